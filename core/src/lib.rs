@@ -1,0 +1,24 @@
+//! sigmint-core: partner-API request signing without allocation.
+//!
+//! `#![no_std]`, no `alloc`, no `unsafe`, no clock reads, no panics on any input. Everything
+//! writes into buffers the caller owns and reports a too-small buffer as an error, never as a
+//! truncated result.
+//!
+//! - [`Key`]: an HMAC-SHA256 key, precomputed once, zeroized on drop.
+//! - [`encode`]: base64, base64url and hex into caller buffers.
+//! - [`query`]: query strings exactly as WHATWG `URLSearchParams` writes them.
+//! - [`providers::fonbnk`]: Fonbnk request signatures and headers.
+//! - [`Error`]: the one error type.
+#![no_std]
+#![forbid(unsafe_code)]
+
+pub mod encode;
+mod error;
+mod mac;
+pub mod providers;
+pub mod query;
+mod secret;
+mod sink;
+
+pub use error::Error;
+pub use mac::{Key, Signing, TAG_LEN, Tag};

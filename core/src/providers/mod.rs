@@ -1,0 +1,3 @@
+//! Partner APIs: how each one wants its requests signed.
+
+pub mod fonbnk;

@@ -1,0 +1,105 @@
+//! `application/x-www-form-urlencoded` query strings, byte-identical to WHATWG
+//! `URLSearchParams.toString()`.
+//!
+//! Pairs are written in the order given, joined by `&`, with `=` between name and value.
+//! In names and values, `A-Z a-z 0-9 * - . _` stay as they are, a space becomes `+`, and
+//! every other byte of the UTF-8 text becomes `%XX` with upper-case hex.
+
+use crate::Error;
+use crate::sink::{Counter, Sink, write_exact};
+
+/// Query pairs: any cloneable sequence of `(name, value)` text pairs, such as
+/// `[("a", "1")]` or `slice.iter().copied()`. Cloneable because a pair list is walked twice:
+/// once to measure, once to write.
+pub trait Pairs<'a>: IntoIterator<Item = (&'a str, &'a str)> + Clone {}
+
+impl<'a, T: IntoIterator<Item = (&'a str, &'a str)> + Clone> Pairs<'a> for T {}
+
+const UPPER_HEX: &[u8; 16] = b"0123456789ABCDEF";
+
+fn is_kept(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'*' | b'-' | b'.' | b'_')
+}
+
+/// Writes one name or value, handing runs of kept bytes to the sink in one piece.
+fn write_component(text: &str, sink: &mut dyn Sink) -> Result<(), Error> {
+    let mut rest = text.as_bytes();
+    while !rest.is_empty() {
+        let kept = rest.iter().position(|&b| !is_kept(b)).unwrap_or(rest.len());
+        let (run, tail) = rest.split_at(kept);
+        if !run.is_empty() {
+            sink.put(run)?;
+        }
+        let Some((&b, tail)) = tail.split_first() else {
+            break;
+        };
+        if b == b' ' {
+            sink.put(b"+")?;
+        } else {
+            let hi = UPPER_HEX.get(usize::from(b >> 4)).copied().unwrap_or(b'0');
+            let lo = UPPER_HEX.get(usize::from(b & 0xf)).copied().unwrap_or(b'0');
+            sink.put(&[b'%', hi, lo])?;
+        }
+        rest = tail;
+    }
+    Ok(())
+}
+
+/// Writes `pairs` as a query (without the leading `?`) into any sink.
+pub(crate) fn write<'a>(pairs: impl Pairs<'a>, sink: &mut dyn Sink) -> Result<(), Error> {
+    for (i, (name, value)) in pairs.into_iter().enumerate() {
+        if i > 0 {
+            sink.put(b"&")?;
+        }
+        write_component(name, sink)?;
+        sink.put(b"=")?;
+        write_component(value, sink)?;
+    }
+    Ok(())
+}
+
+/// The exact length [`encode`] needs for `pairs`.
+///
+/// # Errors
+/// [`Error::BufferTooSmall`] only if the length does not fit in `usize`.
+pub fn encoded_len<'a>(pairs: impl Pairs<'a>) -> Result<usize, Error> {
+    let mut counter = Counter::default();
+    write(pairs, &mut counter)?;
+    Ok(counter.0)
+}
+
+/// Writes `pairs` into `out` as `URLSearchParams.toString()` would, and returns the text.
+///
+/// ```
+/// let mut buf = [0u8; 64];
+/// let q = sigmint_core::query::encode([("email", "a b+c@x.io"), ("n", "é")], &mut buf)?;
+/// assert_eq!(q, "email=a+b%2Bc%40x.io&n=%C3%A9");
+/// # Ok::<(), sigmint_core::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::BufferTooSmall`] when `out` is shorter than [`encoded_len`]; `out` is untouched.
+pub fn encode<'a, 'o>(pairs: impl Pairs<'a>, out: &'o mut [u8]) -> Result<&'o str, Error> {
+    write_exact(out, |sink| write(pairs.clone(), sink))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whatwg_examples() {
+        let mut buf = [0u8; 128];
+        assert_eq!(encode([("a", "b c"), ("~", "*-._")], &mut buf).unwrap(), "a=b+c&%7E=*-._");
+        assert_eq!(encode([("", "")], &mut buf).unwrap(), "=");
+        assert_eq!(encode(core::iter::empty(), &mut buf).unwrap(), "");
+    }
+
+    #[test]
+    fn untouched_when_too_small() {
+        let mut buf = [0xAAu8; 4];
+        assert_eq!(encode([("a", "bcd")], &mut buf), Err(Error::BufferTooSmall));
+        assert_eq!(buf, [0xAA; 4]);
+        assert_eq!(encoded_len([("a", "bcd")]), Ok(5));
+    }
+}

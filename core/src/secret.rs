@@ -1,0 +1,141 @@
+//! Base64 secrets as partners hand them out, decoded straight into a [`Key`].
+//!
+//! Hand-written rather than built on `base64ct`, because no crate offers the rule needed here:
+//! the union of the standard and URL-safe alphabets (Node's `Buffer.from(s, "base64")` takes
+//! both, even mixed), padding optional, trailing bits dropped as Node drops them — yet every
+//! other byte refused, where Node would skip it and quietly sign with a different key. The
+//! property tests in `tests/secret.rs` check it against `base64ct` on canonical input.
+
+use sha2::{Digest, Sha256};
+use zeroize::Zeroize;
+
+use crate::{Error, Key};
+
+/// SHA-256's block size: a longer HMAC key is replaced by its hash (RFC 2104).
+const BLOCK_LEN: usize = 64;
+
+/// The 6-bit value of a character of either base64 alphabet.
+fn sextet(c: u8) -> Option<u32> {
+    let v = match c {
+        b'A'..=b'Z' => c - b'A',
+        b'a'..=b'z' => c - b'a' + 26,
+        b'0'..=b'9' => c - b'0' + 52,
+        b'+' | b'-' => 62,
+        b'/' | b'_' => 63,
+        _ => return None,
+    };
+    Some(u32::from(v))
+}
+
+/// The characters that carry data, after checking padding and length; errors as documented
+/// on [`Key::from_base64`].
+fn data_chars(input: &[u8]) -> Result<&[u8], Error> {
+    if input.is_empty() {
+        return Err(Error::EmptyKey);
+    }
+    let data = match input {
+        [rest @ .., b'=', b'='] => rest,
+        [rest @ .., b'='] => rest,
+        _ => input,
+    };
+    let padded = data.len() != input.len();
+    if (padded && !input.len().is_multiple_of(4)) || data.len() % 4 == 1 {
+        return Err(Error::InvalidBase64);
+    }
+    if data.iter().any(|&c| sextet(c).is_none()) {
+        return Err(Error::InvalidBase64);
+    }
+    if data.is_empty() {
+        return Err(Error::EmptyKey);
+    }
+    Ok(data)
+}
+
+/// Decodes validated characters, handing each byte to `emit`; leftover bits are dropped.
+fn decode(data: &[u8], mut emit: impl FnMut(u8)) {
+    let mut acc: u32 = 0;
+    let mut bits: u32 = 0;
+    for &c in data {
+        acc = (acc << 6) | sextet(c).unwrap_or(0);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            // Truncation keeps exactly the 8 bits just completed.
+            emit((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+}
+
+/// See [`Key::from_base64`].
+pub(crate) fn key_from_base64(input: &[u8]) -> Result<Key, Error> {
+    let data = data_chars(input)?;
+    let decoded_len = data.len() / 4 * 3 + (data.len() % 4) * 3 / 4;
+    if decoded_len == 0 {
+        return Err(Error::EmptyKey);
+    }
+    let mut block = [0u8; BLOCK_LEN];
+    let key = if decoded_len <= BLOCK_LEN {
+        let mut slots = block.iter_mut();
+        decode(data, |b| {
+            if let Some(slot) = slots.next() {
+                *slot = b;
+            }
+        });
+        Key::new(block.get(..decoded_len).ok_or(Error::InvalidBase64)?)
+    } else {
+        // Stream a long secret into its hash instead of holding it: same key, bounded memory.
+        let mut hasher = Sha256::new();
+        decode(data, |b| hasher.update([b]));
+        let mut digest: [u8; 32] = hasher.finalize().into();
+        let key = Key::new(&digest);
+        digest.zeroize();
+        key
+    };
+    block.zeroize();
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decoded(input: &str) -> Result<heapless::Vec<u8, 128>, Error> {
+        let data = data_chars(input.as_bytes())?;
+        let mut out = heapless::Vec::new();
+        decode(data, |b| out.push(b).unwrap());
+        Ok(out)
+    }
+
+    #[test]
+    fn both_alphabets_and_optional_padding() {
+        assert_eq!(decoded("-_-_").unwrap(), decoded("+/+/").unwrap());
+        assert_eq!(decoded("YQ").unwrap().as_slice(), b"a");
+        assert_eq!(decoded("YQ==").unwrap().as_slice(), b"a");
+        assert_eq!(decoded("YWI").unwrap().as_slice(), b"ab");
+        assert_eq!(decoded("YWI=").unwrap().as_slice(), b"ab");
+    }
+
+    #[test]
+    fn refuses_what_node_would_skip() {
+        for bad in ["YW I=", "YWI=\n", "YW.I", "YQ=", "YQ===", "Y", "YWJjZ", "=YWI", "YW=I"] {
+            assert_eq!(decoded(bad).err(), Some(Error::InvalidBase64), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn empty_is_its_own_error() {
+        assert_eq!(decoded("").err(), Some(Error::EmptyKey));
+        assert_eq!(key_from_base64(b"").err(), Some(Error::EmptyKey));
+    }
+
+    #[test]
+    fn long_secret_equals_raw_key() {
+        let raw = [7u8; 100];
+        let mut b64 = [0u8; 200];
+        let enc = <base64ct::Base64 as base64ct::Encoding>::encode(&raw, &mut b64).unwrap();
+        let a = key_from_base64(enc.as_bytes()).unwrap().sign(&[b"m"]);
+        let b = Key::new(&raw).unwrap().sign(&[b"m"]);
+        assert_eq!(a.as_bytes(), b.as_bytes());
+    }
+}

@@ -1,0 +1,1 @@
+//! C ABI for sigmint (skeleton; filled in by the ffi-c work).

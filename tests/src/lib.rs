@@ -1,0 +1,1 @@
+//! Integration tests for sigmint live in `tests/`; this library only anchors them.
