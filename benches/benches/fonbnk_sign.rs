@@ -15,7 +15,11 @@ fn fonbnk_sign(c: &mut Criterion) {
     let mut group = c.benchmark_group("fonbnk_sign");
     let signer = Signer::new("client-id", SECRET_B64).unwrap();
     group.bench_function("sigmint", |b| {
-        b.iter(|| signer.headers(black_box(TIMESTAMP), black_box(ENDPOINT)).unwrap())
+        b.iter(|| {
+            signer
+                .headers(black_box(TIMESTAMP), black_box(ENDPOINT))
+                .unwrap()
+        })
     });
     let raw: [u8; 32] = core::array::from_fn(|i| i as u8);
     let prepared = Hmac::<Sha256>::new_from_slice(&raw).unwrap();

@@ -80,7 +80,10 @@ mod tests {
         for n in 0..=10 {
             let mut buf = [0u8; 32];
             assert_eq!(base64(&data[..n], &mut buf).unwrap().len(), base64_len(n));
-            assert_eq!(base64url(&data[..n], &mut buf).unwrap().len(), base64url_len(n));
+            assert_eq!(
+                base64url(&data[..n], &mut buf).unwrap().len(),
+                base64url_len(n)
+            );
             assert_eq!(hex(&data[..n], &mut buf).unwrap().len(), hex_len(n));
         }
     }

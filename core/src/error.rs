@@ -100,9 +100,7 @@ impl Error {
             }
             Error::PathHasQuery => "path already holds a query ('?') and params were given",
             Error::InvalidUtf8 => "text is not valid UTF-8",
-            Error::InvalidClientId => {
-                "client id must be 1 to 128 visible ASCII characters"
-            }
+            Error::InvalidClientId => "client id must be 1 to 128 visible ASCII characters",
         }
     }
 }

@@ -90,7 +90,10 @@ mod tests {
     #[test]
     fn whatwg_examples() {
         let mut buf = [0u8; 128];
-        assert_eq!(encode([("a", "b c"), ("~", "*-._")], &mut buf).unwrap(), "a=b+c&%7E=*-._");
+        assert_eq!(
+            encode([("a", "b c"), ("~", "*-._")], &mut buf).unwrap(),
+            "a=b+c&%7E=*-._"
+        );
         assert_eq!(encode([("", "")], &mut buf).unwrap(), "=");
         assert_eq!(encode(core::iter::empty(), &mut buf).unwrap(), "");
     }

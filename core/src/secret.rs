@@ -118,7 +118,9 @@ mod tests {
 
     #[test]
     fn refuses_what_node_would_skip() {
-        for bad in ["YW I=", "YWI=\n", "YW.I", "YQ=", "YQ===", "Y", "YWJjZ", "=YWI", "YW=I"] {
+        for bad in [
+            "YW I=", "YWI=\n", "YW.I", "YQ=", "YQ===", "Y", "YWJjZ", "=YWI", "YW=I",
+        ] {
             assert_eq!(decoded(bad).err(), Some(Error::InvalidBase64), "{bad:?}");
         }
     }

@@ -18,7 +18,10 @@ pub(crate) struct Counter(pub(crate) usize);
 impl Sink for Counter {
     fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
         // A length beyond usize cannot be written anywhere: report it as too large.
-        self.0 = self.0.checked_add(bytes.len()).ok_or(Error::BufferTooSmall)?;
+        self.0 = self
+            .0
+            .checked_add(bytes.len())
+            .ok_or(Error::BufferTooSmall)?;
         Ok(())
     }
 }
@@ -43,8 +46,14 @@ impl<'a> SliceWriter<'a> {
 
 impl Sink for SliceWriter<'_> {
     fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
-        let end = self.len.checked_add(bytes.len()).ok_or(Error::BufferTooSmall)?;
-        let dst = self.buf.get_mut(self.len..end).ok_or(Error::BufferTooSmall)?;
+        let end = self
+            .len
+            .checked_add(bytes.len())
+            .ok_or(Error::BufferTooSmall)?;
+        let dst = self
+            .buf
+            .get_mut(self.len..end)
+            .ok_or(Error::BufferTooSmall)?;
         dst.copy_from_slice(bytes);
         self.len = end;
         Ok(())

@@ -268,13 +268,34 @@ mod tests {
         let mut buf = [0u8; 64];
         let none: [(&str, &str); 0] = [];
         assert_eq!(write_endpoint("/a?x=1", none, &mut buf), Ok("/a?x=1"));
-        assert_eq!(write_endpoint("a", none, &mut buf), Err(Error::EndpointNotAbsolute));
-        assert_eq!(write_endpoint("", none, &mut buf), Err(Error::EndpointNotAbsolute));
-        assert_eq!(write_endpoint("/a?x=1", [("y", "2")], &mut buf), Err(Error::PathHasQuery));
-        assert_eq!(write_endpoint("/a#f", [("y", "2")], &mut buf), Err(Error::EndpointInvalidChar));
-        assert_eq!(write_endpoint("/a#f", none, &mut buf), Err(Error::EndpointInvalidChar));
-        assert_eq!(write_endpoint("/a b", none, &mut buf), Err(Error::EndpointInvalidChar));
-        assert_eq!(write_endpoint("/é", none, &mut buf), Err(Error::EndpointInvalidChar));
+        assert_eq!(
+            write_endpoint("a", none, &mut buf),
+            Err(Error::EndpointNotAbsolute)
+        );
+        assert_eq!(
+            write_endpoint("", none, &mut buf),
+            Err(Error::EndpointNotAbsolute)
+        );
+        assert_eq!(
+            write_endpoint("/a?x=1", [("y", "2")], &mut buf),
+            Err(Error::PathHasQuery)
+        );
+        assert_eq!(
+            write_endpoint("/a#f", [("y", "2")], &mut buf),
+            Err(Error::EndpointInvalidChar)
+        );
+        assert_eq!(
+            write_endpoint("/a#f", none, &mut buf),
+            Err(Error::EndpointInvalidChar)
+        );
+        assert_eq!(
+            write_endpoint("/a b", none, &mut buf),
+            Err(Error::EndpointInvalidChar)
+        );
+        assert_eq!(
+            write_endpoint("/é", none, &mut buf),
+            Err(Error::EndpointInvalidChar)
+        );
         assert_eq!(endpoint_len("/a", [("y", "2")]), Ok(6));
     }
 
@@ -282,19 +303,34 @@ mod tests {
     fn timestamps_at_the_extremes() {
         let mut buf = [0u8; 64];
         assert_eq!(string_to_sign(0, "/p", &mut buf), Ok("0:/p"));
-        assert_eq!(string_to_sign(u64::MAX, "/p", &mut buf), Ok("18446744073709551615:/p"));
+        assert_eq!(
+            string_to_sign(u64::MAX, "/p", &mut buf),
+            Ok("18446744073709551615:/p")
+        );
         let signer = Signer::with_key("id", key()).unwrap();
-        assert_eq!(signer.headers(u64::MAX, "/p").unwrap().timestamp(), "18446744073709551615");
+        assert_eq!(
+            signer.headers(u64::MAX, "/p").unwrap().timestamp(),
+            "18446744073709551615"
+        );
         assert_eq!(signer.headers(0, "/p").unwrap().timestamp(), "0");
     }
 
     #[test]
     fn client_id_checked() {
-        assert_eq!(Signer::with_key("", key()).err(), Some(Error::InvalidClientId));
-        assert_eq!(Signer::with_key("a\r\nb", key()).err(), Some(Error::InvalidClientId));
+        assert_eq!(
+            Signer::with_key("", key()).err(),
+            Some(Error::InvalidClientId)
+        );
+        assert_eq!(
+            Signer::with_key("a\r\nb", key()).err(),
+            Some(Error::InvalidClientId)
+        );
         let long = [b'a'; CLIENT_ID_MAX_LEN + 1];
         let long = core::str::from_utf8(&long).unwrap();
-        assert_eq!(Signer::with_key(long, key()).err(), Some(Error::InvalidClientId));
+        assert_eq!(
+            Signer::with_key(long, key()).err(),
+            Some(Error::InvalidClientId)
+        );
         assert!(Signer::with_key(&long[1..], key()).is_ok());
     }
 
@@ -303,7 +339,10 @@ mod tests {
         let mut buf = [0u8; 4];
         assert_eq!(string_to_sign(0, "/p", &mut buf), Ok("0:/p"));
         let mut small = [9u8; 4];
-        assert_eq!(string_to_sign(10, "/p", &mut small), Err(Error::BufferTooSmall));
+        assert_eq!(
+            string_to_sign(10, "/p", &mut small),
+            Err(Error::BufferTooSmall)
+        );
         assert_eq!(small, [9; 4]);
     }
 }
