@@ -27,6 +27,7 @@ test: lint test-rust test-nostd test-c test-python
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc -p sigmint-core --no-deps
 
 test-rust:
 	cargo test -p sigmint-core -p sigmint-ffi -p sigmint-tests
