@@ -4,7 +4,8 @@
 //! the union of the standard and URL-safe alphabets (Node's `Buffer.from(s, "base64")` takes
 //! both, even mixed), padding optional, trailing bits dropped as Node drops them — yet every
 //! other byte refused, where Node would skip it and quietly sign with a different key. The
-//! property tests in `tests/secret.rs` check it against `base64ct` on canonical input.
+//! property tests in `tests/tests/secret_decoding.rs` check it against `base64ct` on
+//! canonical input, and `fuzz/` fuzzes it.
 
 use sha2::{Digest, Sha256};
 use zeroize::Zeroize;
