@@ -105,6 +105,20 @@ pub fn write_endpoint<'a, 'o>(
     write_exact(out, |sink| write_endpoint_to(path, params.clone(), sink))
 }
 
+/// The exact length [`string_to_sign`] needs.
+///
+/// # Errors
+/// As [`sign`].
+pub fn string_to_sign_len(timestamp_ms: u64, endpoint: &str) -> Result<usize, Error> {
+    check_path(endpoint)?;
+    let mut digits = itoa::Buffer::new();
+    Ok(digits
+        .format(timestamp_ms)
+        .len()
+        .saturating_add(1)
+        .saturating_add(endpoint.len()))
+}
+
 /// Writes the string-to-sign, `{timestamp_ms}:{endpoint}`, for debugging a signature mismatch.
 ///
 /// ```

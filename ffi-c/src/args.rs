@@ -1,0 +1,177 @@
+//! C arguments to Rust values: every NULL check, UTF-8 check and output write in one place.
+
+use core::ffi::c_char;
+use core::ptr::{self, NonNull};
+use core::slice;
+
+use sigmint_core::Error;
+
+use crate::result::{
+    SIGMINT_RESULT_BUFFER_TOO_SMALL, SIGMINT_RESULT_NULL_PARAMETER, SIGMINT_RESULT_PANIC,
+    sigmint_result,
+};
+
+/// A pointer that must not be NULL.
+pub(crate) fn required<T>(ptr: *mut T) -> Result<NonNull<T>, sigmint_result> {
+    NonNull::new(ptr).ok_or(SIGMINT_RESULT_NULL_PARAMETER)
+}
+
+/// `len` items at `ptr`, which may be NULL only when `len` is 0.
+///
+/// # Safety
+/// Unless NULL, `ptr` must be aligned and valid for reads of `len` items during `'a`, and
+/// those items must not be written during `'a`.
+pub(crate) unsafe fn items<'a, T>(ptr: *const T, len: usize) -> Result<&'a [T], sigmint_result> {
+    if ptr.is_null() {
+        return if len == 0 {
+            Ok(&[])
+        } else {
+            Err(SIGMINT_RESULT_NULL_PARAMETER)
+        };
+    }
+    // SAFETY: `ptr` is not NULL, and the caller guarantees it is aligned and valid for reads
+    // of `len` items that nobody writes during `'a`.
+    Ok(unsafe { slice::from_raw_parts(ptr, len) })
+}
+
+/// `len` bytes at `ptr`, which may be NULL only when `len` is 0.
+///
+/// # Safety
+/// As [`items`].
+pub(crate) unsafe fn bytes<'a>(ptr: *const u8, len: usize) -> Result<&'a [u8], sigmint_result> {
+    // SAFETY: forwarded from the caller.
+    unsafe { items(ptr, len) }
+}
+
+/// Text bytes at `ptr` (C's `const char *` plus length); see [`bytes`].
+///
+/// # Safety
+/// As [`bytes`].
+pub(crate) unsafe fn text_bytes<'a>(
+    ptr: *const c_char,
+    len: usize,
+) -> Result<&'a [u8], sigmint_result> {
+    // SAFETY: forwarded from the caller; `c_char` and `u8` have the same size and alignment.
+    unsafe { bytes(ptr.cast(), len) }
+}
+
+/// `bytes` as UTF-8 text.
+pub(crate) fn utf8(bytes: &[u8]) -> Result<&str, sigmint_result> {
+    core::str::from_utf8(bytes).map_err(|_| Error::InvalidUtf8.into())
+}
+
+/// A caller's output buffer, `out` with room for `out_cap` bytes, and `*out_len`, where the
+/// length written (or, when the buffer is too small, the length needed) goes.
+///
+/// `out` may be NULL only when `out_cap` is 0, which asks for the size needed.
+pub(crate) struct Output {
+    out: *mut u8,
+    cap: usize,
+    out_len: NonNull<usize>,
+}
+
+impl Output {
+    /// Checks the pointers of an output.
+    ///
+    /// # Safety
+    /// Unless NULL, `out` must be valid for writes of `out_cap` bytes and `out_len` valid for
+    /// a write of a `size_t`, until the [`Output`] is consumed; neither may overlap an input.
+    pub(crate) unsafe fn new(
+        out: *mut c_char,
+        out_cap: usize,
+        out_len: *mut usize,
+    ) -> Result<Output, sigmint_result> {
+        let out_len = required(out_len)?;
+        if out.is_null() && out_cap != 0 {
+            return Err(SIGMINT_RESULT_NULL_PARAMETER);
+        }
+        Ok(Output {
+            out: out.cast(),
+            cap: out_cap,
+            out_len,
+        })
+    }
+
+    /// Gives `write` exactly `needed` bytes of the buffer to fill, or reports
+    /// `SIGMINT_RESULT_BUFFER_TOO_SMALL` with `*out_len = needed` and the buffer untouched.
+    ///
+    /// `write` returns how many bytes it wrote; on success that goes to `*out_len`.
+    pub(crate) fn write_with(
+        self,
+        needed: usize,
+        write: impl FnOnce(&mut [u8]) -> Result<usize, sigmint_result>,
+    ) -> Result<(), sigmint_result> {
+        if self.cap < needed {
+            // SAFETY: `out_len` is not NULL and valid for writes (`Output::new`).
+            unsafe { self.out_len.write(needed) };
+            return Err(SIGMINT_RESULT_BUFFER_TOO_SMALL);
+        }
+        let buf: &mut [u8] = if needed == 0 {
+            &mut []
+        } else {
+            // SAFETY: `needed` is at most `cap` and not 0, so `out` is not NULL and is valid
+            // for writes of `needed` bytes (`Output::new`); nothing else refers to it.
+            unsafe { slice::from_raw_parts_mut(self.out, needed) }
+        };
+        let written = write(buf)?;
+        // SAFETY: as above.
+        unsafe { self.out_len.write(written) };
+        Ok(())
+    }
+
+    /// Copies `bytes` into the buffer; see [`Output::write_with`].
+    pub(crate) fn write(self, bytes: &[u8]) -> Result<(), sigmint_result> {
+        self.write_with(bytes.len(), |buf| {
+            // `write_with` hands over exactly `bytes.len()` bytes; anything else is a bug.
+            let dst = buf.get_mut(..bytes.len()).ok_or(SIGMINT_RESULT_PANIC)?;
+            dst.copy_from_slice(bytes);
+            Ok(bytes.len())
+        })
+    }
+}
+
+/// Copies `N` bytes to a required fixed-size output, the last step of a successful call.
+///
+/// # Safety
+/// `out` must be valid for writes of `N` bytes and must not overlap `bytes`.
+pub(crate) unsafe fn write_fixed<const N: usize>(out: NonNull<u8>, bytes: &[u8; N]) {
+    // SAFETY: `bytes` is valid for N reads; the caller guarantees `out` is valid for N writes
+    // and does not overlap it; `u8` needs no alignment.
+    unsafe { ptr::copy_nonoverlapping(bytes.as_ptr(), out.as_ptr(), N) };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::result::SIGMINT_RESULT_INVALID_UTF8;
+
+    #[test]
+    fn null_only_with_zero_length() {
+        // SAFETY: NULL pointers are what is being tested; nothing is read through them.
+        unsafe {
+            assert_eq!(bytes(ptr::null(), 0), Ok(&[][..]));
+            assert_eq!(bytes(ptr::null(), 1), Err(SIGMINT_RESULT_NULL_PARAMETER));
+        }
+        assert_eq!(utf8(b"\xff"), Err(SIGMINT_RESULT_INVALID_UTF8));
+    }
+
+    #[test]
+    fn output_reports_size_or_writes_exactly() {
+        let mut len = 0usize;
+        let mut buf = [b'#'; 4];
+        // SAFETY: `buf` and `len` are valid for the stated sizes and outlive the outputs.
+        unsafe {
+            let out = Output::new(buf.as_mut_ptr().cast(), 3, &mut len).unwrap();
+            assert_eq!(out.write(b"abcd"), Err(SIGMINT_RESULT_BUFFER_TOO_SMALL));
+            assert_eq!((len, buf), (4, [b'#'; 4]));
+            let out = Output::new(buf.as_mut_ptr().cast(), 4, &mut len).unwrap();
+            assert_eq!(out.write(b"ab"), Ok(()));
+            assert_eq!((len, &buf), (2, b"ab##"));
+            let out = Output::new(ptr::null_mut(), 0, &mut len).unwrap();
+            assert_eq!(out.write(b"xyz"), Err(SIGMINT_RESULT_BUFFER_TOO_SMALL));
+            assert_eq!(len, 3);
+            assert!(Output::new(ptr::null_mut(), 1, &mut len).is_err());
+            assert!(Output::new(buf.as_mut_ptr().cast(), 4, ptr::null_mut()).is_err());
+        }
+    }
+}

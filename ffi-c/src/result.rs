@@ -1,0 +1,250 @@
+//! `sigmint_result`: the status every function returns, one value per core [`Error`].
+
+use core::ffi::c_char;
+
+use sigmint_core::Error;
+
+use crate::panic::boundary;
+
+/// The status every sigmint function returns: `SIGMINT_RESULT_OK` (0) or an error.
+///
+/// The error values are those of the Rust core's `Error::code()`, one per error, plus
+/// `SIGMINT_RESULT_NULL_PARAMETER`, `SIGMINT_RESULT_KEY_NOT_INITIALIZED` and
+/// `SIGMINT_RESULT_PANIC`, which only the C API returns. It is a plain integer rather than an
+/// enum so that any value, even one from a newer or older library, can be handed back to
+/// `sigmint_result_str`.
+#[repr(transparent)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct sigmint_result(u32);
+
+/// Success.
+pub const SIGMINT_RESULT_OK: sigmint_result = sigmint_result(0);
+/// The output buffer cannot hold the result; nothing was written, and the `*out_len`
+/// parameter holds the size needed.
+pub const SIGMINT_RESULT_BUFFER_TOO_SMALL: sigmint_result = sigmint_result(1);
+/// The key or secret is empty, or decodes to no bytes.
+pub const SIGMINT_RESULT_EMPTY_KEY: sigmint_result = sigmint_result(2);
+/// A base64 secret holds a character outside both base64 alphabets, misplaced padding, or a
+/// length no padding rule allows.
+pub const SIGMINT_RESULT_INVALID_BASE64: sigmint_result = sigmint_result(3);
+/// A MAC tag did not match, or did not have the full 32-byte length.
+pub const SIGMINT_RESULT_INVALID_SIGNATURE: sigmint_result = sigmint_result(4);
+/// An endpoint or path does not start with `/`.
+pub const SIGMINT_RESULT_ENDPOINT_NOT_ABSOLUTE: sigmint_result = sigmint_result(5);
+/// An endpoint or path holds a byte that cannot go on the wire as-is (space, control
+/// character, non-ASCII) or a fragment (`#`).
+pub const SIGMINT_RESULT_ENDPOINT_INVALID_CHAR: sigmint_result = sigmint_result(6);
+/// Query parameters were given for a path that already holds a query (`?`).
+pub const SIGMINT_RESULT_PATH_HAS_QUERY: sigmint_result = sigmint_result(7);
+/// Text that must be UTF-8 is not.
+pub const SIGMINT_RESULT_INVALID_UTF8: sigmint_result = sigmint_result(8);
+/// A client id is empty, too long, or holds a byte that is not visible ASCII.
+pub const SIGMINT_RESULT_INVALID_CLIENT_ID: sigmint_result = sigmint_result(9);
+/// A required pointer was NULL, or a data pointer was NULL with a non-zero length.
+pub const SIGMINT_RESULT_NULL_PARAMETER: sigmint_result = sigmint_result(100);
+/// The `sigmint_key` was never initialized, or was cleared.
+pub const SIGMINT_RESULT_KEY_NOT_INITIALIZED: sigmint_result = sigmint_result(101);
+/// sigmint panicked (a bug in sigmint); the panic was caught and no output was written.
+pub const SIGMINT_RESULT_PANIC: sigmint_result = sigmint_result(102);
+
+impl From<Error> for sigmint_result {
+    /// Core errors keep their number: `SIGMINT_RESULT_X == Error::X.code()`.
+    fn from(error: Error) -> Self {
+        sigmint_result(error.code())
+    }
+}
+
+/// `text` with a NUL appended, built at compile time.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "only evaluated in constants: an index out of bounds fails the build"
+)]
+const fn nul_terminated<const N: usize>(text: &str) -> [u8; N] {
+    let bytes = text.as_bytes();
+    let mut out = [0u8; N];
+    let mut i = 0;
+    while i < bytes.len() {
+        out[i] = bytes[i];
+        i += 1;
+    }
+    out
+}
+
+/// The NUL-terminated message of a core error, taken from `Error::message` at compile time.
+macro_rules! core_message {
+    ($error:expr) => {{
+        const TEXT: &str = $error.message();
+        const BYTES: [u8; TEXT.len() + 1] = nul_terminated(TEXT);
+        &BYTES
+    }};
+}
+
+/// Every result with its text (NUL-terminated).
+static RESULTS: [(sigmint_result, &[u8]); 13] = [
+    (SIGMINT_RESULT_OK, b"success\0"),
+    (
+        SIGMINT_RESULT_BUFFER_TOO_SMALL,
+        core_message!(Error::BufferTooSmall),
+    ),
+    (SIGMINT_RESULT_EMPTY_KEY, core_message!(Error::EmptyKey)),
+    (
+        SIGMINT_RESULT_INVALID_BASE64,
+        core_message!(Error::InvalidBase64),
+    ),
+    (
+        SIGMINT_RESULT_INVALID_SIGNATURE,
+        core_message!(Error::InvalidSignature),
+    ),
+    (
+        SIGMINT_RESULT_ENDPOINT_NOT_ABSOLUTE,
+        core_message!(Error::EndpointNotAbsolute),
+    ),
+    (
+        SIGMINT_RESULT_ENDPOINT_INVALID_CHAR,
+        core_message!(Error::EndpointInvalidChar),
+    ),
+    (
+        SIGMINT_RESULT_PATH_HAS_QUERY,
+        core_message!(Error::PathHasQuery),
+    ),
+    (
+        SIGMINT_RESULT_INVALID_UTF8,
+        core_message!(Error::InvalidUtf8),
+    ),
+    (
+        SIGMINT_RESULT_INVALID_CLIENT_ID,
+        core_message!(Error::InvalidClientId),
+    ),
+    (
+        SIGMINT_RESULT_NULL_PARAMETER,
+        b"a required pointer parameter is NULL\0",
+    ),
+    (
+        SIGMINT_RESULT_KEY_NOT_INITIALIZED,
+        b"key is not initialized, or was cleared\0",
+    ),
+    (
+        SIGMINT_RESULT_PANIC,
+        b"internal error: sigmint panicked (please report it)\0",
+    ),
+];
+
+/// The text for a value no version of sigmint returns.
+const UNKNOWN: &[u8] = b"unknown result\0";
+
+/// The text for `result` (`"unknown result"` for a value no sigmint function returns).
+fn text(result: sigmint_result) -> &'static [u8] {
+    RESULTS
+        .iter()
+        .find(|(code, _)| *code == result)
+        .map_or(UNKNOWN, |(_, text)| text)
+}
+
+/// A short English description of `result`, for logs.
+///
+/// The string is static and NUL-terminated; do not free it. Any value is accepted: one that no
+/// sigmint function returns gives `"unknown result"`.
+#[unsafe(no_mangle)]
+pub extern "C" fn sigmint_result_str(result: sigmint_result) -> *const c_char {
+    boundary(UNKNOWN.as_ptr(), || text(result).as_ptr()).cast()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use core::ffi::CStr;
+
+    /// The C name of each core error, as the header spells it.
+    fn c_name(error: Error) -> String {
+        format!("SIGMINT_RESULT_{}", error.name().to_ascii_uppercase())
+    }
+
+    /// `(name, value)` of every `#define SIGMINT_RESULT_*` in the committed header.
+    fn header_results() -> Vec<(String, u32)> {
+        include_str!("../include/sigmint.h")
+            .lines()
+            .filter_map(|line| {
+                let mut words = line.strip_prefix("#define ")?.split_whitespace();
+                let name = words.next()?.strip_prefix("SIGMINT_RESULT_")?;
+                let value = words.next()?.trim_start_matches('(').trim_end_matches(')');
+                Some((format!("SIGMINT_RESULT_{name}"), value.parse().ok()?))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_core_error_has_its_own_c_value_with_the_same_code() {
+        let header = header_results();
+        for error in Error::ALL {
+            let code = sigmint_result::from(error);
+            assert_eq!(code.0, error.code(), "{error:?}");
+            let named: Vec<_> = header.iter().filter(|(n, _)| *n == c_name(error)).collect();
+            assert_eq!(named.len(), 1, "{} in sigmint.h", c_name(error));
+            assert_eq!(named[0].1, error.code(), "{}", c_name(error));
+            let with_code: Vec<_> = header.iter().filter(|(_, v)| *v == error.code()).collect();
+            assert_eq!(with_code.len(), 1, "code {} used once", error.code());
+        }
+        // OK and the three C-only values, and nothing else.
+        assert_eq!(header.len(), Error::ALL.len() + 4);
+        for (name, value) in [
+            ("SIGMINT_RESULT_OK", SIGMINT_RESULT_OK),
+            (
+                "SIGMINT_RESULT_NULL_PARAMETER",
+                SIGMINT_RESULT_NULL_PARAMETER,
+            ),
+            (
+                "SIGMINT_RESULT_KEY_NOT_INITIALIZED",
+                SIGMINT_RESULT_KEY_NOT_INITIALIZED,
+            ),
+            ("SIGMINT_RESULT_PANIC", SIGMINT_RESULT_PANIC),
+        ] {
+            assert!(header.contains(&(name.to_owned(), value.0)), "{name}");
+            assert!(Error::ALL.iter().all(|e| e.code() != value.0), "{name}");
+        }
+    }
+
+    #[test]
+    fn rust_constants_match_core_codes() {
+        let constants = [
+            SIGMINT_RESULT_BUFFER_TOO_SMALL,
+            SIGMINT_RESULT_EMPTY_KEY,
+            SIGMINT_RESULT_INVALID_BASE64,
+            SIGMINT_RESULT_INVALID_SIGNATURE,
+            SIGMINT_RESULT_ENDPOINT_NOT_ABSOLUTE,
+            SIGMINT_RESULT_ENDPOINT_INVALID_CHAR,
+            SIGMINT_RESULT_PATH_HAS_QUERY,
+            SIGMINT_RESULT_INVALID_UTF8,
+            SIGMINT_RESULT_INVALID_CLIENT_ID,
+        ];
+        assert_eq!(constants.len(), Error::ALL.len());
+        for (constant, error) in constants.into_iter().zip(Error::ALL) {
+            assert_eq!(constant, sigmint_result::from(error), "{error:?}");
+        }
+    }
+
+    fn str_of(result: sigmint_result) -> &'static str {
+        // SAFETY: sigmint_result_str returns a static NUL-terminated string.
+        unsafe { CStr::from_ptr(sigmint_result_str(result)) }
+            .to_str()
+            .unwrap()
+    }
+
+    #[test]
+    fn texts_are_core_messages_and_unique() {
+        for error in Error::ALL {
+            assert_eq!(str_of(error.into()), error.message());
+        }
+        for (i, (code, text)) in RESULTS.iter().enumerate() {
+            assert_eq!(text.iter().position(|&b| b == 0), Some(text.len() - 1));
+            assert!(RESULTS[i + 1..].iter().all(|(c, t)| c != code && t != text));
+        }
+        assert_eq!(str_of(SIGMINT_RESULT_OK), "success");
+    }
+
+    #[test]
+    fn any_value_is_accepted() {
+        for value in [10, 99, 103, 1000, u32::MAX] {
+            assert_eq!(str_of(sigmint_result(value)), "unknown result");
+        }
+    }
+}
