@@ -30,11 +30,47 @@ pub enum Error {
     InvalidUtf8,
     /// A client id is empty, too long, or holds a byte that is not visible ASCII.
     InvalidClientId,
+    /// A token is longer than the configured size limit.
+    TokenTooLarge,
+    /// A token is not exactly three segments of strict base64url.
+    MalformedToken,
+    /// JSON text is malformed, or not the kind of value expected (such as an object).
+    InvalidJson,
+    /// JSON nests deeper than the configured limit.
+    JsonTooDeep,
+    /// A JSON object has the same key twice.
+    DuplicateKey,
+    /// A token header lacks a string `alg`, or `typ`, `kid` or `crit` has the wrong type.
+    InvalidHeader,
+    /// A token's `alg` is `none` (in any spelling) or not an HMAC algorithm sigmint supports.
+    UnsupportedAlgorithm,
+    /// A token's `alg` is not among the algorithms the caller allowed.
+    AlgorithmNotAllowed,
+    /// A token header's `crit` names an extension sigmint does not understand.
+    UnknownCritical,
+    /// The token's `exp` has passed (beyond the leeway).
+    Expired,
+    /// The token's `nbf` is still in the future (beyond the leeway).
+    NotYetValid,
+    /// The token's `iat` is in the future (beyond the leeway).
+    IssuedInFuture,
+    /// The token's `aud` matches none of the expected audiences, or is present when none is expected.
+    InvalidAudience,
+    /// The token's `iss` is not exactly an expected issuer.
+    InvalidIssuer,
+    /// A required claim is missing (or `null`).
+    MissingClaim,
+    /// A claim has the wrong JSON type: `exp` as a string or a float, a negative time, `aud` not a string or array of strings.
+    InvalidClaimType,
+    /// An integer is beyond the signed 64-bit range.
+    IntegerOverflow,
+    /// The token's type (header `typ` or the `type` claim) is not the expected one.
+    WrongTokenType,
 }
 
 impl Error {
     /// Every variant, in [`Error::code`] order.
-    pub const ALL: [Error; 9] = [
+    pub const ALL: [Error; 27] = [
         Error::BufferTooSmall,
         Error::EmptyKey,
         Error::InvalidBase64,
@@ -44,6 +80,24 @@ impl Error {
         Error::PathHasQuery,
         Error::InvalidUtf8,
         Error::InvalidClientId,
+        Error::TokenTooLarge,
+        Error::MalformedToken,
+        Error::InvalidJson,
+        Error::JsonTooDeep,
+        Error::DuplicateKey,
+        Error::InvalidHeader,
+        Error::UnsupportedAlgorithm,
+        Error::AlgorithmNotAllowed,
+        Error::UnknownCritical,
+        Error::Expired,
+        Error::NotYetValid,
+        Error::IssuedInFuture,
+        Error::InvalidAudience,
+        Error::InvalidIssuer,
+        Error::MissingClaim,
+        Error::InvalidClaimType,
+        Error::IntegerOverflow,
+        Error::WrongTokenType,
     ];
 
     /// A stable, non-zero number for this error; the C API's `sigmint_result` uses it.
@@ -64,6 +118,24 @@ impl Error {
             Error::PathHasQuery => 7,
             Error::InvalidUtf8 => 8,
             Error::InvalidClientId => 9,
+            Error::TokenTooLarge => 10,
+            Error::MalformedToken => 11,
+            Error::InvalidJson => 12,
+            Error::JsonTooDeep => 13,
+            Error::DuplicateKey => 14,
+            Error::InvalidHeader => 15,
+            Error::UnsupportedAlgorithm => 16,
+            Error::AlgorithmNotAllowed => 17,
+            Error::UnknownCritical => 18,
+            Error::Expired => 19,
+            Error::NotYetValid => 20,
+            Error::IssuedInFuture => 21,
+            Error::InvalidAudience => 22,
+            Error::InvalidIssuer => 23,
+            Error::MissingClaim => 24,
+            Error::InvalidClaimType => 25,
+            Error::IntegerOverflow => 26,
+            Error::WrongTokenType => 27,
         }
     }
 
@@ -80,6 +152,24 @@ impl Error {
             Error::PathHasQuery => "path_has_query",
             Error::InvalidUtf8 => "invalid_utf8",
             Error::InvalidClientId => "invalid_client_id",
+            Error::TokenTooLarge => "token_too_large",
+            Error::MalformedToken => "malformed_token",
+            Error::InvalidJson => "invalid_json",
+            Error::JsonTooDeep => "json_too_deep",
+            Error::DuplicateKey => "duplicate_key",
+            Error::InvalidHeader => "invalid_header",
+            Error::UnsupportedAlgorithm => "unsupported_algorithm",
+            Error::AlgorithmNotAllowed => "algorithm_not_allowed",
+            Error::UnknownCritical => "unknown_critical",
+            Error::Expired => "expired",
+            Error::NotYetValid => "not_yet_valid",
+            Error::IssuedInFuture => "issued_in_future",
+            Error::InvalidAudience => "invalid_audience",
+            Error::InvalidIssuer => "invalid_issuer",
+            Error::MissingClaim => "missing_claim",
+            Error::InvalidClaimType => "invalid_claim_type",
+            Error::IntegerOverflow => "integer_overflow",
+            Error::WrongTokenType => "wrong_token_type",
         }
     }
 
@@ -101,6 +191,34 @@ impl Error {
             Error::PathHasQuery => "path already holds a query ('?') and params were given",
             Error::InvalidUtf8 => "text is not valid UTF-8",
             Error::InvalidClientId => "client id must be 1 to 128 visible ASCII characters",
+            Error::TokenTooLarge => "token is longer than the configured limit",
+            Error::MalformedToken => {
+                "token is not three strict base64url segments (no padding, no stray characters, zero trailing bits)"
+            }
+            Error::InvalidJson => "JSON is malformed, or not the object expected",
+            Error::JsonTooDeep => "JSON nests deeper than the configured limit",
+            Error::DuplicateKey => "JSON object has the same key twice",
+            Error::InvalidHeader => {
+                "token header lacks a string \"alg\" or has a field of the wrong type"
+            }
+            Error::UnsupportedAlgorithm => "token algorithm is \"none\" or not HMAC: refused",
+            Error::AlgorithmNotAllowed => "token algorithm is not among the allowed ones",
+            Error::UnknownCritical => {
+                "token header marks an extension critical that is not understood"
+            }
+            Error::Expired => "token has expired (exp)",
+            Error::NotYetValid => "token is not yet valid (nbf)",
+            Error::IssuedInFuture => "token was issued in the future (iat)",
+            Error::InvalidAudience => "token audience (aud) does not match",
+            Error::InvalidIssuer => "token issuer (iss) does not match",
+            Error::MissingClaim => "a required claim is missing",
+            Error::InvalidClaimType => {
+                "claim has the wrong JSON type (e.g. exp as a string, a float, or negative)"
+            }
+            Error::IntegerOverflow => "integer is beyond the 64-bit range",
+            Error::WrongTokenType => {
+                "token type (typ header or type claim) is not the expected one"
+            }
         }
     }
 }

@@ -14,6 +14,9 @@
 
 pub mod encode;
 mod error;
+pub mod json;
+pub mod jws;
+pub mod jwt;
 mod mac;
 pub mod providers;
 pub mod query;

@@ -5,6 +5,8 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use sigmint_core::jws::{self, Algorithm, Limits};
+use sigmint_core::jwt::{self, NewClaims, Validation};
 use sigmint_core::providers::fonbnk::{self, Signer};
 use sigmint_core::{Key, query};
 
@@ -94,6 +96,56 @@ fn signing_path_allocates_nothing() {
         // Errors allocate nothing either.
         assert!(Key::from_base64("not base64!").is_err());
         assert!(fonbnk::write_endpoint("/a?b", params, &mut ebuf).is_err());
+    });
+    assert_eq!(count, 0, "sigmint-core allocated {count} times");
+}
+
+#[test]
+fn token_path_allocates_nothing() {
+    const TOKEN: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ1c2VyRGF0YSI6eyJ1c2VybmFtZSI6InVzZXIjLWhsRjNmek8iLCJfaWQiOiI2OTI4MWQ0ZjE4NjEzYmM5ZGU3MmVkOGUiLCJpc0RldlVzZXIiOmZhbHNlLCJjb3VudHJ5SXNvQ29kZSI6Ik5HIiwiaXNBbWJhc3NhZG9yIjpmYWxzZSwiZW1haWwiOiJ0ZXN0dXNlcituZ0Bmb25ibmsuY29tIn0sInR5cGUiOiJhY2Nlc3MiLCJ1aWQiOiIwMUtDNk02TTJEVkZSSzkxNUtZUTdQQkJBUCIsImlhdCI6MTc2NTQ1NDA3MywiZXhwIjo0MTAyNDQ0ODAwfQ.IdpPN2d8X3-jscfk2xS_MoSOvat2eeouMRL90ERQTqE";
+    let count = allocations_during(|| {
+        let key = Key::new(b"fonbnk-test-signing-key-0123456789abcdef").unwrap();
+        let mut scratch = [0u8; 1024];
+        let validation = Validation {
+            token_type: Some("access"),
+            required: &["exp", "uid"],
+            ..Validation::new(1_765_454_133)
+        };
+        let verified = jwt::decode(TOKEN, &mut scratch, &key, &validation).unwrap();
+        let claims = verified.claims();
+        assert_eq!(claims.exp(), Ok(Some(4_102_444_800)));
+        let mut text = [0u8; 64];
+        let email = claims
+            .get("userData.email")
+            .unwrap()
+            .to_str(&mut text)
+            .unwrap();
+        assert_eq!(email, "testuser+ng@fonbnk.com");
+
+        let mut scratch = [0u8; 1024];
+        let unverified = jws::decode(TOKEN, &mut scratch, &Limits::default()).unwrap();
+        assert!(
+            unverified
+                .verify(&Key::new(b"wrong").unwrap(), &[Algorithm::Hs256])
+                .is_err()
+        );
+
+        let mut json = [0u8; 256];
+        let mut out = [0u8; 512];
+        let claims = NewClaims {
+            sub: Some("user"),
+            aud: &["pos", "web"],
+            exp: Some(1),
+            extra: Some(br#"{"n":[1,2]}"#),
+            ..NewClaims::default()
+        };
+        let token = jwt::encode(&key, &claims, &mut json, &mut out).unwrap();
+        assert!(token.len() > 100);
+        let mut out = [0u8; 512];
+        let mut json = [0u8; 128];
+        fonbnk::widget_signature(&key, "uid-1", None, &mut json, &mut out).unwrap();
+        let mut scratch = [0u8; 64];
+        assert!(jwt::decode("a.b.c", &mut scratch, &key, &validation).is_err());
     });
     assert_eq!(count, 0, "sigmint-core allocated {count} times");
 }

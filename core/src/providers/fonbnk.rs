@@ -25,7 +25,7 @@ use heapless::String;
 
 use crate::query::{self, Pairs};
 use crate::sink::{Sink, write_exact};
-use crate::{Error, Key, encode};
+use crate::{Error, Key, encode, jwt};
 
 /// Length of an `x-signature` value: base64 of a 32-byte tag.
 pub const SIGNATURE_LEN: usize = 44;
@@ -160,6 +160,41 @@ pub fn sign(key: &Key, timestamp_ms: u64, endpoint: &str) -> Result<Signature, E
     let mut out = [0u8; SIGNATURE_LEN];
     let text = encode::base64(tag.as_bytes(), &mut out)?;
     String::try_from(text).map_err(|_| Error::BufferTooSmall)
+}
+
+/// Mints the pay widget's URL `signature`: an HS256 JWT signed with the merchant's
+/// URL-signature secret, carrying the caller's unique `uid` and any `extra_claims` (the text
+/// of a JSON object). The claims JSON is written into `json_scratch`, the token into `out`.
+///
+/// ```
+/// use sigmint_core::{Key, providers::fonbnk};
+///
+/// let key = Key::new(b"url-signature-secret")?;
+/// let (mut json, mut out) = ([0u8; 128], [0u8; 256]);
+/// let token = fonbnk::widget_signature(&key, "0b6e8f2e-1f7a-4c2a-9d55-5d8f0f3b7c11", None, &mut json, &mut out)?;
+/// assert_eq!(token, "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ1aWQiOiIwYjZlOGYyZS0xZjdhLTRjMmEtOWQ1NS01ZDhmMGYzYjdjMTEifQ._RKSZzvG5XlRq9dSpwKehQaomX-dX7deh-GLSs3Fu0w");
+/// # Ok::<(), sigmint_core::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::MissingClaim`] for an empty `uid`; those of [`jwt::encode`], such as
+/// [`Error::DuplicateKey`] when `extra_claims` holds a `uid` too.
+pub fn widget_signature<'o>(
+    key: &Key,
+    uid: &str,
+    extra_claims: Option<&[u8]>,
+    json_scratch: &mut [u8],
+    out: &'o mut [u8],
+) -> Result<&'o str, Error> {
+    if uid.is_empty() {
+        return Err(Error::MissingClaim);
+    }
+    let claims = jwt::NewClaims {
+        strings: &[("uid", uid)],
+        extra: extra_claims,
+        ..jwt::NewClaims::default()
+    };
+    jwt::encode(key, &claims, json_scratch, out)
 }
 
 /// The three request headers, as fixed-capacity values.

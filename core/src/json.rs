@@ -1,0 +1,729 @@
+//! A depth-limited JSON reader: validates a whole document once, then reads values in place.
+//!
+//! Written by hand because `serde-json-core` cannot do this job: it has no nesting limit
+//! (30,000 nested `[` overflowed an 8 MiB stack), no `deserialize_any` (a JWT `aud` is a string
+//! or an array), it hands back escaped text in borrowed strings, and it does not refuse
+//! duplicate keys. This reader never recurses: nesting is tracked in a bit stack bounded by
+//! [`MAX_DEPTH`]. It is fuzzed (`fuzz/`) and property-tested against `serde_json`
+//! (`tests/tests/json_reader.rs`).
+
+use crate::Error;
+
+/// The deepest nesting any document may have, whatever limit a caller asks for; it bounds the
+/// validator's state to a `u64` bit stack and `MAX_DEPTH` positions.
+pub const MAX_DEPTH: usize = 64;
+
+/// The nesting limit used unless the caller chooses another.
+pub const DEFAULT_MAX_DEPTH: usize = 32;
+
+/// Checks that `doc` is one complete JSON text (RFC 8259): UTF-8, no duplicate keys in any
+/// object, no nesting deeper than `max_depth` (capped at [`MAX_DEPTH`]).
+///
+/// # Errors
+/// [`Error::InvalidUtf8`], [`Error::InvalidJson`], [`Error::JsonTooDeep`] or
+/// [`Error::DuplicateKey`].
+pub fn validate(doc: &[u8], max_depth: usize) -> Result<Value<'_>, Error> {
+    let text = core::str::from_utf8(doc).map_err(|_| Error::InvalidUtf8)?;
+    let max_depth = max_depth.min(MAX_DEPTH);
+    let mut r = Reader::new(text);
+    // Bit d of `objects` is set when the container at depth d+1 is an object.
+    let mut objects: u64 = 0;
+    let mut depth: usize = 0;
+    let mut starts = [0usize; MAX_DEPTH];
+
+    r.ws();
+    let start = r.pos;
+    'value: loop {
+        r.ws();
+        match r.peek() {
+            Some(open @ (b'{' | b'[')) => {
+                if depth >= max_depth {
+                    return Err(Error::JsonTooDeep);
+                }
+                let is_object = open == b'{';
+                let bit = 1u64 << depth;
+                objects = if is_object {
+                    objects | bit
+                } else {
+                    objects & !bit
+                };
+                r.bump();
+                if let Some(slot) = starts.get_mut(depth) {
+                    *slot = r.pos;
+                }
+                depth += 1;
+                r.ws();
+                let close = if is_object { b'}' } else { b']' };
+                if r.peek() == Some(close) {
+                    r.bump();
+                    depth -= 1;
+                } else {
+                    if is_object {
+                        r.member_key(text, starts.get(depth - 1).copied().unwrap_or(0))?;
+                    }
+                    continue 'value;
+                }
+            }
+            Some(b'"') => {
+                r.string()?;
+            }
+            Some(b'-' | b'0'..=b'9') => r.number()?,
+            Some(b't') => r.literal("true")?,
+            Some(b'f') => r.literal("false")?,
+            Some(b'n') => r.literal("null")?,
+            _ => return Err(Error::InvalidJson),
+        }
+        // After a complete value: close containers or move to the next element.
+        loop {
+            let end = r.pos;
+            r.ws();
+            if depth == 0 {
+                return if r.pos == text.len() {
+                    Ok(Value {
+                        text: text.get(start..end).ok_or(Error::InvalidJson)?,
+                    })
+                } else {
+                    Err(Error::InvalidJson)
+                };
+            }
+            let in_object = objects & (1u64 << (depth - 1)) != 0;
+            match (r.peek(), in_object) {
+                (Some(b','), true) => {
+                    r.bump();
+                    r.ws();
+                    r.member_key(text, starts.get(depth - 1).copied().unwrap_or(0))?;
+                    continue 'value;
+                }
+                (Some(b','), false) => {
+                    r.bump();
+                    continue 'value;
+                }
+                (Some(b'}'), true) | (Some(b']'), false) => {
+                    r.bump();
+                    depth -= 1;
+                }
+                _ => return Err(Error::InvalidJson),
+            }
+        }
+    }
+}
+
+/// A cursor over JSON text.
+struct Reader<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn new(text: &'a str) -> Self {
+        Reader { text, pos: 0 }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.pos).copied()
+    }
+
+    fn bump(&mut self) {
+        self.pos += 1;
+    }
+
+    fn ws(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.bump();
+        }
+    }
+
+    fn expect(&mut self, b: u8) -> Result<(), Error> {
+        if self.peek() == Some(b) {
+            self.bump();
+            Ok(())
+        } else {
+            Err(Error::InvalidJson)
+        }
+    }
+
+    fn literal(&mut self, word: &str) -> Result<(), Error> {
+        let end = self.pos + word.len();
+        if self.text.as_bytes().get(self.pos..end) == Some(word.as_bytes()) {
+            self.pos = end;
+            Ok(())
+        } else {
+            Err(Error::InvalidJson)
+        }
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.pos;
+        while matches!(self.peek(), Some(b'0'..=b'9')) {
+            self.bump();
+        }
+        self.pos - start
+    }
+
+    /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`
+    fn number(&mut self) -> Result<(), Error> {
+        if self.peek() == Some(b'-') {
+            self.bump();
+        }
+        match self.peek() {
+            Some(b'0') => self.bump(),
+            Some(b'1'..=b'9') => {
+                self.digits();
+            }
+            _ => return Err(Error::InvalidJson),
+        }
+        if self.peek() == Some(b'.') {
+            self.bump();
+            if self.digits() == 0 {
+                return Err(Error::InvalidJson);
+            }
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.bump();
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.bump();
+            }
+            if self.digits() == 0 {
+                return Err(Error::InvalidJson);
+            }
+        }
+        Ok(())
+    }
+
+    fn hex4(&mut self) -> Result<u32, Error> {
+        let digits = self
+            .text
+            .get(self.pos..self.pos + 4)
+            .ok_or(Error::InvalidJson)?;
+        if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(Error::InvalidJson);
+        }
+        self.pos += 4;
+        u32::from_str_radix(digits, 16).map_err(|_| Error::InvalidJson)
+    }
+
+    /// A string token; returns its raw contents (between the quotes, escapes intact).
+    fn string(&mut self) -> Result<&'a str, Error> {
+        self.expect(b'"')?;
+        let start = self.pos;
+        loop {
+            match self.peek() {
+                None => return Err(Error::InvalidJson),
+                Some(b'"') => {
+                    let raw = self.text.get(start..self.pos).ok_or(Error::InvalidJson)?;
+                    self.bump();
+                    return Ok(raw);
+                }
+                Some(b'\\') => {
+                    self.bump();
+                    match self.peek() {
+                        Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => self.bump(),
+                        Some(b'u') => {
+                            self.bump();
+                            let unit = self.hex4()?;
+                            if (0xD800..0xDC00).contains(&unit) {
+                                // A high surrogate must be followed by an escaped low one.
+                                self.literal("\\u")?;
+                                if !(0xDC00..0xE000).contains(&self.hex4()?) {
+                                    return Err(Error::InvalidJson);
+                                }
+                            } else if (0xDC00..0xE000).contains(&unit) {
+                                return Err(Error::InvalidJson);
+                            }
+                        }
+                        _ => return Err(Error::InvalidJson),
+                    }
+                }
+                Some(0x00..=0x1F) => return Err(Error::InvalidJson),
+                Some(_) => self.bump(),
+            }
+        }
+    }
+
+    /// An object member's key and its `:`; refuses a key the object already has.
+    fn member_key(&mut self, text: &'a str, object_start: usize) -> Result<(), Error> {
+        let key_start = self.pos;
+        let key = self.string()?;
+        let earlier = text
+            .get(object_start..key_start)
+            .ok_or(Error::InvalidJson)?;
+        let earlier = Value { text: earlier };
+        if earlier.members_of_body().any(|(k, _)| unescaped_eq(k, key)) {
+            return Err(Error::DuplicateKey);
+        }
+        self.ws();
+        self.expect(b':')
+    }
+
+    /// Moves past one value of already-validated text.
+    fn skip_valid(&mut self) {
+        match self.peek() {
+            Some(b'"') => {
+                let _ = self.string();
+            }
+            Some(b'{' | b'[') => {
+                let mut depth = 0usize;
+                while let Some(b) = self.peek() {
+                    match b {
+                        b'"' => {
+                            let _ = self.string();
+                            continue;
+                        }
+                        b'{' | b'[' => depth += 1,
+                        b'}' | b']' => {
+                            depth = depth.saturating_sub(1);
+                            if depth == 0 {
+                                self.bump();
+                                return;
+                            }
+                        }
+                        _ => {}
+                    }
+                    self.bump();
+                }
+            }
+            _ => {
+                while !matches!(
+                    self.peek(),
+                    None | Some(b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r')
+                ) {
+                    self.bump();
+                }
+            }
+        }
+    }
+
+    /// The next value of already-validated text, as a [`Value`].
+    fn value(&mut self) -> Value<'a> {
+        self.ws();
+        let start = self.pos;
+        self.skip_valid();
+        Value {
+            text: self.text.get(start..self.pos).unwrap_or(""),
+        }
+    }
+}
+
+/// Whether raw JSON string contents denote `text`.
+fn raw_eq_text(raw: &str, text: &str) -> bool {
+    if raw.contains('\\') {
+        Unescaped::new(raw).eq(text.chars())
+    } else {
+        raw == text
+    }
+}
+
+/// Whether two raw JSON string contents denote the same text.
+fn unescaped_eq(a: &str, b: &str) -> bool {
+    a == b || Unescaped::new(a).eq(Unescaped::new(b))
+}
+
+/// The characters a raw (validated) JSON string content denotes.
+#[derive(Clone)]
+pub struct Unescaped<'a> {
+    rest: &'a str,
+}
+
+impl<'a> Unescaped<'a> {
+    fn new(raw: &'a str) -> Self {
+        Unescaped { rest: raw }
+    }
+
+    fn hex4(&mut self) -> u32 {
+        let value = self
+            .rest
+            .get(..4)
+            .and_then(|h| u32::from_str_radix(h, 16).ok())
+            .unwrap_or(0xFFFD);
+        self.rest = self.rest.get(4..).unwrap_or("");
+        value
+    }
+}
+
+impl Iterator for Unescaped<'_> {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        let mut chars = self.rest.chars();
+        let c = chars.next()?;
+        self.rest = chars.as_str();
+        if c != '\\' {
+            return Some(c);
+        }
+        let mut chars = self.rest.chars();
+        let escape = chars.next()?;
+        self.rest = chars.as_str();
+        Some(match escape {
+            'b' => '\u{8}',
+            'f' => '\u{c}',
+            'n' => '\n',
+            'r' => '\r',
+            't' => '\t',
+            'u' => {
+                let unit = self.hex4();
+                let code = if (0xD800..0xDC00).contains(&unit) {
+                    // Validation guarantees `\uDC00`-`\uDFFF` follows.
+                    self.rest = self.rest.get(2..).unwrap_or("");
+                    let low = self.hex4();
+                    0x10000 + ((unit - 0xD800) << 10) + (low.wrapping_sub(0xDC00) & 0x3FF)
+                } else {
+                    unit
+                };
+                char::from_u32(code).unwrap_or('\u{FFFD}')
+            }
+            other => other,
+        })
+    }
+}
+
+/// What kind of JSON value a [`Value`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// `null`
+    Null,
+    /// `true` or `false`
+    Bool,
+    /// A number, integer or not.
+    Number,
+    /// A string.
+    String,
+    /// An array.
+    Array,
+    /// An object.
+    Object,
+}
+
+/// One value inside a validated JSON document, read in place.
+///
+/// ```
+/// use sigmint_core::json::{self, Kind};
+///
+/// let doc = json::validate(br#"{"user": {"email": "a\u0040b.c", "n": [1, 2]}}"#, 32)?;
+/// let email = doc.path("user.email").unwrap();
+/// assert_eq!(email.kind(), Kind::String);
+/// assert!(email.str_eq("a@b.c"));
+/// assert_eq!(email.to_str(&mut [0; 16])?, "a@b.c");
+/// assert_eq!(doc.path("user.n").unwrap().elements().count(), 2);
+/// # Ok::<(), sigmint_core::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug)]
+pub struct Value<'a> {
+    text: &'a str,
+}
+
+impl<'a> Value<'a> {
+    /// The value's exact JSON text.
+    #[must_use]
+    pub fn raw(&self) -> &'a str {
+        self.text
+    }
+
+    /// Its kind.
+    #[must_use]
+    pub fn kind(&self) -> Kind {
+        match self.text.as_bytes().first() {
+            Some(b'{') => Kind::Object,
+            Some(b'[') => Kind::Array,
+            Some(b'"') => Kind::String,
+            Some(b't' | b'f') => Kind::Bool,
+            Some(b'n') => Kind::Null,
+            _ => Kind::Number,
+        }
+    }
+
+    /// The boolean, if it is one.
+    #[must_use]
+    pub fn as_bool(&self) -> Option<bool> {
+        match self.text {
+            "true" => Some(true),
+            "false" => Some(false),
+            _ => None,
+        }
+    }
+
+    /// The number's JSON text, if it is a number (floats stay text until a caller needs them).
+    #[must_use]
+    pub fn number_text(&self) -> Option<&'a str> {
+        (self.kind() == Kind::Number).then_some(self.text)
+    }
+
+    /// The value as an `i64`.
+    ///
+    /// # Errors
+    /// [`Error::InvalidClaimType`] unless it is a number written as an integer (no fraction or
+    /// exponent); [`Error::IntegerOverflow`] when it is beyond `i64`.
+    pub fn as_i64(&self) -> Result<i64, Error> {
+        let text = self.number_text().ok_or(Error::InvalidClaimType)?;
+        if text.bytes().any(|b| matches!(b, b'.' | b'e' | b'E')) {
+            return Err(Error::InvalidClaimType);
+        }
+        text.parse::<i64>().map_err(|_| Error::IntegerOverflow)
+    }
+
+    /// The raw contents of a string (between the quotes, escapes intact).
+    fn raw_string(&self) -> Option<&'a str> {
+        let inner = self.text.strip_prefix('"')?.strip_suffix('"')?;
+        (self.kind() == Kind::String).then_some(inner)
+    }
+
+    /// The characters of a string value, escapes resolved.
+    #[must_use]
+    pub fn chars(&self) -> Option<Unescaped<'a>> {
+        self.raw_string().map(Unescaped::new)
+    }
+
+    /// Whether this is a string equal to `s` (escapes resolved; no buffer needed).
+    #[must_use]
+    pub fn str_eq(&self, s: &str) -> bool {
+        self.chars().is_some_and(|chars| chars.eq(s.chars()))
+    }
+
+    /// The string's text: borrowed when it has no escapes, else unescaped into `scratch`.
+    ///
+    /// # Errors
+    /// [`Error::InvalidClaimType`] when it is not a string; [`Error::BufferTooSmall`] when the
+    /// unescaped text does not fit in `scratch`.
+    pub fn to_str<'b>(&self, scratch: &'b mut [u8]) -> Result<&'b str, Error>
+    where
+        'a: 'b,
+    {
+        let raw = self.raw_string().ok_or(Error::InvalidClaimType)?;
+        if !raw.contains('\\') {
+            return Ok(raw);
+        }
+        let mut len = 0usize;
+        for c in Unescaped::new(raw) {
+            let end = len + c.len_utf8();
+            let dst = scratch.get_mut(len..end).ok_or(Error::BufferTooSmall)?;
+            c.encode_utf8(dst);
+            len = end;
+        }
+        let written = scratch.get(..len).ok_or(Error::BufferTooSmall)?;
+        core::str::from_utf8(written).map_err(|_| Error::InvalidUtf8)
+    }
+
+    /// The length in bytes of the string's unescaped UTF-8 text.
+    #[must_use]
+    pub fn unescaped_len(&self) -> Option<usize> {
+        self.chars().map(|chars| chars.map(char::len_utf8).sum())
+    }
+
+    /// Members of an object body (the text between its braces).
+    fn members_of_body(&self) -> Members<'a> {
+        Members {
+            reader: Reader::new(self.text),
+        }
+    }
+
+    /// The `(key, value)` members of an object, in order; empty for other kinds.
+    #[must_use]
+    pub fn members(&self) -> Members<'a> {
+        let body = match self.kind() {
+            Kind::Object => self
+                .text
+                .get(1..self.text.len().saturating_sub(1))
+                .unwrap_or(""),
+            _ => "",
+        };
+        Value { text: body }.members_of_body()
+    }
+
+    /// The elements of an array, in order; empty for other kinds.
+    #[must_use]
+    pub fn elements(&self) -> Elements<'a> {
+        let body = match self.kind() {
+            Kind::Array => self
+                .text
+                .get(1..self.text.len().saturating_sub(1))
+                .unwrap_or(""),
+            _ => "",
+        };
+        Elements {
+            reader: Reader::new(body),
+        }
+    }
+
+    /// The member `key` of an object.
+    #[must_use]
+    pub fn get(&self, key: &str) -> Option<Value<'a>> {
+        self.members()
+            .find(|(k, _)| raw_eq_text(k, key))
+            .map(|(_, v)| v)
+    }
+
+    /// A value by dotted path of object keys, such as `userData.email`.
+    #[must_use]
+    pub fn path(&self, dotted: &str) -> Option<Value<'a>> {
+        dotted
+            .split('.')
+            .try_fold(*self, |value, key| value.get(key))
+    }
+}
+
+/// An object member: the key's raw string contents (escapes intact) and the value.
+pub type Member<'a> = (&'a str, Value<'a>);
+
+/// Iterator over an object's members; see [`Value::members`].
+pub struct Members<'a> {
+    reader: Reader<'a>,
+}
+
+impl<'a> Iterator for Members<'a> {
+    type Item = Member<'a>;
+
+    fn next(&mut self) -> Option<Member<'a>> {
+        let r = &mut self.reader;
+        r.ws();
+        if r.peek() == Some(b',') {
+            r.bump();
+            r.ws();
+        }
+        if r.peek() != Some(b'"') {
+            return None;
+        }
+        let key = r.string().ok()?;
+        r.ws();
+        r.expect(b':').ok()?;
+        Some((key, r.value()))
+    }
+}
+
+/// Iterator over an array's elements; see [`Value::elements`].
+pub struct Elements<'a> {
+    reader: Reader<'a>,
+}
+
+impl<'a> Iterator for Elements<'a> {
+    type Item = Value<'a>;
+
+    fn next(&mut self) -> Option<Value<'a>> {
+        let r = &mut self.reader;
+        r.ws();
+        if r.peek() == Some(b',') {
+            r.bump();
+        }
+        r.ws();
+        r.peek()?;
+        Some(r.value())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(doc: &str) -> Value<'_> {
+        validate(doc.as_bytes(), DEFAULT_MAX_DEPTH).unwrap_or_else(|e| panic!("{doc}: {e}"))
+    }
+
+    fn err(doc: &str) -> Error {
+        validate(doc.as_bytes(), DEFAULT_MAX_DEPTH).unwrap_err()
+    }
+
+    #[test]
+    fn accepts_rfc8259_texts() {
+        for doc in [
+            "{}",
+            "[]",
+            "0",
+            "-0",
+            "1.5e-3",
+            "\"\"",
+            "true",
+            "null",
+            " [1, {\"a\": [null]}] ",
+            r#"{"a":"\ud83d\udcb8 \n \u00e9 \/"}"#,
+            "[-1E+2,0.0]",
+        ] {
+            ok(doc);
+        }
+    }
+
+    #[test]
+    fn refuses_malformed_texts() {
+        for doc in [
+            "",
+            " ",
+            "{",
+            "[1,]",
+            "{\"a\":1,}",
+            "01",
+            "1.",
+            ".5",
+            "+1",
+            "1e",
+            "tru",
+            "nul",
+            "\"a",
+            "\"\\x\"",
+            "\"\\ud800\"",
+            "\"\\udc00\"",
+            "\"\u{1}\"",
+            "[1] [2]",
+            "{1:2}",
+            "{\"a\" 1}",
+            "[1 2]",
+            "\"\\u12\"",
+            "{\"a\":1}}",
+            "]",
+        ] {
+            assert_eq!(err(doc), Error::InvalidJson, "{doc:?}");
+        }
+        assert_eq!(validate(b"\"\xff\"", 8).unwrap_err(), Error::InvalidUtf8);
+    }
+
+    #[test]
+    fn depth_is_limited_without_recursion() {
+        let mut deep = [b'['; 20_000];
+        assert_eq!(validate(&deep, 32).unwrap_err(), Error::JsonTooDeep);
+        deep[0] = b'{';
+        assert_eq!(validate(&deep, 1000).unwrap_err(), Error::InvalidJson);
+        let mut nested = [0u8; 64];
+        nested[..32].fill(b'[');
+        nested[32..].fill(b']');
+        assert!(validate(&nested, 32).is_ok());
+        assert_eq!(validate(&nested, 31).unwrap_err(), Error::JsonTooDeep);
+    }
+
+    #[test]
+    fn duplicate_keys_refused_even_when_escaped() {
+        assert_eq!(err(r#"{"a":1,"a":2}"#), Error::DuplicateKey);
+        assert_eq!(
+            err(r#"{"a":1,"b":{"c":[{"x":1}],"c":2}}"#),
+            Error::DuplicateKey
+        );
+        assert_eq!(err(r#"{"exp":1,"\u0065xp":2}"#), Error::DuplicateKey);
+        ok(r#"{"a":{"a":1},"b":{"a":2}}"#);
+    }
+
+    #[test]
+    fn reads_values_in_place() {
+        let doc = ok(
+            r#"{"aud":["pos","mobile"],"exp":4102444800,"f":1.5,"big":9223372036854775808,
+                         "s":"caf\u00e9 \"q\"","u":{"isDev":false}}"#,
+        );
+        assert_eq!(doc.get("aud").unwrap().elements().count(), 2);
+        assert!(
+            doc.get("aud")
+                .unwrap()
+                .elements()
+                .nth(1)
+                .unwrap()
+                .str_eq("mobile")
+        );
+        assert_eq!(doc.get("exp").unwrap().as_i64(), Ok(4_102_444_800));
+        assert_eq!(doc.get("f").unwrap().as_i64(), Err(Error::InvalidClaimType));
+        assert_eq!(doc.get("f").unwrap().number_text(), Some("1.5"));
+        assert_eq!(
+            doc.get("big").unwrap().as_i64(),
+            Err(Error::IntegerOverflow)
+        );
+        let s = doc.get("s").unwrap();
+        assert_eq!(s.to_str(&mut [0; 32]).unwrap(), "café \"q\"");
+        assert_eq!(s.unescaped_len(), Some("café \"q\"".len()));
+        assert_eq!(s.to_str(&mut [0; 4]), Err(Error::BufferTooSmall));
+        assert_eq!(doc.path("u.isDev").unwrap().as_bool(), Some(false));
+        assert!(doc.path("u.missing").is_none());
+        assert!(doc.path("s.x").is_none());
+    }
+}

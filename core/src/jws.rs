@@ -1,0 +1,464 @@
+//! Compact JWS (RFC 7515) with HMAC: split, decode, check the header, verify.
+//!
+//! [`decode`] gives an [`Unverified`] token; only [`Unverified::verify`] turns it into a
+//! [`Verified`] one, so code that holds a `Verified` cannot have skipped the MAC. Reading an
+//! unverified payload is possible, but the method says so (`dangerous_unverified_payload`).
+//!
+//! ```
+//! use sigmint_core::{Key, jws};
+//!
+//! // RFC 7515 appendix A.1.
+//! let token = "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ.dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+//! let key = Key::new(&[
+//!     3, 35, 53, 75, 43, 15, 165, 188, 131, 126, 6, 101, 119, 123, 166, 143, 90, 179, 40, 230,
+//!     240, 84, 201, 40, 169, 15, 132, 178, 210, 80, 46, 191, 211, 251, 90, 146, 210, 6, 71,
+//!     239, 150, 138, 180, 195, 119, 98, 61, 34, 61, 46, 33, 114, 5, 46, 79, 8, 192, 205, 154,
+//!     245, 103, 208, 128, 163,
+//! ])?;
+//! let mut scratch = [0u8; 256];
+//! let verified = jws::decode(token, &mut scratch, &jws::Limits::default())?
+//!     .verify(&key, &[jws::Algorithm::Hs256])?;
+//! assert!(verified.payload().starts_with(b"{\"iss\":\"joe\""));
+//! # Ok::<(), sigmint_core::Error>(())
+//! ```
+
+use base64ct::{Base64UrlUnpadded, Encoding};
+
+use crate::json::{self, Kind, Value};
+use crate::{Error, Key, TAG_LEN};
+
+/// The token size limit used unless the caller chooses another.
+pub const DEFAULT_MAX_TOKEN_LEN: usize = 16 * 1024;
+
+/// The longest signature segment read: anything longer cannot be an HMAC tag sigmint makes.
+const MAX_SIGNATURE_LEN: usize = 64;
+
+/// The signing algorithms sigmint verifies and mints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Algorithm {
+    /// HMAC with SHA-256.
+    Hs256,
+}
+
+impl Algorithm {
+    /// The `alg` header value.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Algorithm::Hs256 => "HS256",
+        }
+    }
+}
+
+/// Limits applied before any work that grows with the input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// The longest token accepted, in bytes.
+    pub max_token_len: usize,
+    /// The deepest JSON nesting accepted (capped at [`json::MAX_DEPTH`]).
+    pub max_depth: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_token_len: DEFAULT_MAX_TOKEN_LEN,
+            max_depth: json::DEFAULT_MAX_DEPTH,
+        }
+    }
+}
+
+/// The scratch space [`decode`] needs for `token`: its decoded header and payload.
+#[must_use]
+pub fn scratch_len(token: &str) -> usize {
+    let mut segments = token.split('.');
+    let header = segments.next().map_or(0, decoded_len);
+    let payload = segments.next().map_or(0, decoded_len);
+    header.saturating_add(payload)
+}
+
+/// Bytes that unpadded base64 text of this length decodes to (an upper bound for bad text).
+fn decoded_len(segment: &str) -> usize {
+    let n = segment.len();
+    (n / 4)
+        .saturating_mul(3)
+        .saturating_add((n % 4).saturating_mul(3) / 4)
+}
+
+/// Strict base64url, decoded into the front of `scratch`; returns the bytes and the rest.
+fn decode_segment<'s>(
+    segment: &str,
+    scratch: &'s mut [u8],
+) -> Result<(&'s mut [u8], &'s mut [u8]), Error> {
+    let len = decoded_len(segment);
+    if scratch.len() < len {
+        return Err(Error::BufferTooSmall);
+    }
+    let (dst, rest) = scratch.split_at_mut(len);
+    let decoded_len = Base64UrlUnpadded::decode(segment, dst)
+        .map_err(|_| Error::MalformedToken)?
+        .len();
+    let (decoded, _) = dst.split_at_mut(decoded_len);
+    Ok((decoded, rest))
+}
+
+/// A token split and decoded, its header checked for shape, its signature not yet verified.
+#[derive(Debug)]
+pub struct Unverified<'a> {
+    signing_input: &'a str,
+    header: Header<'a>,
+    payload: &'a [u8],
+    signature: [u8; MAX_SIGNATURE_LEN],
+    signature_len: usize,
+}
+
+/// The parts of a JOSE header sigmint reads. Other members are kept in [`Header::json`].
+#[derive(Clone, Copy, Debug)]
+pub struct Header<'a> {
+    json: Value<'a>,
+    alg: Value<'a>,
+    typ: Option<Value<'a>>,
+    kid: Option<Value<'a>>,
+    crit: Option<Value<'a>>,
+}
+
+impl<'a> Header<'a> {
+    fn parse(bytes: &'a [u8], limits: &Limits) -> Result<Header<'a>, Error> {
+        let json = json::validate(bytes, limits.max_depth)?;
+        if json.kind() != Kind::Object {
+            return Err(Error::InvalidJson);
+        }
+        let string = |name: &str| match json.get(name) {
+            Some(v) if v.kind() != Kind::String => Err(Error::InvalidHeader),
+            other => Ok(other),
+        };
+        let alg = string("alg")?.ok_or(Error::InvalidHeader)?;
+        let crit = json.get("crit");
+        if let Some(crit) = crit {
+            // RFC 7515 §4.1.11: a non-empty array of strings.
+            if crit.kind() != Kind::Array
+                || crit.elements().next().is_none()
+                || crit.elements().any(|e| e.kind() != Kind::String)
+            {
+                return Err(Error::InvalidHeader);
+            }
+        }
+        Ok(Header {
+            json,
+            alg,
+            typ: string("typ")?,
+            kid: string("kid")?,
+            crit,
+        })
+    }
+
+    /// The whole header, for members sigmint does not interpret.
+    #[must_use]
+    pub fn json(&self) -> Value<'a> {
+        self.json
+    }
+
+    /// `alg` (always present: a header without it is refused).
+    #[must_use]
+    pub fn alg(&self) -> Value<'a> {
+        self.alg
+    }
+
+    /// `typ`, when present.
+    #[must_use]
+    pub fn typ(&self) -> Option<Value<'a>> {
+        self.typ
+    }
+
+    /// `kid`, when present.
+    #[must_use]
+    pub fn kid(&self) -> Option<Value<'a>> {
+        self.kid
+    }
+
+    /// `crit`, when present (a non-empty array of strings).
+    #[must_use]
+    pub fn crit(&self) -> Option<Value<'a>> {
+        self.crit
+    }
+
+    /// Refuses every algorithm but the allowed HMAC ones, and any critical extension: all
+    /// before a single MAC block is computed.
+    fn check(&self, allowed: &[Algorithm]) -> Result<Algorithm, Error> {
+        // `none` in any spelling, RS/ES/PS/EdDSA and anything unknown are refused outright;
+        // an HMAC the caller did not allow is refused as not allowed.
+        let algorithm = if self.alg.str_eq("HS256") {
+            Algorithm::Hs256
+        } else if self.alg.str_eq("HS384") || self.alg.str_eq("HS512") {
+            return Err(Error::AlgorithmNotAllowed);
+        } else {
+            return Err(Error::UnsupportedAlgorithm);
+        };
+        if !allowed.contains(&algorithm) {
+            return Err(Error::AlgorithmNotAllowed);
+        }
+        if self.crit.is_some() {
+            // sigmint implements no JWS extension, so every critical one is unknown to it.
+            return Err(Error::UnknownCritical);
+        }
+        Ok(algorithm)
+    }
+}
+
+/// Splits and decodes a compact JWS, decoding header and payload into `scratch` (see
+/// [`scratch_len`]). Nothing is verified yet.
+///
+/// # Errors
+/// [`Error::TokenTooLarge`] beyond `limits.max_token_len`; [`Error::MalformedToken`] unless the
+/// token is exactly three strict base64url segments; [`Error::BufferTooSmall`] when `scratch`
+/// is too small; for the header, [`Error::InvalidJson`], [`Error::InvalidUtf8`],
+/// [`Error::JsonTooDeep`], [`Error::DuplicateKey`] or [`Error::InvalidHeader`].
+pub fn decode<'a>(
+    token: &'a str,
+    scratch: &'a mut [u8],
+    limits: &Limits,
+) -> Result<Unverified<'a>, Error> {
+    if token.len() > limits.max_token_len {
+        return Err(Error::TokenTooLarge);
+    }
+    let mut segments = token.splitn(4, '.');
+    let (Some(header_b64), Some(payload_b64), Some(signature_b64), None) = (
+        segments.next(),
+        segments.next(),
+        segments.next(),
+        segments.next(),
+    ) else {
+        return Err(Error::MalformedToken);
+    };
+    let signing_input = token
+        .get(..header_b64.len() + 1 + payload_b64.len())
+        .ok_or(Error::MalformedToken)?;
+
+    let mut signature = [0u8; MAX_SIGNATURE_LEN];
+    let signature_len = if decoded_len(signature_b64) <= MAX_SIGNATURE_LEN {
+        Base64UrlUnpadded::decode(signature_b64, &mut signature)
+            .map_err(|_| Error::MalformedToken)?
+            .len()
+    } else {
+        // Too long to be a tag: still refuse bad base64url as malformed, then let the MAC
+        // check refuse the length.
+        if !signature_b64
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        {
+            return Err(Error::MalformedToken);
+        }
+        MAX_SIGNATURE_LEN + 1
+    };
+
+    let (header, rest) = decode_segment(header_b64, scratch)?;
+    let (payload, _) = decode_segment(payload_b64, rest)?;
+    let header = Header::parse(header, limits)?;
+    Ok(Unverified {
+        signing_input,
+        header,
+        payload,
+        signature,
+        signature_len,
+    })
+}
+
+impl<'a> Unverified<'a> {
+    /// The header (shape-checked, not authenticated).
+    #[must_use]
+    pub fn header(&self) -> &Header<'a> {
+        &self.header
+    }
+
+    /// The payload, **not** authenticated: for debugging or routing only, never for decisions.
+    #[must_use]
+    pub fn dangerous_unverified_payload(&self) -> &'a [u8] {
+        self.payload
+    }
+
+    /// Checks the algorithm against `allowed`, then the HMAC over the exact received
+    /// `header.payload` bytes, in constant time and at full length.
+    ///
+    /// # Errors
+    /// [`Error::UnsupportedAlgorithm`] for `none` or any non-HMAC algorithm,
+    /// [`Error::AlgorithmNotAllowed`] for an HMAC not in `allowed`, [`Error::UnknownCritical`]
+    /// for any `crit` entry, [`Error::InvalidSignature`] for a wrong or wrong-length tag.
+    pub fn verify(self, key: &Key, allowed: &[Algorithm]) -> Result<Verified<'a>, Error> {
+        match self.header.check(allowed)? {
+            Algorithm::Hs256 => {
+                let signature = self
+                    .signature
+                    .get(..self.signature_len)
+                    .ok_or(Error::InvalidSignature)?;
+                key.verify(&[self.signing_input.as_bytes()], signature)?;
+            }
+        }
+        Ok(Verified { token: self })
+    }
+}
+
+/// A token whose algorithm was allowed and whose signature verified.
+#[derive(Debug)]
+pub struct Verified<'a> {
+    token: Unverified<'a>,
+}
+
+impl<'a> Verified<'a> {
+    /// The authenticated header.
+    #[must_use]
+    pub fn header(&self) -> &Header<'a> {
+        &self.token.header
+    }
+
+    /// The authenticated payload bytes.
+    #[must_use]
+    pub fn payload(&self) -> &'a [u8] {
+        self.token.payload
+    }
+}
+
+/// Writes a compact HS256 JWS of `header_json` and `payload` into `out` and returns it.
+pub(crate) fn sign_compact<'o>(
+    key: &Key,
+    header_json: &[u8],
+    payload: &[u8],
+    out: &'o mut [u8],
+) -> Result<&'o str, Error> {
+    let header_len = crate::encode::base64url_len(header_json.len());
+    let payload_len = crate::encode::base64url_len(payload.len());
+    let input_len = header_len.saturating_add(1).saturating_add(payload_len);
+    let total = input_len
+        .saturating_add(1)
+        .saturating_add(crate::encode::base64url_len(TAG_LEN));
+    let out = out.get_mut(..total).ok_or(Error::BufferTooSmall)?;
+    let (input, signature) = out.split_at_mut(input_len);
+    let (header_out, rest) = input.split_at_mut(header_len);
+    crate::encode::base64url(header_json, header_out)?;
+    let (dot, payload_out) = rest.split_at_mut(1);
+    dot.fill(b'.');
+    crate::encode::base64url(payload, payload_out)?;
+    let tag = key.sign(&[input]);
+    let (dot, signature_out) = signature.split_at_mut(1);
+    dot.fill(b'.');
+    crate::encode::base64url(tag.as_bytes(), signature_out)?;
+    core::str::from_utf8(out).map_err(|_| Error::InvalidUtf8)
+}
+
+/// The length [`sign_compact`] writes.
+pub(crate) fn compact_len(header_json_len: usize, payload_len: usize) -> usize {
+    crate::encode::base64url_len(header_json_len)
+        .saturating_add(crate::encode::base64url_len(payload_len))
+        .saturating_add(2)
+        .saturating_add(crate::encode::base64url_len(TAG_LEN))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key() -> Key {
+        Key::new(b"k").unwrap()
+    }
+
+    fn mint(header: &str, payload: &str) -> ([u8; 512], usize) {
+        let mut out = [0u8; 512];
+        let len = sign_compact(&key(), header.as_bytes(), payload.as_bytes(), &mut out)
+            .unwrap()
+            .len();
+        (out, len)
+    }
+
+    fn check(header: &str) -> Result<(), Error> {
+        let (out, len) = mint(header, "{}");
+        let token = core::str::from_utf8(&out[..len]).unwrap();
+        let mut scratch = [0u8; 256];
+        decode(token, &mut scratch, &Limits::default())?
+            .verify(&key(), &[Algorithm::Hs256])
+            .map(|_| ())
+    }
+
+    #[test]
+    fn round_trip() {
+        assert_eq!(check(r#"{"alg":"HS256","typ":"JWT"}"#), Ok(()));
+        assert_eq!(
+            compact_len(27, 2),
+            mint(r#"{"alg":"HS256","typ":"JWT"}"#, "{}").1
+        );
+    }
+
+    #[test]
+    fn algorithms_refused_before_mac() {
+        for alg in [
+            "none", "None", "NONE", "nOnE", "RS256", "ES256", "PS256", "EdDSA", "hs256", "",
+        ] {
+            let header = format_header(alg);
+            assert_eq!(
+                check(header.as_str()),
+                Err(Error::UnsupportedAlgorithm),
+                "{alg}"
+            );
+        }
+        assert_eq!(
+            check(format_header("HS512").as_str()),
+            Err(Error::AlgorithmNotAllowed)
+        );
+        assert_eq!(check(r#"{"typ":"JWT"}"#), Err(Error::InvalidHeader));
+        assert_eq!(check(r#"{"alg":256}"#), Err(Error::InvalidHeader));
+        assert_eq!(
+            check(r#"{"alg":"HS256","crit":["exp"]}"#),
+            Err(Error::UnknownCritical)
+        );
+        assert_eq!(
+            check(r#"{"alg":"HS256","crit":[]}"#),
+            Err(Error::InvalidHeader)
+        );
+        assert_eq!(
+            check(r#"{"alg":"HS256","alg":"HS256"}"#),
+            Err(Error::DuplicateKey)
+        );
+        assert_eq!(check(r#"["alg"]"#), Err(Error::InvalidJson));
+    }
+
+    fn format_header(alg: &str) -> heapless::String<64> {
+        let mut s = heapless::String::new();
+        core::fmt::write(&mut s, format_args!(r#"{{"alg":"{alg}"}}"#)).unwrap();
+        s
+    }
+
+    #[test]
+    fn segments_must_be_three_and_strict() {
+        let mut scratch = [0u8; 64];
+        let limits = Limits::default();
+        for token in [
+            "",
+            ".",
+            "..",
+            "a.b",
+            "e30.e30.AA.x",
+            "e30.e30=.AA",
+            "e30.e3 0.AA",
+            "e30.e31.AA",
+        ] {
+            assert!(
+                matches!(
+                    decode(token, &mut scratch, &limits).map(|_| ()),
+                    Err(Error::MalformedToken | Error::InvalidJson)
+                ),
+                "{token:?}"
+            );
+        }
+        let small = Limits {
+            max_token_len: 4,
+            ..limits
+        };
+        assert_eq!(
+            decode("e30.e30.", &mut scratch, &small).map(|_| ()),
+            Err(Error::TokenTooLarge)
+        );
+        assert_eq!(
+            decode("e30.e30.", &mut [0u8; 3], &limits).map(|_| ()),
+            Err(Error::BufferTooSmall)
+        );
+    }
+}

@@ -1,0 +1,782 @@
+//! HS256 JWTs: claims read in place, validated against a caller's clock, minted into buffers.
+//!
+//! ```
+//! use sigmint_core::{Key, jwt};
+//!
+//! let key = Key::new(b"a secret of reasonable length!!")?;
+//! let claims = jwt::NewClaims { sub: Some("user-1"), exp: Some(1_700_000_900), ..Default::default() };
+//! let mut json = [0u8; 128];
+//! let mut token = [0u8; 256];
+//! let token = jwt::encode(&key, &claims, &mut json, &mut token)?;
+//!
+//! let mut scratch = [0u8; 256];
+//! let validation = jwt::Validation::new(1_700_000_000); // "now", in Unix seconds
+//! let verified = jwt::decode(token, &mut scratch, &key, &validation)?;
+//! assert!(verified.claims().sub()?.unwrap().str_eq("user-1"));
+//! # Ok::<(), sigmint_core::Error>(())
+//! ```
+
+use crate::json::{self, Kind, Value};
+use crate::jws::{self, Algorithm, Limits};
+use crate::sink::{Sink, SliceWriter};
+use crate::{Error, Key};
+
+/// The claims of a token: registered ones typed, any other by dotted path.
+#[derive(Clone, Copy, Debug)]
+pub struct Claims<'a> {
+    json: Value<'a>,
+}
+
+/// `aud`: one string or an array of strings.
+#[derive(Clone, Copy, Debug)]
+pub struct Audience<'a> {
+    value: Value<'a>,
+}
+
+impl<'a> Audience<'a> {
+    /// Each audience, as JSON string values.
+    pub fn iter(&self) -> impl Iterator<Item = Value<'a>> + 'a {
+        let single = (self.value.kind() == Kind::String).then_some(self.value);
+        single.into_iter().chain(self.value.elements())
+    }
+
+    /// Whether `name` is one of them.
+    #[must_use]
+    pub fn contains(&self, name: &str) -> bool {
+        self.iter().any(|a| a.str_eq(name))
+    }
+}
+
+impl<'a> Claims<'a> {
+    /// Parses a claims set: a JSON object within `limits`.
+    ///
+    /// # Errors
+    /// [`Error::InvalidJson`] (including a payload that is not an object), [`Error::InvalidUtf8`],
+    /// [`Error::JsonTooDeep`], [`Error::DuplicateKey`].
+    pub fn parse(payload: &'a [u8], limits: &Limits) -> Result<Claims<'a>, Error> {
+        let json = json::validate(payload, limits.max_depth)?;
+        if json.kind() != Kind::Object {
+            return Err(Error::InvalidJson);
+        }
+        Ok(Claims { json })
+    }
+
+    /// The whole claims object.
+    #[must_use]
+    pub fn json(&self) -> Value<'a> {
+        self.json
+    }
+
+    /// A top-level claim by its exact name (which may itself hold dots, such as
+    /// `http://example.com/is_root`); `None` when absent.
+    #[must_use]
+    pub fn claim(&self, name: &str) -> Option<Value<'a>> {
+        self.json.get(name)
+    }
+
+    /// Any claim by dotted path (`userData.email`); `None` when absent.
+    #[must_use]
+    pub fn get(&self, path: &str) -> Option<Value<'a>> {
+        self.json.path(path)
+    }
+
+    /// A claim that must be a string when present; JSON `null` counts as absent.
+    fn string(&self, name: &str) -> Result<Option<Value<'a>>, Error> {
+        match self.json.get(name) {
+            None => Ok(None),
+            Some(v) if v.kind() == Kind::Null => Ok(None),
+            Some(v) if v.kind() == Kind::String => Ok(Some(v)),
+            Some(_) => Err(Error::InvalidClaimType),
+        }
+    }
+
+    /// A NumericDate claim: an integer number of seconds, not negative.
+    fn time(&self, name: &str) -> Result<Option<i64>, Error> {
+        match self.json.get(name) {
+            None => Ok(None),
+            Some(v) if v.kind() == Kind::Null => Ok(None),
+            Some(v) => match v.as_i64()? {
+                t if t < 0 => Err(Error::InvalidClaimType),
+                t => Ok(Some(t)),
+            },
+        }
+    }
+
+    /// `iss`, a string.
+    ///
+    /// # Errors
+    /// [`Error::InvalidClaimType`] when present but not a string.
+    pub fn iss(&self) -> Result<Option<Value<'a>>, Error> {
+        self.string("iss")
+    }
+
+    /// `sub`, a string.
+    ///
+    /// # Errors
+    /// [`Error::InvalidClaimType`] when present but not a string.
+    pub fn sub(&self) -> Result<Option<Value<'a>>, Error> {
+        self.string("sub")
+    }
+
+    /// `jti`, a string.
+    ///
+    /// # Errors
+    /// [`Error::InvalidClaimType`] when present but not a string.
+    pub fn jti(&self) -> Result<Option<Value<'a>>, Error> {
+        self.string("jti")
+    }
+
+    /// `aud`, a string or an array of strings.
+    ///
+    /// # Errors
+    /// [`Error::InvalidClaimType`] for any other shape.
+    pub fn aud(&self) -> Result<Option<Audience<'a>>, Error> {
+        match self.json.get("aud") {
+            None => Ok(None),
+            Some(v) if v.kind() == Kind::Null => Ok(None),
+            Some(v) if v.kind() == Kind::String => Ok(Some(Audience { value: v })),
+            Some(v)
+                if v.kind() == Kind::Array && v.elements().all(|e| e.kind() == Kind::String) =>
+            {
+                Ok(Some(Audience { value: v }))
+            }
+            Some(_) => Err(Error::InvalidClaimType),
+        }
+    }
+
+    /// `exp`, seconds since the epoch.
+    ///
+    /// # Errors
+    /// [`Error::InvalidClaimType`] for a string, a float, a negative number or another type;
+    /// [`Error::IntegerOverflow`] beyond `i64`.
+    pub fn exp(&self) -> Result<Option<i64>, Error> {
+        self.time("exp")
+    }
+
+    /// `nbf`, seconds since the epoch; errors as [`Claims::exp`].
+    ///
+    /// # Errors
+    /// As [`Claims::exp`].
+    pub fn nbf(&self) -> Result<Option<i64>, Error> {
+        self.time("nbf")
+    }
+
+    /// `iat`, seconds since the epoch; errors as [`Claims::exp`].
+    ///
+    /// # Errors
+    /// As [`Claims::exp`].
+    pub fn iat(&self) -> Result<Option<i64>, Error> {
+        self.time("iat")
+    }
+
+    /// Checks these claims (and `header`'s `typ`) as `validation` asks.
+    ///
+    /// # Errors
+    /// The first failing check's error, in this order: required claims
+    /// ([`Error::MissingClaim`]), types of registered claims ([`Error::InvalidClaimType`],
+    /// [`Error::IntegerOverflow`]), [`Error::Expired`], [`Error::NotYetValid`],
+    /// [`Error::IssuedInFuture`], [`Error::InvalidAudience`], [`Error::InvalidIssuer`],
+    /// [`Error::WrongTokenType`].
+    pub fn validate(
+        &self,
+        header: &jws::Header<'_>,
+        validation: &Validation<'_>,
+    ) -> Result<(), Error> {
+        for name in validation.required {
+            match self.json.get(name) {
+                None => return Err(Error::MissingClaim),
+                Some(v) if v.kind() == Kind::Null => return Err(Error::MissingClaim),
+                Some(_) => {}
+            }
+        }
+        // Every registered claim is type-checked whether or not its check is enabled: a
+        // malformed one is an error, never silently skipped.
+        let (exp, nbf, iat) = (self.exp()?, self.nbf()?, self.iat()?);
+        let (aud, iss) = (self.aud()?, self.iss()?);
+        self.sub()?;
+        self.jti()?;
+
+        let now = i128::from(validation.now);
+        let leeway = i128::from(validation.leeway);
+        if validation.verify_exp && exp.is_some_and(|exp| i128::from(exp) <= now - leeway) {
+            return Err(Error::Expired);
+        }
+        if validation.verify_nbf && nbf.is_some_and(|nbf| i128::from(nbf) > now + leeway) {
+            return Err(Error::NotYetValid);
+        }
+        if validation.verify_iat && iat.is_some_and(|iat| i128::from(iat) > now + leeway) {
+            return Err(Error::IssuedInFuture);
+        }
+        if validation.verify_aud {
+            match (validation.audience, aud) {
+                (None, Some(_)) => return Err(Error::InvalidAudience),
+                (Some(_), None) => return Err(Error::MissingClaim),
+                (Some(expected), Some(aud)) if !expected.iter().any(|e| aud.contains(e)) => {
+                    return Err(Error::InvalidAudience);
+                }
+                _ => {}
+            }
+        }
+        if validation.verify_iss
+            && let Some(expected) = validation.issuer
+        {
+            let iss = iss.ok_or(Error::MissingClaim)?;
+            if !expected.iter().any(|e| iss.str_eq(e)) {
+                return Err(Error::InvalidIssuer);
+            }
+        }
+        if let Some(typ) = validation.typ {
+            // Media types compare without regard to case (RFC 7515 §4.1.9).
+            let matches = header.typ().and_then(|t| t.chars()).is_some_and(|chars| {
+                chars
+                    .map(|c| c.to_ascii_lowercase())
+                    .eq(typ.chars().map(|c| c.to_ascii_lowercase()))
+            });
+            if !matches {
+                return Err(Error::WrongTokenType);
+            }
+        }
+        if let Some(token_type) = validation.token_type {
+            match self.json.get("type") {
+                Some(t) if t.str_eq(token_type) => {}
+                Some(t) if t.kind() != Kind::String => return Err(Error::InvalidClaimType),
+                _ => return Err(Error::WrongTokenType),
+            }
+        }
+        Ok(())
+    }
+}
+
+/// What [`decode`] checks beyond the signature. Start from [`Validation::new`].
+#[derive(Clone, Copy, Debug)]
+pub struct Validation<'v> {
+    /// The current time, Unix seconds, from the caller's clock (core reads none).
+    pub now: i64,
+    /// Seconds of clock skew tolerated for `exp`, `nbf` and `iat`.
+    pub leeway: u64,
+    /// Refuse a token whose `exp` has passed.
+    pub verify_exp: bool,
+    /// Refuse a token whose `nbf` is in the future.
+    pub verify_nbf: bool,
+    /// Refuse a token whose `iat` is in the future.
+    pub verify_iat: bool,
+    /// Check `aud`: with `audience` `None`, a token that has an `aud` is refused.
+    pub verify_aud: bool,
+    /// Check `iss` against `issuer`.
+    pub verify_iss: bool,
+    /// Claims that must be present (and not `null`).
+    pub required: &'v [&'v str],
+    /// Accepted audiences: the token's `aud` must contain at least one.
+    pub audience: Option<&'v [&'v str]>,
+    /// Accepted issuers: `iss` must equal one exactly (never a substring match).
+    pub issuer: Option<&'v [&'v str]>,
+    /// Expected header `typ` (case-insensitive), such as `"JWT"`.
+    pub typ: Option<&'v str>,
+    /// Expected `type` claim, such as Fonbnk's `"access"` or `"refresh"`.
+    pub token_type: Option<&'v str>,
+    /// Algorithms accepted (HS256 by default).
+    pub algorithms: &'v [Algorithm],
+    /// Size and nesting limits.
+    pub limits: Limits,
+}
+
+impl Validation<'static> {
+    /// PyJWT's defaults at `now` (Unix seconds): signature, `exp`, `nbf`, `iat`, `aud` and
+    /// `iss` checked, no leeway, HS256 only, nothing required, no audience or issuer expected.
+    #[must_use]
+    pub const fn new(now: i64) -> Self {
+        Validation {
+            now,
+            leeway: 0,
+            verify_exp: true,
+            verify_nbf: true,
+            verify_iat: true,
+            verify_aud: true,
+            verify_iss: true,
+            required: &[],
+            audience: None,
+            issuer: None,
+            typ: None,
+            token_type: None,
+            algorithms: &[Algorithm::Hs256],
+            limits: Limits {
+                max_token_len: jws::DEFAULT_MAX_TOKEN_LEN,
+                max_depth: json::DEFAULT_MAX_DEPTH,
+            },
+        }
+    }
+}
+
+/// A token whose signature verified and whose claims passed validation.
+#[derive(Debug)]
+pub struct VerifiedToken<'a> {
+    header: jws::Header<'a>,
+    claims: Claims<'a>,
+}
+
+impl<'a> VerifiedToken<'a> {
+    /// The authenticated header.
+    #[must_use]
+    pub fn header(&self) -> &jws::Header<'a> {
+        &self.header
+    }
+
+    /// The authenticated, validated claims.
+    #[must_use]
+    pub fn claims(&self) -> &Claims<'a> {
+        &self.claims
+    }
+}
+
+/// Decodes, verifies and validates an HS256 JWT; `scratch` holds the decoded header and
+/// payload (see [`jws::scratch_len`]).
+///
+/// # Errors
+/// Those of [`jws::decode`], [`jws::Unverified::verify`], [`Claims::parse`] and
+/// [`Claims::validate`], in that order.
+pub fn decode<'a>(
+    token: &'a str,
+    scratch: &'a mut [u8],
+    key: &Key,
+    validation: &Validation<'_>,
+) -> Result<VerifiedToken<'a>, Error> {
+    let verified =
+        jws::decode(token, scratch, &validation.limits)?.verify(key, validation.algorithms)?;
+    let claims = Claims::parse(verified.payload(), &validation.limits)?;
+    claims.validate(verified.header(), validation)?;
+    Ok(VerifiedToken {
+        header: *verified.header(),
+        claims,
+    })
+}
+
+/// Reads a token's header and claims **without** verifying anything: for routing (picking a
+/// key by `kid`) or display, never for decisions.
+///
+/// # Errors
+/// Those of [`jws::decode`] and [`Claims::parse`].
+pub fn dangerous_unverified<'a>(
+    token: &'a str,
+    scratch: &'a mut [u8],
+    limits: &Limits,
+) -> Result<(jws::Header<'a>, Claims<'a>), Error> {
+    let token = jws::decode(token, scratch, limits)?;
+    let claims = Claims::parse(token.dangerous_unverified_payload(), limits)?;
+    Ok((*token.header(), claims))
+}
+
+/// Claims for a new token. Absent fields are left out; `aud` with one entry is written as a
+/// string, with several as an array.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct NewClaims<'c> {
+    /// `iss`
+    pub iss: Option<&'c str>,
+    /// `sub`
+    pub sub: Option<&'c str>,
+    /// `aud`
+    pub aud: &'c [&'c str],
+    /// `exp`, Unix seconds.
+    pub exp: Option<i64>,
+    /// `nbf`, Unix seconds.
+    pub nbf: Option<i64>,
+    /// `iat`, Unix seconds.
+    pub iat: Option<i64>,
+    /// `jti`
+    pub jti: Option<&'c str>,
+    /// Further string claims, `(name, value)`, added after the ones above.
+    pub strings: &'c [(&'c str, &'c str)],
+    /// Further claims: the text of a JSON object whose members are added after the ones above.
+    pub extra: Option<&'c [u8]>,
+}
+
+/// Writes `s` as a JSON string: quotes, backslashes and control characters escaped; other
+/// characters, non-ASCII included, as UTF-8 (RFC 8259 §7).
+pub(crate) fn write_json_string(s: &str, sink: &mut dyn Sink) -> Result<(), Error> {
+    sink.put(b"\"")?;
+    let mut rest = s.as_bytes();
+    while let Some(at) = rest
+        .iter()
+        .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
+    {
+        let (plain, tail) = rest.split_at(at);
+        sink.put(plain)?;
+        let Some((&b, tail)) = tail.split_first() else {
+            break;
+        };
+        match b {
+            b'"' => sink.put(b"\\\"")?,
+            b'\\' => sink.put(b"\\\\")?,
+            b'\n' => sink.put(b"\\n")?,
+            b'\r' => sink.put(b"\\r")?,
+            b'\t' => sink.put(b"\\t")?,
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                let hi = HEX.get(usize::from(b >> 4)).copied().unwrap_or(b'0');
+                let lo = HEX.get(usize::from(b & 0xf)).copied().unwrap_or(b'0');
+                sink.put(&[b'\\', b'u', b'0', b'0', hi, lo])?;
+            }
+        }
+        rest = tail;
+    }
+    sink.put(rest)?;
+    sink.put(b"\"")
+}
+
+impl NewClaims<'_> {
+    /// Writes the claims as a JSON object into `out`.
+    ///
+    /// # Errors
+    /// [`Error::BufferTooSmall`]; for `extra`, the errors of [`json::validate`], and
+    /// [`Error::InvalidJson`] when it is not an object. A claim that appears twice (say `sub`
+    /// here and in `extra`) is [`Error::DuplicateKey`].
+    pub fn write_json<'o>(&self, out: &'o mut [u8]) -> Result<&'o str, Error> {
+        let mut obj = ObjectWriter {
+            w: SliceWriter::new(out),
+            empty: true,
+        };
+        for (name, value) in [("iss", self.iss), ("sub", self.sub)] {
+            if let Some(value) = value {
+                obj.key(name)?;
+                write_json_string(value, &mut obj.w)?;
+            }
+        }
+        match self.aud {
+            [] => {}
+            [one] => {
+                obj.key("aud")?;
+                write_json_string(one, &mut obj.w)?;
+            }
+            many => {
+                obj.key("aud")?;
+                for (i, aud) in many.iter().enumerate() {
+                    obj.w.put(if i == 0 { b"[" } else { b"," })?;
+                    write_json_string(aud, &mut obj.w)?;
+                }
+                obj.w.put(b"]")?;
+            }
+        }
+        for (name, value) in [("exp", self.exp), ("nbf", self.nbf), ("iat", self.iat)] {
+            if let Some(value) = value {
+                obj.key(name)?;
+                obj.w.put(itoa::Buffer::new().format(value).as_bytes())?;
+            }
+        }
+        if let Some(jti) = self.jti {
+            obj.key("jti")?;
+            write_json_string(jti, &mut obj.w)?;
+        }
+        for (name, value) in self.strings {
+            obj.key(name)?;
+            write_json_string(value, &mut obj.w)?;
+        }
+        if let Some(extra) = self.extra {
+            let extra = json::validate(extra, json::MAX_DEPTH)?;
+            if extra.kind() != Kind::Object {
+                return Err(Error::InvalidJson);
+            }
+            let raw = extra.raw();
+            let body = raw.get(1..raw.len().saturating_sub(1)).unwrap_or("");
+            let body = body.trim_matches(|c| matches!(c, ' ' | '\t' | '\n' | '\r'));
+            if !body.is_empty() {
+                obj.separator()?;
+                obj.w.put(body.as_bytes())?;
+            }
+        }
+        if obj.empty {
+            obj.w.put(b"{")?;
+        }
+        obj.w.put(b"}")?;
+        let text = obj.w.into_str()?;
+        // Catches a claim given twice, e.g. `sub` both above and in `extra`.
+        json::validate(text.as_bytes(), json::MAX_DEPTH)?;
+        Ok(text)
+    }
+}
+
+/// Writes a JSON object's members one by one.
+struct ObjectWriter<'o> {
+    w: SliceWriter<'o>,
+    empty: bool,
+}
+
+impl ObjectWriter<'_> {
+    /// `{` before the first member, `,` before the others.
+    fn separator(&mut self) -> Result<(), Error> {
+        let sep = if self.empty { b"{" } else { b"," };
+        self.empty = false;
+        self.w.put(sep)
+    }
+
+    fn key(&mut self, name: &str) -> Result<(), Error> {
+        self.separator()?;
+        write_json_string(name, &mut self.w)?;
+        self.w.put(b":")
+    }
+}
+
+/// The header sigmint writes on the tokens it mints.
+const HS256_HEADER: &[u8] = br#"{"alg":"HS256","typ":"JWT"}"#;
+
+/// Mints an HS256 JWT with `claims_json` (checked to be a JSON object without duplicate keys)
+/// as its payload, into `out`.
+///
+/// # Errors
+/// Those of [`json::validate`], [`Error::InvalidJson`] when it is not an object, and
+/// [`Error::BufferTooSmall`] when `out` is shorter than [`encoded_len`] (`out` untouched).
+pub fn encode_json<'o>(key: &Key, claims_json: &[u8], out: &'o mut [u8]) -> Result<&'o str, Error> {
+    Claims::parse(
+        claims_json,
+        &Limits {
+            max_token_len: usize::MAX,
+            max_depth: json::MAX_DEPTH,
+        },
+    )?;
+    if out.len() < encoded_len(claims_json.len()) {
+        return Err(Error::BufferTooSmall);
+    }
+    jws::sign_compact(key, HS256_HEADER, claims_json, out)
+}
+
+/// The length of a token [`encode_json`] mints from `claims_json_len` bytes of claims.
+#[must_use]
+pub fn encoded_len(claims_json_len: usize) -> usize {
+    jws::compact_len(HS256_HEADER.len(), claims_json_len)
+}
+
+/// Mints an HS256 JWT from typed claims: the claims JSON is written into `json_scratch`, the
+/// token into `out`.
+///
+/// # Errors
+/// Those of [`NewClaims::write_json`] (for `json_scratch`) and [`encode_json`] (for `out`).
+pub fn encode<'o>(
+    key: &Key,
+    claims: &NewClaims<'_>,
+    json_scratch: &mut [u8],
+    out: &'o mut [u8],
+) -> Result<&'o str, Error> {
+    let json = claims.write_json(json_scratch)?;
+    encode_json(key, json.as_bytes(), out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key() -> Key {
+        Key::new(b"test key").unwrap()
+    }
+
+    fn token<'o>(claims: &str, out: &'o mut [u8]) -> &'o str {
+        encode_json(&key(), claims.as_bytes(), out).unwrap()
+    }
+
+    fn check(claims: &str, validation: &Validation<'_>) -> Result<(), Error> {
+        let mut out = [0u8; 1024];
+        let token = token(claims, &mut out);
+        let mut scratch = [0u8; 1024];
+        decode(token, &mut scratch, &key(), validation).map(|_| ())
+    }
+
+    #[test]
+    fn time_claims() {
+        let v = Validation::new(1000);
+        assert_eq!(check(r#"{"exp":1001}"#, &v), Ok(()));
+        assert_eq!(check(r#"{"exp":1000}"#, &v), Err(Error::Expired));
+        assert_eq!(
+            check(r#"{"exp":990}"#, &Validation { leeway: 10, ..v }),
+            Err(Error::Expired)
+        );
+        assert_eq!(
+            check(r#"{"exp":991}"#, &Validation { leeway: 10, ..v }),
+            Ok(())
+        );
+        assert_eq!(
+            check(
+                r#"{"exp":1}"#,
+                &Validation {
+                    verify_exp: false,
+                    ..v
+                }
+            ),
+            Ok(())
+        );
+        assert_eq!(check(r#"{"nbf":1001}"#, &v), Err(Error::NotYetValid));
+        assert_eq!(check(r#"{"nbf":1000}"#, &v), Ok(()));
+        assert_eq!(check(r#"{"iat":1001}"#, &v), Err(Error::IssuedInFuture));
+        for bad in [
+            r#"{"exp":"1001"}"#,
+            r#"{"exp":1001.5}"#,
+            r#"{"exp":-1}"#,
+            r#"{"nbf":true}"#,
+            r#"{"iat":[1]}"#,
+            r#"{"exp":1e3}"#,
+        ] {
+            assert_eq!(check(bad, &v), Err(Error::InvalidClaimType), "{bad}");
+            // Disabling the check does not make a malformed claim acceptable.
+            let off = Validation {
+                verify_exp: false,
+                verify_nbf: false,
+                verify_iat: false,
+                ..v
+            };
+            assert_eq!(check(bad, &off), Err(Error::InvalidClaimType), "{bad}");
+        }
+        assert_eq!(
+            check(r#"{"exp":9223372036854775808}"#, &v),
+            Err(Error::IntegerOverflow)
+        );
+        assert_eq!(
+            check(r#"{"exp":9223372036854775807}"#, &Validation::new(i64::MAX)),
+            Err(Error::Expired)
+        );
+        assert_eq!(check(r#"{"exp":null}"#, &v), Ok(()));
+    }
+
+    #[test]
+    fn audience_issuer_required_and_type() {
+        let v = Validation::new(0);
+        assert_eq!(check(r#"{"aud":"pos"}"#, &v), Err(Error::InvalidAudience));
+        assert_eq!(
+            check(
+                r#"{"aud":"pos"}"#,
+                &Validation {
+                    verify_aud: false,
+                    ..v
+                }
+            ),
+            Ok(())
+        );
+        let pos = Validation {
+            audience: Some(&["mobile", "pos"]),
+            ..v
+        };
+        assert_eq!(check(r#"{"aud":"pos"}"#, &pos), Ok(()));
+        assert_eq!(check(r#"{"aud":["web","pos"]}"#, &pos), Ok(()));
+        assert_eq!(
+            check(r#"{"aud":["web"]}"#, &pos),
+            Err(Error::InvalidAudience)
+        );
+        assert_eq!(check(r#"{"aud":"po"}"#, &pos), Err(Error::InvalidAudience));
+        assert_eq!(check(r#"{}"#, &pos), Err(Error::MissingClaim));
+        assert_eq!(check(r#"{"aud":[1]}"#, &pos), Err(Error::InvalidClaimType));
+
+        let iss = Validation {
+            issuer: Some(&["https://api.example.test"]),
+            ..v
+        };
+        assert_eq!(check(r#"{"iss":"https://api.example.test"}"#, &iss), Ok(()));
+        assert_eq!(
+            check(r#"{"iss":"https://api.example.test.evil"}"#, &iss),
+            Err(Error::InvalidIssuer)
+        );
+        assert_eq!(
+            check(r#"{"iss":"api.example.test"}"#, &iss),
+            Err(Error::InvalidIssuer)
+        );
+        assert_eq!(check(r#"{}"#, &iss), Err(Error::MissingClaim));
+
+        let req = Validation {
+            required: &["exp", "uid"],
+            ..v
+        };
+        assert_eq!(
+            check(r#"{"exp":5,"uid":null}"#, &req),
+            Err(Error::MissingClaim)
+        );
+        assert_eq!(check(r#"{"exp":5,"uid":"u"}"#, &req), Ok(()));
+
+        let access = Validation {
+            token_type: Some("access"),
+            typ: Some("jwt"),
+            ..v
+        };
+        assert_eq!(check(r#"{"type":"access"}"#, &access), Ok(()));
+        assert_eq!(
+            check(r#"{"type":"refresh"}"#, &access),
+            Err(Error::WrongTokenType)
+        );
+        assert_eq!(check(r#"{}"#, &access), Err(Error::WrongTokenType));
+    }
+
+    #[test]
+    fn payload_must_be_an_object() {
+        let v = Validation::new(0);
+        let mut out = [0u8; 256];
+        let t = jws::sign_compact(&key(), HS256_HEADER, b"[1]", &mut out).unwrap();
+        let mut scratch = [0u8; 256];
+        assert_eq!(
+            decode(t, &mut scratch, &key(), &v).map(|_| ()),
+            Err(Error::InvalidJson)
+        );
+    }
+
+    #[test]
+    fn minting_typed_claims() {
+        let claims = NewClaims {
+            iss: Some("me"),
+            aud: &["a", "b"],
+            iat: Some(5),
+            jti: Some("q\"\n\u{1}é"),
+            extra: Some(br#" {"uid": "x", "n": {"d": [1.5]}} "#),
+            ..Default::default()
+        };
+        let mut json = [0u8; 256];
+        assert_eq!(
+            claims.write_json(&mut json).unwrap(),
+            r#"{"iss":"me","aud":["a","b"],"iat":5,"jti":"q\"\n\u0001é","uid": "x", "n": {"d": [1.5]}}"#
+        );
+        let dup = NewClaims {
+            sub: Some("s"),
+            extra: Some(br#"{"sub":"t"}"#),
+            ..Default::default()
+        };
+        assert_eq!(dup.write_json(&mut json), Err(Error::DuplicateKey));
+        assert_eq!(NewClaims::default().write_json(&mut json), Ok("{}"));
+        let mut out = [0u8; 512];
+        let mut json = [0u8; 256];
+        let t = encode(&key(), &claims, &mut json, &mut out).unwrap();
+        let mut scratch = [0u8; 512];
+        let v = Validation {
+            audience: Some(&["b"]),
+            ..Validation::new(5)
+        };
+        let verified = decode(t, &mut scratch, &key(), &v).unwrap();
+        let mut buf = [0u8; 16];
+        assert_eq!(
+            verified
+                .claims()
+                .jti()
+                .unwrap()
+                .unwrap()
+                .to_str(&mut buf)
+                .unwrap(),
+            "q\"\n\u{1}é"
+        );
+        assert_eq!(verified.claims().get("n.d").unwrap().raw(), "[1.5]");
+    }
+
+    #[test]
+    fn encode_json_refuses_bad_claims_and_small_buffers() {
+        let mut out = [0u8; 512];
+        assert_eq!(
+            encode_json(&key(), b"[]", &mut out),
+            Err(Error::InvalidJson)
+        );
+        assert_eq!(
+            encode_json(&key(), br#"{"a":1,"a":1}"#, &mut out),
+            Err(Error::DuplicateKey)
+        );
+        let need = encoded_len(2);
+        let mut small = [7u8; 128];
+        assert!(need > 0);
+        assert_eq!(
+            encode_json(&key(), b"{}", &mut small[..need - 1]),
+            Err(Error::BufferTooSmall)
+        );
+        assert!(small.iter().all(|&b| b == 7));
+        assert_eq!(
+            encode_json(&key(), b"{}", &mut small[..need]).map(str::len),
+            Ok(need)
+        );
+    }
+}

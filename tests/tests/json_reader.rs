@@ -1,0 +1,70 @@
+//! core's hand-written JSON reader against `serde_json`: what serde_json writes, core reads
+//! back identically; what core accepts, serde_json accepts; nothing makes it panic.
+
+use proptest::prelude::*;
+use serde_json::Value as Json;
+use sigmint_core::json::{self, Kind, Value};
+
+fn json_strategy() -> impl Strategy<Value = Json> {
+    let leaf = prop_oneof![
+        Just(Json::Null),
+        any::<bool>().prop_map(Json::Bool),
+        any::<i64>().prop_map(Json::from),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(Json::from),
+        any::<String>().prop_map(Json::String),
+    ];
+    leaf.prop_recursive(6, 64, 8, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..8).prop_map(Json::Array),
+            prop::collection::btree_map(any::<String>(), inner, 0..8)
+                .prop_map(|m| Json::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+/// Rebuilds a serde_json value from core's reader, to compare with the original.
+fn to_serde(value: Value<'_>) -> Json {
+    match value.kind() {
+        Kind::Null => Json::Null,
+        Kind::Bool => Json::Bool(value.as_bool().unwrap()),
+        Kind::Number => serde_json::from_str(value.number_text().unwrap()).unwrap(),
+        Kind::String => Json::String(value.chars().unwrap().collect()),
+        Kind::Array => Json::Array(value.elements().map(to_serde).collect()),
+        Kind::Object => Json::Object(
+            value
+                .members()
+                .map(|(raw_key, v)| {
+                    let key: String = serde_json::from_str(&format!("\"{raw_key}\"")).unwrap();
+                    (key, to_serde(v))
+                })
+                .collect(),
+        ),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn reads_back_what_serde_json_writes(value in json_strategy(), pretty in any::<bool>()) {
+        let text = if pretty { serde_json::to_string_pretty(&value) } else { serde_json::to_string(&value) }.unwrap();
+        let doc = json::validate(text.as_bytes(), json::MAX_DEPTH).unwrap();
+        prop_assert_eq!(to_serde(doc), value);
+    }
+
+    #[test]
+    fn accepts_only_what_serde_json_accepts(text in "[\\[\\]{}\":,0-9a-z.eE+\\- \\\\u]{0,40}") {
+        if json::validate(text.as_bytes(), json::MAX_DEPTH).is_ok() {
+            prop_assert!(serde_json::from_str::<Json>(&text).is_ok(), "{}", text);
+        }
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
+        if let Ok(doc) = json::validate(&bytes, 8) {
+            let _ = to_serde(doc);
+        }
+    }
+}
