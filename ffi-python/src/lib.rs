@@ -1,1 +1,340 @@
-//! Python bindings for sigmint (skeleton).
+//! `sigmint._sigmint`: the compiled half of the `sigmint` Python package.
+//!
+//! Thin by design: every rule (validation, canonical strings, encodings, limits) lives once, in
+//! `sigmint-core`. This crate only converts Python objects to Rust values and back, and raises
+//! the exception class that `python/sigmint/_errors.py` declares for each core [`Error`].
+//! The Python half (`python/sigmint/`) adds the system clock and the friendlier signatures;
+//! `python/sigmint/_sigmint.pyi` describes this module for type checkers.
+
+use std::borrow::Cow;
+
+use pyo3::exceptions::{
+    PyOverflowError, PyRuntimeError, PyTypeError, PyUnicodeEncodeError, PyValueError,
+};
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBool, PyBytes, PyDict, PyMemoryView, PyString, PyTuple, PyType};
+use sigmint_core::providers::fonbnk;
+use sigmint_core::{Error, Key};
+
+/// Messages at least this long are MACed with the interpreter released, so other Python
+/// threads run meanwhile (hashlib does the same above 2 KiB). Shorter ones are not worth the
+/// switch.
+const DETACH_AT: usize = 16 * 1024;
+
+/// `sigmint._errors._BY_CODE`, looked up once: core error code -> exception class.
+static ERROR_CLASSES: PyOnceLock<Py<PyDict>> = PyOnceLock::new();
+
+/// The Python exception for a core error: the class `sigmint._errors` registers for its code,
+/// with core's message (which never holds secret material).
+fn core_error(py: Python<'_>, error: Error) -> PyErr {
+    match error_class(py, error) {
+        Ok(class) => PyErr::from_type(class, error.message()),
+        Err(lookup) => {
+            // Only a broken installation gets here (the Python half is missing or damaged).
+            let err = PyRuntimeError::new_err(format!(
+                "sigmint error {} ({}): {}",
+                error.code(),
+                error.name(),
+                error.message()
+            ));
+            err.set_cause(py, Some(lookup));
+            err
+        }
+    }
+}
+
+/// The exception class for `error`; the base `sigmint.Error` for a code with no class of its
+/// own (the tests make sure there is none).
+fn error_class(py: Python<'_>, error: Error) -> PyResult<Bound<'_, PyType>> {
+    let by_code = ERROR_CLASSES.get_or_try_init(py, || -> PyResult<Py<PyDict>> {
+        let module = py.import("sigmint._errors")?;
+        Ok(module.getattr("_BY_CODE")?.cast_into::<PyDict>()?.unbind())
+    })?;
+    let class = match by_code.bind(py).get_item(error.code())? {
+        Some(class) => class,
+        None => py.import("sigmint._errors")?.getattr("Error")?,
+    };
+    Ok(class.cast_into::<PyType>()?)
+}
+
+/// Maps a core result onto a Python one.
+fn check<T>(py: Python<'_>, result: Result<T, Error>) -> PyResult<T> {
+    result.map_err(|error| core_error(py, error))
+}
+
+/// `TypeError: {what} must be {expected}, not {type of obj}`.
+fn type_error(what: &str, expected: &str, obj: &Bound<'_, PyAny>) -> PyErr {
+    let type_name = obj
+        .get_type()
+        .name()
+        .map(|name| name.to_string())
+        .unwrap_or_else(|_| String::from("?"));
+    PyTypeError::new_err(format!("{what} must be {expected}, not {type_name}"))
+}
+
+/// A `str` argument as UTF-8. A string holding a lone surrogate has no UTF-8 form: that is
+/// core's `InvalidUtf8`, raised without the codec's message (which would quote the text).
+fn text<'a>(obj: &'a Bound<'_, PyAny>, what: &str) -> PyResult<Cow<'a, str>> {
+    let string = obj
+        .cast::<PyString>()
+        .map_err(|_| type_error(what, "str", obj))?;
+    string.to_cow().map_err(|err| unicode_error(obj.py(), err))
+}
+
+/// A secret `str` argument's UTF-8 form, in a Python `bytes` object that the caller borrows
+/// the text from. Unlike [`text`], this makes no copy in Rust memory (which the stable ABI of
+/// Python 3.9 would otherwise need, and which nothing would wipe).
+fn secret_text<'py>(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Bound<'py, PyBytes>> {
+    let string = obj
+        .cast::<PyString>()
+        .map_err(|_| type_error(what, "str", obj))?;
+    string
+        .encode_utf8()
+        .map_err(|err| unicode_error(obj.py(), err))
+}
+
+/// Maps a failed UTF-8 encoding onto core's `InvalidUtf8`; other errors pass unchanged.
+fn unicode_error(py: Python<'_>, err: PyErr) -> PyErr {
+    if err.is_instance_of::<PyUnicodeEncodeError>(py) {
+        core_error(py, Error::InvalidUtf8)
+    } else {
+        err
+    }
+}
+
+/// A bytes-like argument (`bytes`, `bytearray`, `memoryview` or any other buffer) as `bytes`:
+/// borrowed when it is `bytes` already, copied out through a `memoryview` otherwise (the
+/// stable ABI before Python 3.11 has no buffer API).
+fn bytes_like<'py>(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Bound<'py, PyBytes>> {
+    if let Ok(bytes) = obj.cast::<PyBytes>() {
+        return Ok(bytes.clone());
+    }
+    let view = PyMemoryView::from(obj).map_err(|_| {
+        type_error(
+            what,
+            "a bytes-like object (bytes, bytearray, memoryview)",
+            obj,
+        )
+    })?;
+    Ok(view.call_method0("tobytes")?.cast_into::<PyBytes>()?)
+}
+
+/// A timestamp in Unix milliseconds: any int (or `__index__` object) in `0..=2**64-1`.
+/// `bool` is refused: `True` is no timestamp anyone meant.
+fn timestamp(obj: &Bound<'_, PyAny>) -> PyResult<u64> {
+    const EXPECTED: &str = "an int (Unix milliseconds)";
+    if obj.is_instance_of::<PyBool>() {
+        return Err(type_error("timestamp_ms", EXPECTED, obj));
+    }
+    obj.extract::<u64>().map_err(|err| {
+        if err.is_instance_of::<PyOverflowError>(obj.py()) {
+            let shown = obj
+                .repr()
+                .map(|repr| repr.to_string())
+                .ok()
+                .filter(|repr| repr.len() <= 48)
+                .map(|repr| format!(", got {repr}"))
+                .unwrap_or_default();
+            PyValueError::new_err(format!(
+                "timestamp_ms must be between 0 and 2**64-1 = {} (Unix milliseconds){shown}",
+                u64::MAX
+            ))
+        } else {
+            type_error("timestamp_ms", EXPECTED, obj)
+        }
+    })
+}
+
+/// `hmac_sha256(key, msg)`: the 32-byte HMAC-SHA256 tag of `msg` under `key`.
+#[pyfunction]
+fn hmac_sha256<'py>(
+    py: Python<'py>,
+    key: &Bound<'py, PyAny>,
+    msg: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let key = bytes_like(key, "key")?;
+    let msg = bytes_like(msg, "msg")?;
+    let key = check(py, Key::new(key.as_bytes()))?;
+    let msg = msg.as_bytes();
+    let tag = if msg.len() >= DETACH_AT {
+        py.detach(|| key.sign(&[msg]))
+    } else {
+        key.sign(&[msg])
+    };
+    Ok(PyBytes::new(py, tag.as_bytes()))
+}
+
+/// `hmac_sha256_verify(key, msg, tag)`: whether `tag` is the full 32-byte HMAC-SHA256 tag of
+/// `msg` under `key`, compared in constant time. A tag of any other length is `False`.
+#[pyfunction]
+fn hmac_sha256_verify(
+    py: Python<'_>,
+    key: &Bound<'_, PyAny>,
+    msg: &Bound<'_, PyAny>,
+    tag: &Bound<'_, PyAny>,
+) -> PyResult<bool> {
+    let key = bytes_like(key, "key")?;
+    let msg = bytes_like(msg, "msg")?;
+    let tag = bytes_like(tag, "tag")?;
+    let key = check(py, Key::new(key.as_bytes()))?;
+    let (msg, tag) = (msg.as_bytes(), tag.as_bytes());
+    let verified = if msg.len() >= DETACH_AT {
+        py.detach(|| key.verify(&[msg], tag))
+    } else {
+        key.verify(&[msg], tag)
+    };
+    Ok(verified.is_ok())
+}
+
+/// `fonbnk_endpoint(path, params)`: the endpoint Fonbnk signs, from a path and a sequence of
+/// `(name, value)` tuples of `str` (`sigmint.fonbnk.endpoint` converts friendlier input).
+#[pyfunction]
+fn fonbnk_endpoint<'py>(
+    py: Python<'py>,
+    path: &Bound<'py, PyAny>,
+    params: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyString>> {
+    let path = text(path, "path")?;
+    let items = params
+        .try_iter()?
+        .map(|item| item?.extract::<(Bound<'py, PyAny>, Bound<'py, PyAny>)>())
+        .collect::<PyResult<Vec<_>>>()?;
+    let texts = items
+        .iter()
+        .map(|(name, value)| Ok((text(name, "param name")?, text(value, "param value")?)))
+        .collect::<PyResult<Vec<_>>>()?;
+    let pairs = texts.iter().map(|(name, value)| (&**name, &**value));
+    let len = check(py, fonbnk::endpoint_len(&path, pairs.clone()))?;
+    let mut buf = vec![0u8; len];
+    let endpoint = check(py, fonbnk::write_endpoint(&path, pairs, &mut buf))?;
+    Ok(PyString::new(py, endpoint))
+}
+
+/// `fonbnk_string_to_sign(endpoint, timestamp_ms)`: `"{timestamp_ms}:{endpoint}"`, the text
+/// a Fonbnk signature covers, for debugging a mismatch.
+#[pyfunction]
+fn fonbnk_string_to_sign<'py>(
+    py: Python<'py>,
+    endpoint: &Bound<'py, PyAny>,
+    timestamp_ms: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyString>> {
+    let endpoint = text(endpoint, "endpoint")?;
+    let timestamp_ms = timestamp(timestamp_ms)?;
+    let cap = check(py, fonbnk::string_to_sign_len(timestamp_ms, &endpoint))?;
+    let mut buf = vec![0u8; cap];
+    let text = check(
+        py,
+        fonbnk::string_to_sign(timestamp_ms, &endpoint, &mut buf),
+    )?;
+    Ok(PyString::new(py, text))
+}
+
+/// A Fonbnk client id with its key, decoded and precomputed once; the key never leaves Rust
+/// and is wiped when the signer is freed. Neither `repr` nor pickling reveals it.
+#[pyclass(module = "sigmint._sigmint", frozen)]
+struct FonbnkSigner {
+    inner: fonbnk::Signer,
+}
+
+#[pymethods]
+impl FonbnkSigner {
+    /// A signer for `client_id` with the base64 `client_secret` from the Fonbnk dashboard.
+    #[new]
+    fn new(client_id: &Bound<'_, PyAny>, client_secret: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let py = client_id.py();
+        let client_id = text(client_id, "client_id")?;
+        let client_secret = secret_text(client_secret, "client_secret")?;
+        let client_secret = std::str::from_utf8(client_secret.as_bytes())
+            .map_err(|_| core_error(py, Error::InvalidUtf8))?;
+        let inner = check(py, fonbnk::Signer::new(&client_id, client_secret))?;
+        Ok(FonbnkSigner { inner })
+    }
+
+    /// The client id (sent as `x-client-id`).
+    #[getter]
+    fn client_id(&self) -> &str {
+        self.inner.client_id()
+    }
+
+    /// The `x-signature` value for `endpoint` at `timestamp_ms`.
+    fn sign<'py>(
+        &self,
+        py: Python<'py>,
+        endpoint: &Bound<'py, PyAny>,
+        timestamp_ms: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyString>> {
+        let endpoint = text(endpoint, "endpoint")?;
+        let timestamp_ms = timestamp(timestamp_ms)?;
+        let signature = check(py, self.inner.sign(timestamp_ms, &endpoint))?;
+        Ok(PyString::new(py, &signature))
+    }
+
+    /// The three request headers for `endpoint` at `timestamp_ms`, as a dict.
+    fn headers<'py>(
+        &self,
+        py: Python<'py>,
+        endpoint: &Bound<'py, PyAny>,
+        timestamp_ms: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let endpoint = text(endpoint, "endpoint")?;
+        let timestamp_ms = timestamp(timestamp_ms)?;
+        let headers = check(py, self.inner.headers(timestamp_ms, &endpoint))?;
+        let dict = PyDict::new(py);
+        for (name, value) in headers.pairs() {
+            dict.set_item(name, value)?;
+        }
+        Ok(dict)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let client_id = PyString::new(py, self.inner.client_id()).repr()?;
+        Ok(format!("FonbnkSigner(client_id={client_id})"))
+    }
+
+    /// Refuses pickling: a pickle would have to carry the secret.
+    fn __reduce__(&self) -> PyResult<()> {
+        Err(PyTypeError::new_err(
+            "cannot pickle a Fonbnk signer: it holds a secret key; \
+             create it again from the client id and the secret where it is needed",
+        ))
+    }
+
+    /// The signer is immutable, so a copy is the signer itself.
+    fn __copy__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    /// The signer is immutable, so a deep copy is the signer itself.
+    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+        slf
+    }
+}
+
+/// The compiled core of the `sigmint` package; import `sigmint` and `sigmint.fonbnk` instead.
+#[pymodule]
+fn _sigmint(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    // Core's error table, in code order: the Python exception classes are checked against it.
+    let errors = Error::ALL
+        .iter()
+        .map(|error| (error.code(), error.name(), error.message()));
+    m.add("ERRORS", PyTuple::new(py, errors)?)?;
+    m.add("FONBNK_SIGNATURE_LEN", fonbnk::SIGNATURE_LEN)?;
+    m.add("FONBNK_CLIENT_ID_MAX_LEN", fonbnk::CLIENT_ID_MAX_LEN)?;
+    m.add(
+        "FONBNK_HEADERS",
+        (
+            fonbnk::HEADER_CLIENT_ID,
+            fonbnk::HEADER_TIMESTAMP,
+            fonbnk::HEADER_SIGNATURE,
+        ),
+    )?;
+    m.add_function(wrap_pyfunction!(hmac_sha256, m)?)?;
+    m.add_function(wrap_pyfunction!(hmac_sha256_verify, m)?)?;
+    m.add_function(wrap_pyfunction!(fonbnk_endpoint, m)?)?;
+    m.add_function(wrap_pyfunction!(fonbnk_string_to_sign, m)?)?;
+    m.add_class::<FonbnkSigner>()?;
+    Ok(())
+}

@@ -1,0 +1,79 @@
+"""sigmint: partner-API request signing, with every rule in one Rust core.
+
+>>> import sigmint
+>>> sigmint.hmac_sha256(b"key", b"The quick brown fox jumps over the lazy dog").hex()[:16]
+'f7bc83f430538424'
+
+- :func:`hmac_sha256`, :func:`hmac_sha256_verify`: HMAC-SHA256 (verification in constant time).
+- :mod:`sigmint.fonbnk`: Fonbnk request signatures and headers.
+- :class:`Error` and one subclass per error of the core (``EmptyKeyError``, ...), each with
+  core's ``code`` and ``name``.
+"""
+
+from . import fonbnk
+from ._errors import (
+    AlgorithmNotAllowedError,
+    BufferTooSmallError,
+    DuplicateKeyError,
+    EmptyKeyError,
+    EndpointInvalidCharError,
+    EndpointNotAbsoluteError,
+    Error,
+    ExpiredError,
+    IntegerOverflowError,
+    InvalidAudienceError,
+    InvalidBase64Error,
+    InvalidClaimTypeError,
+    InvalidClientIdError,
+    InvalidHeaderError,
+    InvalidIssuerError,
+    InvalidJsonError,
+    InvalidSignatureError,
+    InvalidUtf8Error,
+    IssuedInFutureError,
+    JsonTooDeepError,
+    MalformedTokenError,
+    MissingClaimError,
+    NotYetValidError,
+    PathHasQueryError,
+    TokenTooLargeError,
+    UnknownCriticalError,
+    UnsupportedAlgorithmError,
+    WrongTokenTypeError,
+)
+from ._sigmint import __version__, hmac_sha256, hmac_sha256_verify
+
+__all__ = [
+    "__version__",
+    "hmac_sha256",
+    "hmac_sha256_verify",
+    "fonbnk",
+    "Error",
+    "BufferTooSmallError",
+    "EmptyKeyError",
+    "InvalidBase64Error",
+    "InvalidSignatureError",
+    "EndpointNotAbsoluteError",
+    "EndpointInvalidCharError",
+    "PathHasQueryError",
+    "InvalidUtf8Error",
+    "InvalidClientIdError",
+    "TokenTooLargeError",
+    "MalformedTokenError",
+    "InvalidJsonError",
+    "JsonTooDeepError",
+    "DuplicateKeyError",
+    "InvalidHeaderError",
+    "UnsupportedAlgorithmError",
+    "AlgorithmNotAllowedError",
+    "UnknownCriticalError",
+    "ExpiredError",
+    "NotYetValidError",
+    "IssuedInFutureError",
+    "InvalidAudienceError",
+    "InvalidIssuerError",
+    "MissingClaimError",
+    "InvalidClaimTypeError",
+    "IntegerOverflowError",
+    "WrongTokenTypeError",
+]

@@ -1,0 +1,272 @@
+"""The exceptions sigmint raises: one class per error of sigmint-core.
+
+Every class derives from :class:`Error`; those caused by bad input also derive from
+:class:`ValueError`, so ``except ValueError`` keeps working for code that does not know
+sigmint. Each carries core's numeric ``code`` and snake_case ``name``; its message is core's,
+and never holds secret material.
+
+Errors of token verification (a well-formed token that is refused: ``InvalidSignatureError``,
+``ExpiredError``, ``InvalidAudienceError``, ...) are not ``ValueError``; malformed tokens and
+JSON are.
+
+The compiled module raises these through ``_BY_CODE``; ``tests/test_errors.py`` checks that
+the classes match core's error table (``sigmint._sigmint.ERRORS``) one to one.
+"""
+
+from __future__ import annotations
+
+from typing import Dict, Type
+
+__all__ = [
+    "Error",
+    "BufferTooSmallError",
+    "EmptyKeyError",
+    "InvalidBase64Error",
+    "InvalidSignatureError",
+    "EndpointNotAbsoluteError",
+    "EndpointInvalidCharError",
+    "PathHasQueryError",
+    "InvalidUtf8Error",
+    "InvalidClientIdError",
+    "TokenTooLargeError",
+    "MalformedTokenError",
+    "InvalidJsonError",
+    "JsonTooDeepError",
+    "DuplicateKeyError",
+    "InvalidHeaderError",
+    "UnsupportedAlgorithmError",
+    "AlgorithmNotAllowedError",
+    "UnknownCriticalError",
+    "ExpiredError",
+    "NotYetValidError",
+    "IssuedInFutureError",
+    "InvalidAudienceError",
+    "InvalidIssuerError",
+    "MissingClaimError",
+    "InvalidClaimTypeError",
+    "IntegerOverflowError",
+    "WrongTokenTypeError",
+]
+
+
+class Error(Exception):
+    """Base class of every error sigmint raises for a failed operation."""
+
+    #: core's stable numeric error code (0 on this base class, which core never uses)
+    code: int = 0
+    #: core's stable snake_case error name
+    name: str = "error"
+
+
+class BufferTooSmallError(Error):
+    """An output buffer was too small (never expected from Python: the binding sizes them)."""
+
+    code = 1
+    name = "buffer_too_small"
+
+
+class EmptyKeyError(Error, ValueError):
+    """The key or secret is empty, or decodes to no bytes."""
+
+    code = 2
+    name = "empty_key"
+
+
+class InvalidBase64Error(Error, ValueError):
+    """A base64 secret holds a character outside both base64 alphabets, misplaced padding,
+    or has a length no padding rule allows."""
+
+    code = 3
+    name = "invalid_base64"
+
+
+class InvalidSignatureError(Error):
+    """A MAC tag did not match, or was not 32 bytes long."""
+
+    code = 4
+    name = "invalid_signature"
+
+
+class EndpointNotAbsoluteError(Error, ValueError):
+    """An endpoint does not start with ``/``."""
+
+    code = 5
+    name = "endpoint_not_absolute"
+
+
+class EndpointInvalidCharError(Error, ValueError):
+    """An endpoint holds a space, control or non-ASCII character, or a fragment (``#``)."""
+
+    code = 6
+    name = "endpoint_invalid_char"
+
+
+class PathHasQueryError(Error, ValueError):
+    """Query parameters were given for a path that already holds a query (``?``)."""
+
+    code = 7
+    name = "path_has_query"
+
+
+class InvalidUtf8Error(Error, ValueError):
+    """Text has no UTF-8 form (in Python: a ``str`` holding a lone surrogate)."""
+
+    code = 8
+    name = "invalid_utf8"
+
+
+class InvalidClientIdError(Error, ValueError):
+    """A client id is empty, longer than 128 characters, or not all visible ASCII."""
+
+    code = 9
+    name = "invalid_client_id"
+
+
+class TokenTooLargeError(Error, ValueError):
+    """A token is longer than the configured size limit."""
+
+    code = 10
+    name = "token_too_large"
+
+
+class MalformedTokenError(Error, ValueError):
+    """A token is not exactly three segments of strict base64url (no padding, no stray
+    characters, zero trailing bits)."""
+
+    code = 11
+    name = "malformed_token"
+
+
+class InvalidJsonError(Error, ValueError):
+    """JSON text is malformed, or not the kind of value expected (such as an object)."""
+
+    code = 12
+    name = "invalid_json"
+
+
+class JsonTooDeepError(Error, ValueError):
+    """JSON nests deeper than the configured limit."""
+
+    code = 13
+    name = "json_too_deep"
+
+
+class DuplicateKeyError(Error, ValueError):
+    """A JSON object has the same key twice."""
+
+    code = 14
+    name = "duplicate_key"
+
+
+class InvalidHeaderError(Error, ValueError):
+    """A token header lacks a string ``alg``, or ``typ``, ``kid`` or ``crit`` has the wrong
+    type."""
+
+    code = 15
+    name = "invalid_header"
+
+
+class UnsupportedAlgorithmError(Error):
+    """A token's ``alg`` is ``none`` (in any spelling) or not an HMAC algorithm sigmint
+    supports: refused."""
+
+    code = 16
+    name = "unsupported_algorithm"
+
+
+class AlgorithmNotAllowedError(Error):
+    """A token's ``alg`` is not among the algorithms the caller allowed."""
+
+    code = 17
+    name = "algorithm_not_allowed"
+
+
+class UnknownCriticalError(Error):
+    """A token header's ``crit`` names an extension sigmint does not understand."""
+
+    code = 18
+    name = "unknown_critical"
+
+
+class ExpiredError(Error):
+    """The token's ``exp`` has passed (beyond the leeway)."""
+
+    code = 19
+    name = "expired"
+
+
+class NotYetValidError(Error):
+    """The token's ``nbf`` is still in the future (beyond the leeway)."""
+
+    code = 20
+    name = "not_yet_valid"
+
+
+class IssuedInFutureError(Error):
+    """The token's ``iat`` is in the future (beyond the leeway)."""
+
+    code = 21
+    name = "issued_in_future"
+
+
+class InvalidAudienceError(Error):
+    """The token's ``aud`` matches none of the expected audiences, or is present when none
+    is expected."""
+
+    code = 22
+    name = "invalid_audience"
+
+
+class InvalidIssuerError(Error):
+    """The token's ``iss`` is not exactly an expected issuer."""
+
+    code = 23
+    name = "invalid_issuer"
+
+
+class MissingClaimError(Error):
+    """A required claim is missing (or ``null``)."""
+
+    code = 24
+    name = "missing_claim"
+
+
+class InvalidClaimTypeError(Error, ValueError):
+    """A claim has the wrong JSON type: ``exp`` as a string or a float, a negative time,
+    ``aud`` not a string or array of strings."""
+
+    code = 25
+    name = "invalid_claim_type"
+
+
+class IntegerOverflowError(Error, ValueError):
+    """An integer is beyond the signed 64-bit range."""
+
+    code = 26
+    name = "integer_overflow"
+
+
+class WrongTokenTypeError(Error):
+    """The token's type (header ``typ`` or the ``type`` claim) is not the expected one."""
+
+    code = 27
+    name = "wrong_token_type"
+
+
+def _by_code() -> Dict[int, Type[Error]]:
+    classes = [globals()[name] for name in __all__ if name != "Error"]
+    table: Dict[int, Type[Error]] = {}
+    for cls in classes:
+        if cls.code in table:
+            raise AssertionError(f"duplicate sigmint error code {cls.code}")
+        table[cls.code] = cls
+    return table
+
+
+#: core error code -> exception class; the compiled module raises through this table.
+_BY_CODE: Dict[int, Type[Error]] = _by_code()
+
+for _cls in [Error, *_BY_CODE.values()]:
+    # Shown in tracebacks as ``sigmint.EmptyKeyError``, and pickled under that name.
+    _cls.__module__ = "sigmint"
+del _cls

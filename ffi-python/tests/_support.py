@@ -1,0 +1,44 @@
+"""Helpers shared by the tests: the cross-language vectors and a reference query encoder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Iterable, Tuple
+
+#: The repository's tests/vectors/, which the Rust and C tests read too.
+VECTORS = Path(__file__).resolve().parents[2] / "tests" / "vectors"
+
+
+def load_vectors(name: str) -> Any:
+    with open(VECTORS / name, encoding="utf-8") as f:
+        return json.load(f)
+
+
+FONBNK_CASES = load_vectors("fonbnk_signing.json")
+RFC4231_CASES = load_vectors("rfc4231.json")["cases"]
+
+# WHATWG URL Standard, "application/x-www-form-urlencoded serializing": each name and value
+# is UTF-8 encoded; 0x2A (*), 0x2D (-), 0x2E (.), 0x30-0x39, 0x41-0x5A, 0x5F (_), 0x61-0x7A
+# are kept, 0x20 (space) becomes "+", and every other byte becomes "%XX" (upper-case hex).
+# Pairs are joined by "&", with "=" between name and value.
+_KEPT = frozenset(b"*-._0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def form_urlencode_component(text: str) -> str:
+    out = []
+    for byte in text.encode("utf-8"):
+        if byte in _KEPT:
+            out.append(chr(byte))
+        elif byte == 0x20:
+            out.append("+")
+        else:
+            out.append(f"%{byte:02X}")
+    return "".join(out)
+
+
+def form_urlencode(pairs: Iterable[Tuple[str, str]]) -> str:
+    return "&".join(
+        f"{form_urlencode_component(name)}={form_urlencode_component(value)}"
+        for name, value in pairs
+    )

@@ -1,0 +1,113 @@
+"""The exception classes map one to one onto core's error table (``_sigmint.ERRORS``).
+
+A new core error without its Python class fails here, as does a class without a core error.
+"""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+import sigmint
+from sigmint import _errors, _sigmint
+
+#: Core errors that do not come from bad input, hence not ValueError: a buffer the binding
+#: sized, and verification refusing well-formed input (a wrong MAC, a token that is expired,
+#: for another audience, of a refused algorithm...). Malformed tokens and JSON are ValueError.
+NOT_INPUT_ERRORS = {
+    "buffer_too_small",
+    "invalid_signature",
+    "unsupported_algorithm",
+    "algorithm_not_allowed",
+    "unknown_critical",
+    "expired",
+    "not_yet_valid",
+    "issued_in_future",
+    "invalid_audience",
+    "invalid_issuer",
+    "missing_claim",
+    "wrong_token_type",
+}
+
+
+def class_name(core_name: str) -> str:
+    return "".join(part.capitalize() for part in core_name.split("_")) + "Error"
+
+
+def all_subclasses(cls: type) -> set:
+    found = set()
+    for sub in cls.__subclasses__():
+        found |= {sub} | all_subclasses(sub)
+    return found
+
+
+def test_not_input_errors_are_core_errors() -> None:
+    assert NOT_INPUT_ERRORS <= {name for _, name, _ in _sigmint.ERRORS}
+
+
+def test_table_is_core_error_all() -> None:
+    codes = [code for code, _, _ in _sigmint.ERRORS]
+    assert codes == list(range(1, len(codes) + 1)), "codes are dense, in Error::ALL order"
+    names = [name for _, name, _ in _sigmint.ERRORS]
+    assert len(set(names)) == len(names)
+    for code, name, message in _sigmint.ERRORS:
+        assert isinstance(code, int) and isinstance(name, str) and isinstance(message, str)
+        assert message and "\n" not in message
+
+
+@pytest.mark.parametrize("code, name, message", _sigmint.ERRORS, ids=[e[1] for e in _sigmint.ERRORS])
+def test_each_core_error_has_its_class(code: int, name: str, message: str) -> None:
+    cls = getattr(sigmint, class_name(name), None)
+    assert cls is not None, f"core error {name!r} has no sigmint.{class_name(name)}"
+    assert cls in vars(sigmint).values() and class_name(name) in sigmint.__all__
+    assert issubclass(cls, sigmint.Error) and cls is not sigmint.Error
+    assert cls.code == code
+    assert cls.name == name
+    assert _errors._BY_CODE[code] is cls
+    assert issubclass(cls, ValueError) == (name not in NOT_INPUT_ERRORS)
+    assert cls.__module__ == "sigmint"
+
+
+def test_no_class_without_core_error() -> None:
+    table = {(code, name) for code, name, _ in _sigmint.ERRORS}
+    classes = all_subclasses(sigmint.Error)
+    assert {(cls.code, cls.name) for cls in classes} == table
+    assert len(classes) == len(table)
+    assert set(_errors._BY_CODE) == {code for code, _ in table}
+
+
+def test_base_class() -> None:
+    assert issubclass(sigmint.Error, Exception)
+    assert not issubclass(sigmint.Error, ValueError)
+
+
+@pytest.mark.parametrize(
+    "raise_it, cls",
+    [
+        (lambda: sigmint.hmac_sha256(b"", b"m"), sigmint.EmptyKeyError),
+        (lambda: sigmint.fonbnk.Signer("id", "!!!!"), sigmint.InvalidBase64Error),
+        (lambda: sigmint.fonbnk.endpoint("x"), sigmint.EndpointNotAbsoluteError),
+        (lambda: sigmint.fonbnk.endpoint("/a b"), sigmint.EndpointInvalidCharError),
+        (lambda: sigmint.fonbnk.endpoint("/a?b=1", {"c": "d"}), sigmint.PathHasQueryError),
+        (lambda: sigmint.fonbnk.endpoint("/a", {"\udc80": "d"}), sigmint.InvalidUtf8Error),
+        (lambda: sigmint.fonbnk.Signer("", "c2VjcmV0"), sigmint.InvalidClientIdError),
+    ],
+    ids=lambda v: getattr(v, "__name__", ""),
+)
+def test_raised_errors_carry_core_code_name_and_message(raise_it, cls) -> None:
+    with pytest.raises(cls) as info:
+        raise_it()
+    err = info.value
+    assert type(err) is cls
+    table = {code: (name, message) for code, name, message in _sigmint.ERRORS}
+    assert (err.name, str(err)) == table[err.code]
+    assert isinstance(err, ValueError)
+    # Raised from Rust without a chained codec or lookup error.
+    assert err.__cause__ is None and err.__context__ is None
+
+
+def test_errors_pickle_by_public_name() -> None:
+    err = sigmint.EmptyKeyError("key is empty or decodes to no bytes")
+    again = pickle.loads(pickle.dumps(err))
+    assert type(again) is sigmint.EmptyKeyError and again.args == err.args
