@@ -2,7 +2,12 @@
 //!
 //! [`decode`] gives an [`Unverified`] token; only [`Unverified::verify`] turns it into a
 //! [`Verified`] one, so code that holds a `Verified` cannot have skipped the MAC. Reading an
-//! unverified payload is possible, but the method says so (`dangerous_unverified_payload`).
+//! unverified payload is possible, but the method says so
+//! ([`Unverified::dangerous_decode_payload`]).
+//!
+//! Only the header is decoded up front (into the caller's scratch); the MAC covers the
+//! base64url text, so the payload is decoded only when asked for, into a buffer the caller
+//! names, and that buffer is written only when the whole payload decodes.
 //!
 //! ```
 //! use sigmint_core::{Key, jws};
@@ -15,10 +20,11 @@
 //!     239, 150, 138, 180, 195, 119, 98, 61, 34, 61, 46, 33, 114, 5, 46, 79, 8, 192, 205, 154,
 //!     245, 103, 208, 128, 163,
 //! ])?;
-//! let mut scratch = [0u8; 256];
-//! let verified = jws::decode(token, &mut scratch, &jws::Limits::default())?
+//! let mut header = [0u8; 64];
+//! let verified = jws::decode(token, &mut header, &jws::Limits::default())?
 //!     .verify(&key, &[jws::Algorithm::Hs256])?;
-//! assert!(verified.payload().starts_with(b"{\"iss\":\"joe\""));
+//! let mut payload = [0u8; 128];
+//! assert!(verified.decode_payload(&mut payload)?.starts_with(b"{\"iss\":\"joe\""));
 //! # Ok::<(), sigmint_core::Error>(())
 //! ```
 
@@ -69,7 +75,8 @@ impl Default for Limits {
     }
 }
 
-/// The scratch space [`decode`] needs for `token`: its decoded header and payload.
+/// The scratch space `token`'s decoded header and payload take together (what
+/// [`crate::jwt::decode`] needs).
 #[must_use]
 pub fn scratch_len(token: &str) -> usize {
     let mut segments = token.split('.');
@@ -86,21 +93,23 @@ fn decoded_len(segment: &str) -> usize {
         .saturating_add((n % 4).saturating_mul(3) / 4)
 }
 
-/// Strict base64url, decoded into the front of `scratch`; returns the bytes and the rest.
-fn decode_segment<'s>(
-    segment: &str,
-    scratch: &'s mut [u8],
-) -> Result<(&'s mut [u8], &'s mut [u8]), Error> {
-    let len = decoded_len(segment);
-    if scratch.len() < len {
-        return Err(Error::BufferTooSmall);
+/// Strict base64url, decoded into the front of `out`; `out` is untouched unless it all decodes.
+fn decode_segment<'o>(segment: &str, out: &'o mut [u8]) -> Result<&'o [u8], Error> {
+    check_segment(segment)?;
+    let dst = out
+        .get_mut(..decoded_len(segment))
+        .ok_or(Error::BufferTooSmall)?;
+    Base64UrlUnpadded::decode(segment, dst).map_err(|_| Error::MalformedToken)
+}
+
+/// Checks that `segment` is strict base64url (alphabet, length, zero trailing bits) without
+/// writing anything: each 4-character group decodes on its own.
+fn check_segment(segment: &str) -> Result<(), Error> {
+    let mut group = [0u8; 3];
+    for chunk in segment.as_bytes().chunks(4) {
+        Base64UrlUnpadded::decode(chunk, &mut group).map_err(|_| Error::MalformedToken)?;
     }
-    let (dst, rest) = scratch.split_at_mut(len);
-    let decoded_len = Base64UrlUnpadded::decode(segment, dst)
-        .map_err(|_| Error::MalformedToken)?
-        .len();
-    let (decoded, _) = dst.split_at_mut(decoded_len);
-    Ok((decoded, rest))
+    Ok(())
 }
 
 /// A token split and decoded, its header checked for shape, its signature not yet verified.
@@ -108,7 +117,7 @@ fn decode_segment<'s>(
 pub struct Unverified<'a> {
     signing_input: &'a str,
     header: Header<'a>,
-    payload: &'a [u8],
+    payload_b64: &'a str,
     signature: [u8; MAX_SIGNATURE_LEN],
     signature_len: usize,
 }
@@ -206,17 +215,17 @@ impl<'a> Header<'a> {
     }
 }
 
-/// Splits and decodes a compact JWS, decoding header and payload into `scratch` (see
-/// [`scratch_len`]). Nothing is verified yet.
+/// Splits a compact JWS, checks every segment is strict base64url, and decodes the header into
+/// `header_scratch` (headers are small: 1 KiB holds any sensible one). Nothing is verified yet.
 ///
 /// # Errors
 /// [`Error::TokenTooLarge`] beyond `limits.max_token_len`; [`Error::MalformedToken`] unless the
-/// token is exactly three strict base64url segments; [`Error::BufferTooSmall`] when `scratch`
-/// is too small; for the header, [`Error::InvalidJson`], [`Error::InvalidUtf8`],
+/// token is exactly three strict base64url segments; [`Error::BufferTooSmall`] when
+/// `header_scratch` cannot hold the decoded header; for the header, [`Error::InvalidJson`], [`Error::InvalidUtf8`],
 /// [`Error::JsonTooDeep`], [`Error::DuplicateKey`] or [`Error::InvalidHeader`].
 pub fn decode<'a>(
     token: &'a str,
-    scratch: &'a mut [u8],
+    header_scratch: &'a mut [u8],
     limits: &Limits,
 ) -> Result<Unverified<'a>, Error> {
     if token.len() > limits.max_token_len {
@@ -252,13 +261,12 @@ pub fn decode<'a>(
         MAX_SIGNATURE_LEN + 1
     };
 
-    let (header, rest) = decode_segment(header_b64, scratch)?;
-    let (payload, _) = decode_segment(payload_b64, rest)?;
-    let header = Header::parse(header, limits)?;
+    check_segment(payload_b64)?;
+    let header = Header::parse(decode_segment(header_b64, header_scratch)?, limits)?;
     Ok(Unverified {
         signing_input,
         header,
-        payload,
+        payload_b64,
         signature,
         signature_len,
     })
@@ -271,10 +279,20 @@ impl<'a> Unverified<'a> {
         &self.header
     }
 
-    /// The payload, **not** authenticated: for debugging or routing only, never for decisions.
+    /// The length of the decoded payload.
     #[must_use]
-    pub fn dangerous_unverified_payload(&self) -> &'a [u8] {
-        self.payload
+    pub fn payload_len(&self) -> usize {
+        decoded_len(self.payload_b64)
+    }
+
+    /// Decodes the payload into `out` **without** authenticating it: for debugging or routing
+    /// only, never for decisions.
+    ///
+    /// # Errors
+    /// [`Error::BufferTooSmall`] when `out` is shorter than [`Unverified::payload_len`]
+    /// (`out` untouched).
+    pub fn dangerous_decode_payload<'o>(&self, out: &'o mut [u8]) -> Result<&'o [u8], Error> {
+        decode_segment(self.payload_b64, out)
     }
 
     /// Checks the algorithm against `allowed`, then the HMAC over the exact received
@@ -311,10 +329,19 @@ impl<'a> Verified<'a> {
         &self.token.header
     }
 
-    /// The authenticated payload bytes.
+    /// The length of the decoded payload.
     #[must_use]
-    pub fn payload(&self) -> &'a [u8] {
-        self.token.payload
+    pub fn payload_len(&self) -> usize {
+        self.token.payload_len()
+    }
+
+    /// Decodes the authenticated payload into `out`.
+    ///
+    /// # Errors
+    /// [`Error::BufferTooSmall`] when `out` is shorter than [`Verified::payload_len`] (`out`
+    /// untouched).
+    pub fn decode_payload<'o>(&self, out: &'o mut [u8]) -> Result<&'o [u8], Error> {
+        decode_segment(self.token.payload_b64, out)
     }
 }
 
@@ -457,7 +484,7 @@ mod tests {
             Err(Error::TokenTooLarge)
         );
         assert_eq!(
-            decode("e30.e30.", &mut [0u8; 3], &limits).map(|_| ()),
+            decode("e30.e30.", &mut [0u8; 1], &limits).map(|_| ()),
             Err(Error::BufferTooSmall)
         );
     }

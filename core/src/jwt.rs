@@ -340,14 +340,29 @@ pub fn decode<'a>(
     key: &Key,
     validation: &Validation<'_>,
 ) -> Result<VerifiedToken<'a>, Error> {
-    let verified =
-        jws::decode(token, scratch, &validation.limits)?.verify(key, validation.algorithms)?;
-    let claims = Claims::parse(verified.payload(), &validation.limits)?;
+    let (header_scratch, payload_scratch) = split_scratch(token, scratch)?;
+    let verified = jws::decode(token, header_scratch, &validation.limits)?
+        .verify(key, validation.algorithms)?;
+    let payload = verified.decode_payload(payload_scratch)?;
+    let claims = Claims::parse(payload, &validation.limits)?;
     claims.validate(verified.header(), validation)?;
     Ok(VerifiedToken {
         header: *verified.header(),
         claims,
     })
+}
+
+/// Splits `scratch` into room for the decoded header and for the payload.
+fn split_scratch<'s>(
+    token: &str,
+    scratch: &'s mut [u8],
+) -> Result<(&'s mut [u8], &'s mut [u8]), Error> {
+    if scratch.len() < jws::scratch_len(token) {
+        return Err(Error::BufferTooSmall);
+    }
+    let header_b64 = token.split('.').next().unwrap_or("");
+    let header_len = jws::scratch_len(header_b64);
+    Ok(scratch.split_at_mut(header_len.min(scratch.len())))
 }
 
 /// Reads a token's header and claims **without** verifying anything: for routing (picking a
@@ -360,8 +375,9 @@ pub fn dangerous_unverified<'a>(
     scratch: &'a mut [u8],
     limits: &Limits,
 ) -> Result<(jws::Header<'a>, Claims<'a>), Error> {
-    let token = jws::decode(token, scratch, limits)?;
-    let claims = Claims::parse(token.dangerous_unverified_payload(), limits)?;
+    let (header_scratch, payload_scratch) = split_scratch(token, scratch)?;
+    let token = jws::decode(token, header_scratch, limits)?;
+    let claims = Claims::parse(token.dangerous_decode_payload(payload_scratch)?, limits)?;
     Ok((*token.header(), claims))
 }
 
