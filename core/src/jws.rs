@@ -345,6 +345,13 @@ impl<'a> Verified<'a> {
     }
 }
 
+/// Checks a header sigmint is about to mint with as [`Unverified::verify`] would check it.
+pub(crate) fn check_header_for_minting(header_json: &[u8], limits: &Limits) -> Result<(), Error> {
+    Header::parse(header_json, limits)?
+        .check(&[Algorithm::Hs256])
+        .map(|_| ())
+}
+
 /// Writes a compact HS256 JWS of `header_json` and `payload` into `out` and returns it.
 pub(crate) fn sign_compact<'o>(
     key: &Key,

@@ -530,33 +530,56 @@ impl ObjectWriter<'_> {
     }
 }
 
-/// The header sigmint writes on the tokens it mints.
-const HS256_HEADER: &[u8] = br#"{"alg":"HS256","typ":"JWT"}"#;
+/// The header sigmint writes on the tokens it mints unless given another.
+pub const HS256_HEADER: &[u8] = br#"{"alg":"HS256","typ":"JWT"}"#;
+
+/// Limits for JSON the caller hands in to be minted: no size cap beyond `out`, full depth.
+const MINT_LIMITS: Limits = Limits {
+    max_token_len: usize::MAX,
+    max_depth: json::MAX_DEPTH,
+};
 
 /// Mints an HS256 JWT with `claims_json` (checked to be a JSON object without duplicate keys)
-/// as its payload, into `out`.
+/// as its payload and [`HS256_HEADER`] as its header, into `out`.
 ///
 /// # Errors
 /// Those of [`json::validate`], [`Error::InvalidJson`] when it is not an object, and
 /// [`Error::BufferTooSmall`] when `out` is shorter than [`encoded_len`] (`out` untouched).
 pub fn encode_json<'o>(key: &Key, claims_json: &[u8], out: &'o mut [u8]) -> Result<&'o str, Error> {
-    Claims::parse(
-        claims_json,
-        &Limits {
-            max_token_len: usize::MAX,
-            max_depth: json::MAX_DEPTH,
-        },
-    )?;
-    if out.len() < encoded_len(claims_json.len()) {
+    encode_json_with_header(key, HS256_HEADER, claims_json, out)
+}
+
+/// Mints an HS256 JWT with a header of the caller's (for `kid` or other members), which must
+/// be a JSON object whose `alg` is `"HS256"` and that holds no `crit`: sigmint never mints a
+/// token it would refuse to verify.
+///
+/// # Errors
+/// As [`encode_json`]; for the header, those of [`jws::decode`]'s header checks
+/// ([`Error::InvalidHeader`], [`Error::UnsupportedAlgorithm`], [`Error::UnknownCritical`], ...).
+pub fn encode_json_with_header<'o>(
+    key: &Key,
+    header_json: &[u8],
+    claims_json: &[u8],
+    out: &'o mut [u8],
+) -> Result<&'o str, Error> {
+    jws::check_header_for_minting(header_json, &MINT_LIMITS)?;
+    Claims::parse(claims_json, &MINT_LIMITS)?;
+    if out.len() < jws::compact_len(header_json.len(), claims_json.len()) {
         return Err(Error::BufferTooSmall);
     }
-    jws::sign_compact(key, HS256_HEADER, claims_json, out)
+    jws::sign_compact(key, header_json, claims_json, out)
 }
 
 /// The length of a token [`encode_json`] mints from `claims_json_len` bytes of claims.
 #[must_use]
 pub fn encoded_len(claims_json_len: usize) -> usize {
     jws::compact_len(HS256_HEADER.len(), claims_json_len)
+}
+
+/// The length of a token [`encode_json_with_header`] mints.
+#[must_use]
+pub fn encoded_len_with_header(header_json_len: usize, claims_json_len: usize) -> usize {
+    jws::compact_len(header_json_len, claims_json_len)
 }
 
 /// Mints an HS256 JWT from typed claims: the claims JSON is written into `json_scratch`, the
@@ -769,6 +792,28 @@ mod tests {
             "q\"\n\u{1}é"
         );
         assert_eq!(verified.claims().get("n.d").unwrap().raw(), "[1.5]");
+    }
+
+    #[test]
+    fn custom_headers_are_checked() {
+        let mut out = [0u8; 512];
+        let header = br#"{"alg":"HS256","kid":"k1","typ":"JWT"}"#;
+        let t = encode_json_with_header(&key(), header, b"{}", &mut out).unwrap();
+        let mut scratch = [0u8; 256];
+        let verified = decode(t, &mut scratch, &key(), &Validation::new(0)).unwrap();
+        assert!(verified.header().kid().unwrap().str_eq("k1"));
+        for (header, error) in [
+            (&br#"{"alg":"none"}"#[..], Error::UnsupportedAlgorithm),
+            (br#"{"alg":"HS512"}"#, Error::AlgorithmNotAllowed),
+            (br#"{"typ":"JWT"}"#, Error::InvalidHeader),
+            (br#"{"alg":"HS256","crit":["x"]}"#, Error::UnknownCritical),
+            (br#"{"alg":"HS256","alg":"HS256"}"#, Error::DuplicateKey),
+        ] {
+            assert_eq!(
+                encode_json_with_header(&key(), header, b"{}", &mut out),
+                Err(error)
+            );
+        }
     }
 
     #[test]
