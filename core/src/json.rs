@@ -248,7 +248,8 @@ impl<'a> Reader<'a> {
             .get(object_start..key_start)
             .ok_or(Error::InvalidJson)?;
         let earlier = Value { text: earlier };
-        if earlier.members_of_body().any(|(k, _)| unescaped_eq(k, key)) {
+        let same = |(k, _): Member<'_>| k.raw_string().is_some_and(|k| unescaped_eq(k, key));
+        if earlier.members_of_body().any(same) {
             return Err(Error::DuplicateKey);
         }
         self.ws();
@@ -547,7 +548,7 @@ impl<'a> Value<'a> {
     #[must_use]
     pub fn get(&self, key: &str) -> Option<Value<'a>> {
         self.members()
-            .find(|(k, _)| raw_eq_text(k, key))
+            .find(|(k, _)| k.raw_string().is_some_and(|k| raw_eq_text(k, key)))
             .map(|(_, v)| v)
     }
 
@@ -560,8 +561,9 @@ impl<'a> Value<'a> {
     }
 }
 
-/// An object member: the key's raw string contents (escapes intact) and the value.
-pub type Member<'a> = (&'a str, Value<'a>);
+/// An object member: the key (a string [`Value`]: use [`Value::str_eq`], [`Value::to_str`]
+/// or [`Value::chars`] on it) and the value.
+pub type Member<'a> = (Value<'a>, Value<'a>);
 
 /// Iterator over an object's members; see [`Value::members`].
 pub struct Members<'a> {
@@ -581,7 +583,11 @@ impl<'a> Iterator for Members<'a> {
         if r.peek() != Some(b'"') {
             return None;
         }
-        let key = r.string().ok()?;
+        let start = r.pos;
+        r.string().ok()?;
+        let key = Value {
+            text: r.text.get(start..r.pos)?,
+        };
         r.ws();
         r.expect(b':').ok()?;
         Some((key, r.value()))

@@ -35,10 +35,7 @@ fn to_serde(value: Value<'_>) -> Json {
         Kind::Object => Json::Object(
             value
                 .members()
-                .map(|(raw_key, v)| {
-                    let key: String = serde_json::from_str(&format!("\"{raw_key}\"")).unwrap();
-                    (key, to_serde(v))
-                })
+                .map(|(key, v)| (key.chars().unwrap().collect(), to_serde(v)))
                 .collect(),
         ),
     }
@@ -57,7 +54,12 @@ proptest! {
     #[test]
     fn accepts_only_what_serde_json_accepts(text in "[\\[\\]{}\":,0-9a-z.eE+\\- \\\\u]{0,40}") {
         if json::validate(text.as_bytes(), json::MAX_DEPTH).is_ok() {
-            prop_assert!(serde_json::from_str::<Json>(&text).is_ok(), "{}", text);
+            // serde_json refuses numbers beyond f64 (`1e310`); RFC 8259's grammar allows them.
+            let serde = serde_json::from_str::<Json>(&text);
+            prop_assert!(
+                serde.as_ref().map_or_else(|e| e.to_string().contains("number out of range"), |_| true),
+                "{}: {:?}", text, serde
+            );
         }
     }
 
