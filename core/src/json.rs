@@ -29,7 +29,8 @@ pub fn validate(doc: &[u8], max_depth: usize) -> Result<Value<'_>, Error> {
     // Bit d of `objects` is set when the container at depth d+1 is an object.
     let mut objects: u64 = 0;
     let mut depth: usize = 0;
-    let mut starts = [0usize; MAX_DEPTH];
+    // Per open object: where its members start, and a 32-bit Bloom filter of its keys.
+    let mut objects_open = [(0usize, 0u32); MAX_DEPTH];
 
     r.ws();
     let start = r.pos;
@@ -48,8 +49,8 @@ pub fn validate(doc: &[u8], max_depth: usize) -> Result<Value<'_>, Error> {
                     objects & !bit
                 };
                 r.bump();
-                if let Some(slot) = starts.get_mut(depth) {
-                    *slot = r.pos;
+                if let Some(slot) = objects_open.get_mut(depth) {
+                    *slot = (r.pos, 0);
                 }
                 depth += 1;
                 r.ws();
@@ -59,7 +60,7 @@ pub fn validate(doc: &[u8], max_depth: usize) -> Result<Value<'_>, Error> {
                     depth -= 1;
                 } else {
                     if is_object {
-                        r.member_key(text, starts.get(depth - 1).copied().unwrap_or(0))?;
+                        r.member_key(text, objects_open.get_mut(depth - 1))?;
                     }
                     continue 'value;
                 }
@@ -91,7 +92,7 @@ pub fn validate(doc: &[u8], max_depth: usize) -> Result<Value<'_>, Error> {
                 (Some(b','), true) => {
                     r.bump();
                     r.ws();
-                    r.member_key(text, starts.get(depth - 1).copied().unwrap_or(0))?;
+                    r.member_key(text, objects_open.get_mut(depth - 1))?;
                     continue 'value;
                 }
                 (Some(b','), false) => {
@@ -207,6 +208,12 @@ impl<'a> Reader<'a> {
         self.expect(b'"')?;
         let start = self.pos;
         loop {
+            // Skip plain characters in one tight scan; stop at a quote, escape or control byte.
+            let rest = self.text.as_bytes().get(self.pos..).unwrap_or_default();
+            self.pos += rest
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+                .unwrap_or(rest.len());
             match self.peek() {
                 None => return Err(Error::InvalidJson),
                 Some(b'"') => {
@@ -241,55 +248,84 @@ impl<'a> Reader<'a> {
     }
 
     /// An object member's key and its `:`; refuses a key the object already has.
-    fn member_key(&mut self, text: &'a str, object_start: usize) -> Result<(), Error> {
+    ///
+    /// `object` is the object's start and the Bloom filter of its keys so far: only a key whose
+    /// bit is already set costs a rescan of the earlier members, so typical objects are
+    /// checked in one pass while the memory stays fixed.
+    fn member_key(
+        &mut self,
+        text: &'a str,
+        object: Option<&mut (usize, u32)>,
+    ) -> Result<(), Error> {
+        let (object_start, seen) = object.ok_or(Error::JsonTooDeep)?;
         let key_start = self.pos;
         let key = self.string()?;
-        let earlier = text
-            .get(object_start..key_start)
-            .ok_or(Error::InvalidJson)?;
-        let earlier = Value { text: earlier };
-        let same = |(k, _): Member<'_>| k.raw_string().is_some_and(|k| unescaped_eq(k, key));
-        if earlier.members_of_body().any(same) {
-            return Err(Error::DuplicateKey);
+        let bit = 1u32 << (key_hash(key) % 32);
+        if *seen & bit != 0 {
+            let earlier = text
+                .get(*object_start..key_start)
+                .ok_or(Error::InvalidJson)?;
+            let same = |(k, _): Member<'_>| k.raw_string().is_some_and(|k| unescaped_eq(k, key));
+            let earlier = Value { text: earlier };
+            if earlier.members_of_body().any(same) {
+                return Err(Error::DuplicateKey);
+            }
         }
+        *seen |= bit;
         self.ws();
         self.expect(b':')
     }
 
-    /// Moves past one value of already-validated text.
+    /// Moves to the first byte at or after the cursor that `stop` accepts (or the end).
+    fn skip_until(&mut self, stop: impl Fn(u8) -> bool) {
+        let rest = self.text.as_bytes().get(self.pos..).unwrap_or_default();
+        self.pos += rest.iter().position(|&b| stop(b)).unwrap_or(rest.len());
+    }
+
+    /// Moves past a string of already-validated text (escapes need no checking again).
+    fn skip_valid_string(&mut self) {
+        self.bump();
+        loop {
+            self.skip_until(|b| b == b'"' || b == b'\\');
+            match self.peek() {
+                Some(b'\\') => self.pos += 2,
+                Some(_) => {
+                    self.bump();
+                    return;
+                }
+                None => return,
+            }
+        }
+    }
+
+    /// Moves past one value of already-validated text, scanning only for the bytes that
+    /// matter (this runs for every claim lookup, so it must be quick).
     fn skip_valid(&mut self) {
         match self.peek() {
-            Some(b'"') => {
-                let _ = self.string();
-            }
+            Some(b'"') => self.skip_valid_string(),
             Some(b'{' | b'[') => {
                 let mut depth = 0usize;
-                while let Some(b) = self.peek() {
-                    match b {
-                        b'"' => {
-                            let _ = self.string();
-                            continue;
+                loop {
+                    self.skip_until(|b| matches!(b, b'"' | b'{' | b'[' | b'}' | b']'));
+                    match self.peek() {
+                        Some(b'"') => self.skip_valid_string(),
+                        Some(b'{' | b'[') => {
+                            depth += 1;
+                            self.bump();
                         }
-                        b'{' | b'[' => depth += 1,
-                        b'}' | b']' => {
+                        Some(_) => {
+                            self.bump();
                             depth = depth.saturating_sub(1);
                             if depth == 0 {
-                                self.bump();
                                 return;
                             }
                         }
-                        _ => {}
+                        None => return,
                     }
-                    self.bump();
                 }
             }
             _ => {
-                while !matches!(
-                    self.peek(),
-                    None | Some(b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r')
-                ) {
-                    self.bump();
-                }
+                self.skip_until(|b| matches!(b, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r'))
             }
         }
     }
@@ -302,6 +338,23 @@ impl<'a> Reader<'a> {
         Value {
             text: self.text.get(start..self.pos).unwrap_or(""),
         }
+    }
+}
+
+/// FNV-1a over the characters a raw JSON string denotes (escapes resolved, so `"exp"` and
+/// `"\u0065xp"` hash alike).
+fn key_hash(raw: &str) -> u32 {
+    let step = |hash: u32, b: &u8| (hash ^ u32::from(*b)).wrapping_mul(0x0100_0193);
+    let seed: u32 = 0x811c_9dc5;
+    if raw.contains('\\') {
+        Unescaped::new(raw).fold(seed, |hash, c| {
+            c.encode_utf8(&mut [0u8; 4])
+                .as_bytes()
+                .iter()
+                .fold(hash, step)
+        })
+    } else {
+        raw.as_bytes().iter().fold(seed, step)
     }
 }
 
@@ -584,7 +637,7 @@ impl<'a> Iterator for Members<'a> {
             return None;
         }
         let start = r.pos;
-        r.string().ok()?;
+        r.skip_valid_string();
         let key = Value {
             text: r.text.get(start..r.pos)?,
         };

@@ -94,20 +94,70 @@ fn decoded_len(segment: &str) -> usize {
 }
 
 /// Strict base64url, decoded into the front of `out`; `out` is untouched unless it all decodes.
+///
+/// Token segments are public, so a plain table decoder serves (`base64ct`'s constant-time one
+/// is for secrets and is several times slower); [`check_segment`] has already refused anything
+/// non-canonical, so decoding itself cannot fail.
 fn decode_segment<'o>(segment: &str, out: &'o mut [u8]) -> Result<&'o [u8], Error> {
     check_segment(segment)?;
     let dst = out
         .get_mut(..decoded_len(segment))
         .ok_or(Error::BufferTooSmall)?;
-    Base64UrlUnpadded::decode(segment, dst).map_err(|_| Error::MalformedToken)
+    let value = |c: u8| u32::from(BASE64URL.get(usize::from(c)).copied().unwrap_or(0));
+    let mut chars = segment.as_bytes().chunks_exact(4);
+    let mut bytes = dst.chunks_exact_mut(3);
+    for (quad, triple) in chars.by_ref().zip(bytes.by_ref()) {
+        if let (&[a, b, c, d], [x, y, z]) = (quad, triple) {
+            let n = value(a) << 18 | value(b) << 12 | value(c) << 6 | value(d);
+            // Truncating casts keep each byte of the 24-bit group.
+            (*x, *y, *z) = ((n >> 16) as u8, (n >> 8) as u8, n as u8);
+        }
+    }
+    let tail = chars.remainder();
+    let n = tail
+        .iter()
+        .enumerate()
+        .fold(0u32, |acc, (i, &c)| acc | value(c) << (18 - 6 * i));
+    for (i, byte) in bytes.into_remainder().iter_mut().enumerate() {
+        *byte = (n >> (16 - 8 * i)) as u8;
+    }
+    Ok(dst)
 }
 
+/// Each byte's base64url value, or [`INVALID`] outside the alphabet.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "evaluated at compile time: an index out of bounds fails the build"
+)]
+const BASE64URL: [u8; 256] = {
+    let mut table = [INVALID; 256];
+    let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let mut i = 0;
+    while i < 64 {
+        table[alphabet[i] as usize] = i as u8;
+        i += 1;
+    }
+    table
+};
+const INVALID: u8 = 0xFF;
+
 /// Checks that `segment` is strict base64url (alphabet, length, zero trailing bits) without
-/// writing anything: each 4-character group decodes on its own.
+/// writing anything.
 fn check_segment(segment: &str) -> Result<(), Error> {
-    let mut group = [0u8; 3];
-    for chunk in segment.as_bytes().chunks(4) {
-        Base64UrlUnpadded::decode(chunk, &mut group).map_err(|_| Error::MalformedToken)?;
+    let bytes = segment.as_bytes();
+    let value = |c: &u8| BASE64URL.get(usize::from(*c)).copied().unwrap_or(INVALID);
+    if bytes.iter().any(|c| value(c) == INVALID) {
+        return Err(Error::MalformedToken);
+    }
+    // The bits of the last character that fall beyond the last whole byte must be zero.
+    let unused_bits_mask = match bytes.len() % 4 {
+        0 => 0,
+        1 => return Err(Error::MalformedToken),
+        2 => 0b1111,
+        _ => 0b11,
+    };
+    if bytes.last().map_or(0, value) & unused_bits_mask != 0 {
+        return Err(Error::MalformedToken);
     }
     Ok(())
 }

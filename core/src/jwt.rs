@@ -47,6 +47,92 @@ impl<'a> Audience<'a> {
     }
 }
 
+/// A claim that must be a string when present; JSON `null` counts as absent.
+fn string_claim(value: Option<Value<'_>>) -> Result<Option<Value<'_>>, Error> {
+    match value {
+        Some(v) if v.kind() == Kind::String => Ok(Some(v)),
+        Some(v) if v.kind() != Kind::Null => Err(Error::InvalidClaimType),
+        _ => Ok(None),
+    }
+}
+
+/// A NumericDate claim: an integer number of seconds, not negative.
+fn time_claim(value: Option<Value<'_>>) -> Result<Option<i64>, Error> {
+    match value {
+        Some(v) if v.kind() != Kind::Null => match v.as_i64()? {
+            t if t < 0 => Err(Error::InvalidClaimType),
+            t => Ok(Some(t)),
+        },
+        _ => Ok(None),
+    }
+}
+
+/// `aud`: a string or an array of strings.
+fn aud_claim(value: Option<Value<'_>>) -> Result<Option<Audience<'_>>, Error> {
+    match value {
+        Some(v) if v.kind() == Kind::Null => Ok(None),
+        Some(v) if v.kind() == Kind::String => Ok(Some(Audience { value: v })),
+        Some(v) if v.kind() == Kind::Array && v.elements().all(|e| e.kind() == Kind::String) => {
+            Ok(Some(Audience { value: v }))
+        }
+        Some(_) => Err(Error::InvalidClaimType),
+        None => Ok(None),
+    }
+}
+
+/// The registered claims (and Fonbnk's `type`), found in one pass over the claims object.
+#[derive(Default)]
+struct Registered<'a> {
+    exp: Option<Value<'a>>,
+    nbf: Option<Value<'a>>,
+    iat: Option<Value<'a>>,
+    aud: Option<Value<'a>>,
+    iss: Option<Value<'a>>,
+    sub: Option<Value<'a>>,
+    jti: Option<Value<'a>>,
+    token_type: Option<Value<'a>>,
+}
+
+impl<'a> Registered<'a> {
+    fn find(claims: Value<'a>) -> Self {
+        let mut found = Registered::default();
+        for (key, value) in claims.members() {
+            let slot = match key.raw() {
+                r#""exp""# => &mut found.exp,
+                r#""nbf""# => &mut found.nbf,
+                r#""iat""# => &mut found.iat,
+                r#""aud""# => &mut found.aud,
+                r#""iss""# => &mut found.iss,
+                r#""sub""# => &mut found.sub,
+                r#""jti""# => &mut found.jti,
+                r#""type""# => &mut found.token_type,
+                // A key spelled with escapes (`"\u0065xp"`) still names the claim.
+                raw if raw.contains('\\') => {
+                    let Some(slot) = [
+                        ("exp", &mut found.exp),
+                        ("nbf", &mut found.nbf),
+                        ("iat", &mut found.iat),
+                        ("aud", &mut found.aud),
+                        ("iss", &mut found.iss),
+                        ("sub", &mut found.sub),
+                        ("jti", &mut found.jti),
+                        ("type", &mut found.token_type),
+                    ]
+                    .into_iter()
+                    .find(|(name, _)| key.str_eq(name))
+                    .map(|(_, slot)| slot) else {
+                        continue;
+                    };
+                    slot
+                }
+                _ => continue,
+            };
+            *slot = Some(value);
+        }
+        found
+    }
+}
+
 impl<'a> Claims<'a> {
     /// Parses a claims set: a JSON object within `limits`.
     ///
@@ -82,24 +168,12 @@ impl<'a> Claims<'a> {
 
     /// A claim that must be a string when present; JSON `null` counts as absent.
     fn string(&self, name: &str) -> Result<Option<Value<'a>>, Error> {
-        match self.json.get(name) {
-            None => Ok(None),
-            Some(v) if v.kind() == Kind::Null => Ok(None),
-            Some(v) if v.kind() == Kind::String => Ok(Some(v)),
-            Some(_) => Err(Error::InvalidClaimType),
-        }
+        string_claim(self.json.get(name))
     }
 
     /// A NumericDate claim: an integer number of seconds, not negative.
     fn time(&self, name: &str) -> Result<Option<i64>, Error> {
-        match self.json.get(name) {
-            None => Ok(None),
-            Some(v) if v.kind() == Kind::Null => Ok(None),
-            Some(v) => match v.as_i64()? {
-                t if t < 0 => Err(Error::InvalidClaimType),
-                t => Ok(Some(t)),
-            },
-        }
+        time_claim(self.json.get(name))
     }
 
     /// `iss`, a string.
@@ -131,17 +205,7 @@ impl<'a> Claims<'a> {
     /// # Errors
     /// [`Error::InvalidClaimType`] for any other shape.
     pub fn aud(&self) -> Result<Option<Audience<'a>>, Error> {
-        match self.json.get("aud") {
-            None => Ok(None),
-            Some(v) if v.kind() == Kind::Null => Ok(None),
-            Some(v) if v.kind() == Kind::String => Ok(Some(Audience { value: v })),
-            Some(v)
-                if v.kind() == Kind::Array && v.elements().all(|e| e.kind() == Kind::String) =>
-            {
-                Ok(Some(Audience { value: v }))
-            }
-            Some(_) => Err(Error::InvalidClaimType),
-        }
+        aud_claim(self.json.get("aud"))
     }
 
     /// `exp`, seconds since the epoch.
@@ -191,10 +255,15 @@ impl<'a> Claims<'a> {
         }
         // Every registered claim is type-checked whether or not its check is enabled: a
         // malformed one is an error, never silently skipped.
-        let (exp, nbf, iat) = (self.exp()?, self.nbf()?, self.iat()?);
-        let (aud, iss) = (self.aud()?, self.iss()?);
-        self.sub()?;
-        self.jti()?;
+        let found = Registered::find(self.json);
+        let (exp, nbf, iat) = (
+            time_claim(found.exp)?,
+            time_claim(found.nbf)?,
+            time_claim(found.iat)?,
+        );
+        let (aud, iss) = (aud_claim(found.aud)?, string_claim(found.iss)?);
+        string_claim(found.sub)?;
+        string_claim(found.jti)?;
 
         let now = i128::from(validation.now);
         let leeway = i128::from(validation.leeway);
@@ -237,7 +306,7 @@ impl<'a> Claims<'a> {
             }
         }
         if let Some(token_type) = validation.token_type {
-            match self.json.get("type") {
+            match found.token_type {
                 Some(t) if t.str_eq(token_type) => {}
                 Some(t) if t.kind() != Kind::String => return Err(Error::InvalidClaimType),
                 _ => return Err(Error::WrongTokenType),
