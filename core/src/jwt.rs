@@ -18,7 +18,7 @@
 
 use crate::json::{self, Kind, Value};
 use crate::jws::{self, Algorithm, Limits};
-use crate::sink::{Sink, SliceWriter};
+use crate::sink::{Counter, Sink, SliceWriter};
 use crate::{Error, Key};
 
 /// The claims of a token: registered ones typed, any other by dotted path.
@@ -515,27 +515,46 @@ impl NewClaims<'_> {
     /// [`Error::InvalidJson`] when it is not an object. A claim that appears twice (say `sub`
     /// here and in `extra`) is [`Error::DuplicateKey`].
     pub fn write_json<'o>(&self, out: &'o mut [u8]) -> Result<&'o str, Error> {
+        let mut writer = SliceWriter::new(out);
+        self.write_to(&mut writer)?;
+        let text = writer.into_str()?;
+        // Catches a claim given twice, e.g. `sub` both above and in `extra`.
+        json::validate(text.as_bytes(), json::MAX_DEPTH)?;
+        Ok(text)
+    }
+
+    /// The exact length [`NewClaims::write_json`] writes.
+    ///
+    /// # Errors
+    /// As [`NewClaims::write_json`], except that duplicate claims are found only by writing.
+    pub fn json_len(&self) -> Result<usize, Error> {
+        let mut counter = Counter::default();
+        self.write_to(&mut counter)?;
+        Ok(counter.0)
+    }
+
+    fn write_to(&self, sink: &mut dyn Sink) -> Result<(), Error> {
         let mut obj = ObjectWriter {
-            w: SliceWriter::new(out),
+            w: sink,
             empty: true,
         };
         for (name, value) in [("iss", self.iss), ("sub", self.sub)] {
             if let Some(value) = value {
                 obj.key(name)?;
-                write_json_string(value, &mut obj.w)?;
+                write_json_string(value, obj.w)?;
             }
         }
         match self.aud {
             [] => {}
             [one] => {
                 obj.key("aud")?;
-                write_json_string(one, &mut obj.w)?;
+                write_json_string(one, obj.w)?;
             }
             many => {
                 obj.key("aud")?;
                 for (i, aud) in many.iter().enumerate() {
                     obj.w.put(if i == 0 { b"[" } else { b"," })?;
-                    write_json_string(aud, &mut obj.w)?;
+                    write_json_string(aud, obj.w)?;
                 }
                 obj.w.put(b"]")?;
             }
@@ -548,11 +567,11 @@ impl NewClaims<'_> {
         }
         if let Some(jti) = self.jti {
             obj.key("jti")?;
-            write_json_string(jti, &mut obj.w)?;
+            write_json_string(jti, obj.w)?;
         }
         for (name, value) in self.strings {
             obj.key(name)?;
-            write_json_string(value, &mut obj.w)?;
+            write_json_string(value, obj.w)?;
         }
         if let Some(extra) = self.extra {
             let extra = json::validate(extra, json::MAX_DEPTH)?;
@@ -570,17 +589,13 @@ impl NewClaims<'_> {
         if obj.empty {
             obj.w.put(b"{")?;
         }
-        obj.w.put(b"}")?;
-        let text = obj.w.into_str()?;
-        // Catches a claim given twice, e.g. `sub` both above and in `extra`.
-        json::validate(text.as_bytes(), json::MAX_DEPTH)?;
-        Ok(text)
+        obj.w.put(b"}")
     }
 }
 
 /// Writes a JSON object's members one by one.
-struct ObjectWriter<'o> {
-    w: SliceWriter<'o>,
+struct ObjectWriter<'s> {
+    w: &'s mut dyn Sink,
     empty: bool,
 }
 
@@ -594,7 +609,7 @@ impl ObjectWriter<'_> {
 
     fn key(&mut self, name: &str) -> Result<(), Error> {
         self.separator()?;
-        write_json_string(name, &mut self.w)?;
+        write_json_string(name, self.w)?;
         self.w.put(b":")
     }
 }
@@ -840,6 +855,9 @@ mod tests {
         };
         assert_eq!(dup.write_json(&mut json), Err(Error::DuplicateKey));
         assert_eq!(NewClaims::default().write_json(&mut json), Ok("{}"));
+        let written = claims.write_json(&mut json).unwrap().len();
+        assert_eq!(claims.json_len(), Ok(written));
+        assert_eq!(NewClaims::default().json_len(), Ok(2));
         let mut out = [0u8; 512];
         let mut json = [0u8; 256];
         let t = encode(&key(), &claims, &mut json, &mut out).unwrap();
