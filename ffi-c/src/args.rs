@@ -55,6 +55,25 @@ pub(crate) unsafe fn text_bytes<'a>(
     unsafe { bytes(ptr.cast(), len) }
 }
 
+/// A caller's scratch buffer: `len` writable bytes at `ptr`, which may be NULL only when `len`
+/// is 0.
+///
+/// # Safety
+/// Unless NULL, `ptr` must be valid for reads and writes of `len` bytes during `'a`, and
+/// nothing else may use those bytes during `'a`.
+pub(crate) unsafe fn scratch<'a>(ptr: *mut u8, len: usize) -> Result<&'a mut [u8], sigmint_result> {
+    if ptr.is_null() {
+        return if len == 0 {
+            Ok(&mut [])
+        } else {
+            Err(SIGMINT_RESULT_NULL_PARAMETER)
+        };
+    }
+    // SAFETY: `ptr` is not NULL, and the caller guarantees it is valid for reads and writes of
+    // `len` bytes that nobody else uses during `'a`.
+    Ok(unsafe { slice::from_raw_parts_mut(ptr, len) })
+}
+
 /// `bytes` as UTF-8 text.
 pub(crate) fn utf8(bytes: &[u8]) -> Result<&str, sigmint_result> {
     core::str::from_utf8(bytes).map_err(|_| Error::InvalidUtf8.into())
@@ -119,6 +138,43 @@ impl Output {
         Ok(())
     }
 
+    /// Reports `SIGMINT_RESULT_BUFFER_TOO_SMALL` with `*out_len = needed`, writing nothing
+    /// else: for a call whose other buffer (a scratch) is too small.
+    pub(crate) fn too_small(&self, needed: usize) -> sigmint_result {
+        // SAFETY: `out_len` is not NULL and valid for writes (`Output::new`).
+        unsafe { self.out_len.write(needed) };
+        SIGMINT_RESULT_BUFFER_TOO_SMALL
+    }
+
+    /// Hands the whole buffer to `write`, a core function that checks the room it needs itself
+    /// (after checking its inputs, so input errors win over a small buffer) and writes only on
+    /// success, returning how many bytes it wrote.
+    ///
+    /// When `write` reports [`Error::BufferTooSmall`], `needed` says how many bytes are needed;
+    /// that goes to `*out_len` and the result is `SIGMINT_RESULT_BUFFER_TOO_SMALL`.
+    pub(crate) fn fill(
+        self,
+        write: impl FnOnce(&mut [u8]) -> Result<usize, Error>,
+        needed: impl FnOnce() -> Result<usize, sigmint_result>,
+    ) -> Result<(), sigmint_result> {
+        let buf: &mut [u8] = if self.cap == 0 {
+            &mut []
+        } else {
+            // SAFETY: `cap` is not 0, so `out` is not NULL and is valid for writes of `cap`
+            // bytes (`Output::new`); nothing else refers to it.
+            unsafe { slice::from_raw_parts_mut(self.out, self.cap) }
+        };
+        match write(buf) {
+            Ok(written) => {
+                // SAFETY: `out_len` is not NULL and valid for writes (`Output::new`).
+                unsafe { self.out_len.write(written) };
+                Ok(())
+            }
+            Err(Error::BufferTooSmall) => Err(self.too_small(needed()?)),
+            Err(error) => Err(error.into()),
+        }
+    }
+
     /// Copies `bytes` into the buffer; see [`Output::write_with`].
     pub(crate) fn write(self, bytes: &[u8]) -> Result<(), sigmint_result> {
         self.write_with(bytes.len(), |buf| {
@@ -143,7 +199,7 @@ pub(crate) unsafe fn write_fixed<const N: usize>(out: NonNull<u8>, bytes: &[u8; 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::result::SIGMINT_RESULT_INVALID_UTF8;
+    use crate::result::{SIGMINT_RESULT_EMPTY_KEY, SIGMINT_RESULT_INVALID_UTF8};
 
     #[test]
     fn null_only_with_zero_length() {
@@ -171,6 +227,37 @@ mod tests {
             assert_eq!(out.write(b"xyz"), Err(SIGMINT_RESULT_BUFFER_TOO_SMALL));
             assert_eq!(len, 3);
             assert!(Output::new(ptr::null_mut(), 1, &mut len).is_err());
+            let out = Output::new(buf.as_mut_ptr().cast(), 1, &mut len).unwrap();
+            let fill = out.fill(|_| Err(Error::BufferTooSmall), || Ok(9));
+            assert_eq!(
+                (fill, len, &buf),
+                (Err(SIGMINT_RESULT_BUFFER_TOO_SMALL), 9, b"ab##")
+            );
+            let out = Output::new(buf.as_mut_ptr().cast(), 4, &mut len).unwrap();
+            let fill = out.fill(
+                |b| {
+                    b[3] = b'!';
+                    Ok(4)
+                },
+                || Ok(0),
+            );
+            assert_eq!((fill, len, &buf), (Ok(()), 4, b"ab#!"));
+            let out = Output::new(ptr::null_mut(), 0, &mut len).unwrap();
+            assert_eq!(
+                out.fill(
+                    |b| Err(if b.is_empty() {
+                        Error::EmptyKey
+                    } else {
+                        Error::Expired
+                    }),
+                    || Ok(1)
+                ),
+                Err(SIGMINT_RESULT_EMPTY_KEY)
+            );
+            let mut scratch_buf = [0u8; 2];
+            assert_eq!(scratch(scratch_buf.as_mut_ptr(), 2).map(|s| s.len()), Ok(2));
+            assert_eq!(scratch(ptr::null_mut(), 0).map(|s| s.len()), Ok(0));
+            assert!(scratch(ptr::null_mut(), 1).is_err());
             assert!(Output::new(buf.as_mut_ptr().cast(), 4, ptr::null_mut()).is_err());
         }
     }

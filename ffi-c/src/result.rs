@@ -9,10 +9,10 @@ use crate::panic::boundary;
 /// The status every sigmint function returns: `SIGMINT_RESULT_OK` (0) or an error.
 ///
 /// The error values are those of the Rust core's `Error::code()`, one per error, plus
-/// `SIGMINT_RESULT_NULL_PARAMETER`, `SIGMINT_RESULT_KEY_NOT_INITIALIZED` and
-/// `SIGMINT_RESULT_PANIC`, which only the C API returns. It is a plain integer rather than an
-/// enum so that any value, even one from a newer or older library, can be handed back to
-/// `sigmint_result_str`.
+/// `SIGMINT_RESULT_NULL_PARAMETER`, `SIGMINT_RESULT_KEY_NOT_INITIALIZED`,
+/// `SIGMINT_RESULT_PANIC` and `SIGMINT_RESULT_LIST_TOO_LONG`, which only the C API returns.
+/// It is a plain integer rather than an enum so that any value, even one from a newer or
+/// older library, can be handed back to `sigmint_result_str`.
 #[repr(transparent)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct sigmint_result(u32);
@@ -40,12 +40,56 @@ pub const SIGMINT_RESULT_PATH_HAS_QUERY: sigmint_result = sigmint_result(7);
 pub const SIGMINT_RESULT_INVALID_UTF8: sigmint_result = sigmint_result(8);
 /// A client id is empty, too long, or holds a byte that is not visible ASCII.
 pub const SIGMINT_RESULT_INVALID_CLIENT_ID: sigmint_result = sigmint_result(9);
+/// A token is longer than the size limit (`max_token_len`, 16 KiB by default), or its
+/// decoded header is longer than `SIGMINT_JWS_MAX_HEADER_LEN`.
+pub const SIGMINT_RESULT_TOKEN_TOO_LARGE: sigmint_result = sigmint_result(10);
+/// A token is not exactly three segments of strict base64url (no padding, no stray
+/// characters, zero trailing bits), or is not even UTF-8.
+pub const SIGMINT_RESULT_MALFORMED_TOKEN: sigmint_result = sigmint_result(11);
+/// JSON text is malformed, or not the kind of value expected (such as an object).
+pub const SIGMINT_RESULT_INVALID_JSON: sigmint_result = sigmint_result(12);
+/// JSON nests deeper than the configured limit.
+pub const SIGMINT_RESULT_JSON_TOO_DEEP: sigmint_result = sigmint_result(13);
+/// A JSON object has the same key twice.
+pub const SIGMINT_RESULT_DUPLICATE_KEY: sigmint_result = sigmint_result(14);
+/// A token header lacks a string `alg`, or `typ`, `kid` or `crit` has the wrong type.
+pub const SIGMINT_RESULT_INVALID_HEADER: sigmint_result = sigmint_result(15);
+/// A token's `alg` is `none` (in any spelling) or not an HMAC algorithm sigmint supports.
+pub const SIGMINT_RESULT_UNSUPPORTED_ALGORITHM: sigmint_result = sigmint_result(16);
+/// A token's `alg` is not among the algorithms the caller allowed (HS256 only, in C).
+pub const SIGMINT_RESULT_ALGORITHM_NOT_ALLOWED: sigmint_result = sigmint_result(17);
+/// A token header's `crit` names an extension sigmint does not understand.
+pub const SIGMINT_RESULT_UNKNOWN_CRITICAL: sigmint_result = sigmint_result(18);
+/// The token's `exp` has passed (beyond the leeway).
+pub const SIGMINT_RESULT_EXPIRED: sigmint_result = sigmint_result(19);
+/// The token's `nbf` is still in the future (beyond the leeway).
+pub const SIGMINT_RESULT_NOT_YET_VALID: sigmint_result = sigmint_result(20);
+/// The token's `iat` is in the future (beyond the leeway).
+pub const SIGMINT_RESULT_ISSUED_IN_FUTURE: sigmint_result = sigmint_result(21);
+/// The token's `aud` matches none of the expected audiences, or is present when none is
+/// expected.
+pub const SIGMINT_RESULT_INVALID_AUDIENCE: sigmint_result = sigmint_result(22);
+/// The token's `iss` is not exactly an expected issuer.
+pub const SIGMINT_RESULT_INVALID_ISSUER: sigmint_result = sigmint_result(23);
+/// A required claim is missing or `null`, or a JSON path looked up is not there (or, for a
+/// typed lookup, is `null`).
+pub const SIGMINT_RESULT_MISSING_CLAIM: sigmint_result = sigmint_result(24);
+/// A claim has the wrong JSON type: `exp` as a string or a float, a negative time, `aud`
+/// not a string or array of strings, or a looked-up value not of the type asked for.
+pub const SIGMINT_RESULT_INVALID_CLAIM_TYPE: sigmint_result = sigmint_result(25);
+/// An integer is beyond the signed 64-bit range.
+pub const SIGMINT_RESULT_INTEGER_OVERFLOW: sigmint_result = sigmint_result(26);
+/// The token's type (header `typ` or the `type` claim) is not the expected one.
+pub const SIGMINT_RESULT_WRONG_TOKEN_TYPE: sigmint_result = sigmint_result(27);
 /// A required pointer was NULL, or a data pointer was NULL with a non-zero length.
 pub const SIGMINT_RESULT_NULL_PARAMETER: sigmint_result = sigmint_result(100);
 /// The `sigmint_key` was never initialized, or was cleared.
 pub const SIGMINT_RESULT_KEY_NOT_INITIALIZED: sigmint_result = sigmint_result(101);
 /// sigmint panicked (a bug in sigmint); the panic was caught and no output was written.
 pub const SIGMINT_RESULT_PANIC: sigmint_result = sigmint_result(102);
+/// A list in a `sigmint_jwt_validation` (required claims, audiences or issuers) holds more
+/// than `SIGMINT_JWT_MAX_LIST_LEN` entries.
+pub const SIGMINT_RESULT_LIST_TOO_LONG: sigmint_result = sigmint_result(103);
 
 impl From<Error> for sigmint_result {
     /// Core errors keep their number: `SIGMINT_RESULT_X == Error::X.code()`.
@@ -80,7 +124,7 @@ macro_rules! core_message {
 }
 
 /// Every result with its text (NUL-terminated).
-static RESULTS: [(sigmint_result, &[u8]); 13] = [
+static RESULTS: [(sigmint_result, &[u8]); 32] = [
     (SIGMINT_RESULT_OK, b"success\0"),
     (
         SIGMINT_RESULT_BUFFER_TOO_SMALL,
@@ -116,6 +160,78 @@ static RESULTS: [(sigmint_result, &[u8]); 13] = [
         core_message!(Error::InvalidClientId),
     ),
     (
+        SIGMINT_RESULT_TOKEN_TOO_LARGE,
+        core_message!(Error::TokenTooLarge),
+    ),
+    (
+        SIGMINT_RESULT_MALFORMED_TOKEN,
+        core_message!(Error::MalformedToken),
+    ),
+    (
+        SIGMINT_RESULT_INVALID_JSON,
+        core_message!(Error::InvalidJson),
+    ),
+    (
+        SIGMINT_RESULT_JSON_TOO_DEEP,
+        core_message!(Error::JsonTooDeep),
+    ),
+    (
+        SIGMINT_RESULT_DUPLICATE_KEY,
+        core_message!(Error::DuplicateKey),
+    ),
+    (
+        SIGMINT_RESULT_INVALID_HEADER,
+        core_message!(Error::InvalidHeader),
+    ),
+    (
+        SIGMINT_RESULT_UNSUPPORTED_ALGORITHM,
+        core_message!(Error::UnsupportedAlgorithm),
+    ),
+    (
+        SIGMINT_RESULT_ALGORITHM_NOT_ALLOWED,
+        core_message!(Error::AlgorithmNotAllowed),
+    ),
+    (
+        SIGMINT_RESULT_UNKNOWN_CRITICAL,
+        core_message!(Error::UnknownCritical),
+    ),
+    (
+        SIGMINT_RESULT_EXPIRED,
+        core_message!(Error::Expired),
+    ),
+    (
+        SIGMINT_RESULT_NOT_YET_VALID,
+        core_message!(Error::NotYetValid),
+    ),
+    (
+        SIGMINT_RESULT_ISSUED_IN_FUTURE,
+        core_message!(Error::IssuedInFuture),
+    ),
+    (
+        SIGMINT_RESULT_INVALID_AUDIENCE,
+        core_message!(Error::InvalidAudience),
+    ),
+    (
+        SIGMINT_RESULT_INVALID_ISSUER,
+        core_message!(Error::InvalidIssuer),
+    ),
+    (
+        SIGMINT_RESULT_MISSING_CLAIM,
+        core_message!(Error::MissingClaim),
+    ),
+    (
+        SIGMINT_RESULT_INVALID_CLAIM_TYPE,
+        core_message!(Error::InvalidClaimType),
+    ),
+    (
+        SIGMINT_RESULT_INTEGER_OVERFLOW,
+        core_message!(Error::IntegerOverflow),
+    ),
+    (
+        SIGMINT_RESULT_WRONG_TOKEN_TYPE,
+        core_message!(Error::WrongTokenType),
+    ),
+    (
         SIGMINT_RESULT_NULL_PARAMETER,
         b"a required pointer parameter is NULL\0",
     ),
@@ -126,6 +242,10 @@ static RESULTS: [(sigmint_result, &[u8]); 13] = [
     (
         SIGMINT_RESULT_PANIC,
         b"internal error: sigmint panicked (please report it)\0",
+    ),
+    (
+        SIGMINT_RESULT_LIST_TOO_LONG,
+        b"a validation list (required claims, audiences or issuers) is longer than SIGMINT_JWT_MAX_LIST_LEN\0",
     ),
 ];
 
@@ -184,8 +304,8 @@ mod tests {
             let with_code: Vec<_> = header.iter().filter(|(_, v)| *v == error.code()).collect();
             assert_eq!(with_code.len(), 1, "code {} used once", error.code());
         }
-        // OK and the three C-only values, and nothing else.
-        assert_eq!(header.len(), Error::ALL.len() + 4);
+        // OK and the four C-only values, and nothing else.
+        assert_eq!(header.len(), Error::ALL.len() + 5);
         for (name, value) in [
             ("SIGMINT_RESULT_OK", SIGMINT_RESULT_OK),
             (
@@ -197,6 +317,7 @@ mod tests {
                 SIGMINT_RESULT_KEY_NOT_INITIALIZED,
             ),
             ("SIGMINT_RESULT_PANIC", SIGMINT_RESULT_PANIC),
+            ("SIGMINT_RESULT_LIST_TOO_LONG", SIGMINT_RESULT_LIST_TOO_LONG),
         ] {
             assert!(header.contains(&(name.to_owned(), value.0)), "{name}");
             assert!(Error::ALL.iter().all(|e| e.code() != value.0), "{name}");
@@ -215,6 +336,24 @@ mod tests {
             SIGMINT_RESULT_PATH_HAS_QUERY,
             SIGMINT_RESULT_INVALID_UTF8,
             SIGMINT_RESULT_INVALID_CLIENT_ID,
+            SIGMINT_RESULT_TOKEN_TOO_LARGE,
+            SIGMINT_RESULT_MALFORMED_TOKEN,
+            SIGMINT_RESULT_INVALID_JSON,
+            SIGMINT_RESULT_JSON_TOO_DEEP,
+            SIGMINT_RESULT_DUPLICATE_KEY,
+            SIGMINT_RESULT_INVALID_HEADER,
+            SIGMINT_RESULT_UNSUPPORTED_ALGORITHM,
+            SIGMINT_RESULT_ALGORITHM_NOT_ALLOWED,
+            SIGMINT_RESULT_UNKNOWN_CRITICAL,
+            SIGMINT_RESULT_EXPIRED,
+            SIGMINT_RESULT_NOT_YET_VALID,
+            SIGMINT_RESULT_ISSUED_IN_FUTURE,
+            SIGMINT_RESULT_INVALID_AUDIENCE,
+            SIGMINT_RESULT_INVALID_ISSUER,
+            SIGMINT_RESULT_MISSING_CLAIM,
+            SIGMINT_RESULT_INVALID_CLAIM_TYPE,
+            SIGMINT_RESULT_INTEGER_OVERFLOW,
+            SIGMINT_RESULT_WRONG_TOKEN_TYPE,
         ];
         assert_eq!(constants.len(), Error::ALL.len());
         for (constant, error) in constants.into_iter().zip(Error::ALL) {
@@ -243,7 +382,7 @@ mod tests {
 
     #[test]
     fn any_value_is_accepted() {
-        for value in [10, 99, 103, 1000, u32::MAX] {
+        for value in [28, 99, 104, 1000, u32::MAX] {
             assert_eq!(str_of(sigmint_result(value)), "unknown result");
         }
     }

@@ -18,6 +18,17 @@ int check_record(int ok, const char *file, int line, const char *what) {
     return ok;
 }
 
+int all_bytes(const void *buf, size_t n, unsigned char byte) {
+    const unsigned char *bytes = buf;
+    size_t i;
+    for (i = 0; i < n; i++) {
+        if (bytes[i] != byte) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 int check_result(sigmint_result got, sigmint_result expected, const char *file, int line,
                  const char *expr) {
     if (got == expected) {
@@ -45,6 +56,8 @@ int main(int argc, char **argv) {
     const char *vectors_dir = argc > 1 ? argv[1] : "../tests/vectors";
     test_vectors(vectors_dir);
     test_errors();
+    test_jwt_vectors(vectors_dir);
+    test_jwt_errors();
     printf("%d passed, %d failed\n", check_passed, check_failed);
     return check_failed == 0 && check_passed > 0 ? 0 : 1;
 }

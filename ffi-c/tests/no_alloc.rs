@@ -39,6 +39,18 @@ fn zeroed_key() -> sigmint_key {
     unsafe { std::mem::zeroed() }
 }
 
+fn zeroed_validation() -> sigmint_jwt_validation {
+    // SAFETY: integers and raw pointers: all zeros is PyJWT's defaults (NULL lists, length 0).
+    unsafe { std::mem::zeroed() }
+}
+
+fn s(text: &str) -> sigmint_str {
+    sigmint_str {
+        ptr: text.as_ptr().cast(),
+        len: text.len(),
+    }
+}
+
 #[test]
 fn no_function_allocates() {
     let mut key = zeroed_key();
@@ -158,4 +170,410 @@ fn no_function_allocates() {
         );
     }
     assert_eq!(allocations(), before, "the C API allocated");
+}
+
+/// The token functions, each succeeding and failing, with every buffer on the stack.
+#[test]
+fn no_token_function_allocates() {
+    let mut key = zeroed_key();
+    let mut token = [0 as std::ffi::c_char; 1024];
+    let mut token_len = 0usize;
+    let mut scratch = [0u8; 1024];
+    let mut out = [0 as std::ffi::c_char; 1024];
+    let mut out_len = 0usize;
+    let mut payload = [0u8; 1024];
+    let claims = r#"{"sub":"u","aud":["pos","web"],"iss":"https://a.test","exp":4102444800,"type":"access","n":{"e":"caf\u00e9","b":true,"i":-5}}"#;
+    let header = r#"{"alg":"HS256","kid":"k1","typ":"JWT"}"#;
+    let audiences = [s("web")];
+    let issuers = [s("https://a.test")];
+    let required = [s("exp"), s("sub")];
+    let many = [s("x"); SIGMINT_JWT_MAX_LIST_LEN + 1];
+    let mut value: *const std::ffi::c_char = ptr::null();
+    let mut value_len = 0usize;
+    let mut int = 0i64;
+    let mut flag = false;
+    let secret = b"a key for the allocation test";
+    let deep = [b'['; 200];
+
+    let before = allocations();
+    // SAFETY: every pointer is valid for the length given with it, or NULL on purpose; the
+    // validation's lists point to arrays that outlive the calls.
+    unsafe {
+        assert_eq!(
+            sigmint_key_init(&mut key, secret.as_ptr(), secret.len()),
+            SIGMINT_RESULT_OK
+        );
+        // Minting, then verifying what was minted.
+        assert_eq!(
+            sigmint_jwt_encode_json_with_header(
+                &key,
+                header.as_ptr().cast(),
+                header.len(),
+                claims.as_ptr().cast(),
+                claims.len(),
+                token.as_mut_ptr(),
+                token.len(),
+                &mut token_len
+            ),
+            SIGMINT_RESULT_OK
+        );
+        let mut v = zeroed_validation();
+        v.now = 1_700_000_000;
+        v.audiences = audiences.as_ptr();
+        v.audiences_len = 1;
+        v.issuers = issuers.as_ptr();
+        v.issuers_len = 1;
+        v.required = required.as_ptr();
+        v.required_len = 2;
+        v.typ = s("jwt");
+        v.token_type = s("access");
+        let token = &token[..token_len];
+        let verify = |key: &sigmint_key,
+                      v: &sigmint_jwt_validation,
+                      scratch: &mut [u8],
+                      out: &mut [std::ffi::c_char],
+                      len: &mut usize| {
+            sigmint_jwt_verify(
+                key,
+                token.as_ptr(),
+                token.len(),
+                v,
+                scratch.as_mut_ptr(),
+                scratch.len(),
+                out.as_mut_ptr(),
+                out.len(),
+                len,
+            )
+        };
+        assert_eq!(
+            verify(&key, &v, &mut scratch, &mut out, &mut out_len),
+            SIGMINT_RESULT_OK
+        );
+        assert_eq!(out_len, claims.len());
+        assert_eq!(
+            verify(&key, &v, &mut scratch, &mut out[..3], &mut out_len),
+            SIGMINT_RESULT_BUFFER_TOO_SMALL
+        );
+        let expired = sigmint_jwt_validation {
+            now: 4_102_444_800,
+            ..v
+        };
+        assert_eq!(
+            verify(&key, &expired, &mut scratch, &mut out, &mut out_len),
+            SIGMINT_RESULT_EXPIRED
+        );
+        let wrong_type = sigmint_jwt_validation {
+            token_type: s("refresh"),
+            ..v
+        };
+        assert_eq!(
+            verify(&key, &wrong_type, &mut scratch, &mut out, &mut out_len),
+            SIGMINT_RESULT_WRONG_TOKEN_TYPE
+        );
+        let too_many = sigmint_jwt_validation {
+            audiences: many.as_ptr(),
+            audiences_len: many.len(),
+            ..v
+        };
+        assert_eq!(
+            verify(&key, &too_many, &mut scratch, &mut out, &mut out_len),
+            SIGMINT_RESULT_LIST_TOO_LONG
+        );
+        assert_eq!(
+            verify(
+                &key,
+                &zeroed_validation(),
+                &mut scratch,
+                &mut out,
+                &mut out_len
+            ),
+            SIGMINT_RESULT_INVALID_AUDIENCE
+        );
+        assert_eq!(
+            sigmint_jwt_verify(
+                &key,
+                token.as_ptr(),
+                token.len() - 3, // 40 of the 43 signature characters: canonical, 30 bytes
+                &v,
+                scratch.as_mut_ptr(),
+                scratch.len(),
+                out.as_mut_ptr(),
+                out.len(),
+                &mut out_len
+            ),
+            SIGMINT_RESULT_INVALID_SIGNATURE
+        );
+        assert_eq!(
+            sigmint_jwt_verify(
+                &key,
+                token.as_ptr(),
+                token.len(),
+                ptr::null(),
+                scratch.as_mut_ptr(),
+                scratch.len(),
+                out.as_mut_ptr(),
+                out.len(),
+                &mut out_len
+            ),
+            SIGMINT_RESULT_NULL_PARAMETER
+        );
+
+        // The plain JWS, the unverified reads.
+        assert_eq!(
+            sigmint_jws_verify_hs256(
+                &key,
+                token.as_ptr(),
+                token.len(),
+                payload.as_mut_ptr(),
+                payload.len(),
+                &mut out_len
+            ),
+            SIGMINT_RESULT_OK
+        );
+        assert_eq!(
+            sigmint_jws_verify_hs256(
+                &key,
+                c"e30.e30.".as_ptr(),
+                8,
+                payload.as_mut_ptr(),
+                payload.len(),
+                &mut out_len
+            ),
+            SIGMINT_RESULT_INVALID_HEADER
+        );
+        assert_eq!(
+            sigmint_jws_dangerous_header(
+                token.as_ptr(),
+                token.len(),
+                out.as_mut_ptr(),
+                out.len(),
+                &mut out_len
+            ),
+            SIGMINT_RESULT_OK
+        );
+        assert_eq!(
+            sigmint_jws_dangerous_header(
+                c"..".as_ptr(),
+                2,
+                out.as_mut_ptr(),
+                out.len(),
+                &mut out_len
+            ),
+            SIGMINT_RESULT_INVALID_JSON
+        );
+        assert_eq!(
+            sigmint_jwt_dangerous_decode_unverified(
+                token.as_ptr(),
+                token.len(),
+                scratch.as_mut_ptr(),
+                scratch.len(),
+                out.as_mut_ptr(),
+                out.len(),
+                &mut out_len
+            ),
+            SIGMINT_RESULT_OK
+        );
+        assert_eq!(
+            sigmint_jwt_dangerous_decode_unverified(
+                token.as_ptr(),
+                token.len(),
+                scratch.as_mut_ptr(),
+                1,
+                out.as_mut_ptr(),
+                out.len(),
+                &mut out_len
+            ),
+            SIGMINT_RESULT_BUFFER_TOO_SMALL
+        );
+
+        // Lookups in the claims.
+        let json = claims.as_ptr().cast::<std::ffi::c_char>();
+        assert_eq!(
+            sigmint_json_get_str(
+                json,
+                claims.len(),
+                c"n.e".as_ptr(),
+                3,
+                out.as_mut_ptr(),
+                out.len(),
+                &mut out_len
+            ),
+            SIGMINT_RESULT_OK
+        );
+        assert_eq!(out_len, "café".len());
+        assert_eq!(
+            sigmint_json_get_str(
+                json,
+                claims.len(),
+                c"n.i".as_ptr(),
+                3,
+                out.as_mut_ptr(),
+                out.len(),
+                &mut out_len
+            ),
+            SIGMINT_RESULT_INVALID_CLAIM_TYPE
+        );
+        assert_eq!(
+            sigmint_json_get_i64(json, claims.len(), c"n.i".as_ptr(), 3, &mut int),
+            SIGMINT_RESULT_OK
+        );
+        assert_eq!(int, -5);
+        assert_eq!(
+            sigmint_json_get_i64(json, claims.len(), c"n.x".as_ptr(), 3, &mut int),
+            SIGMINT_RESULT_MISSING_CLAIM
+        );
+        assert_eq!(
+            sigmint_json_get_bool(json, claims.len(), c"n.b".as_ptr(), 3, &mut flag),
+            SIGMINT_RESULT_OK
+        );
+        assert!(flag);
+        assert_eq!(
+            sigmint_json_get_bool(
+                deep.as_ptr().cast(),
+                deep.len(),
+                c"a".as_ptr(),
+                1,
+                &mut flag
+            ),
+            SIGMINT_RESULT_JSON_TOO_DEEP
+        );
+        assert_eq!(
+            sigmint_json_get_raw(
+                json,
+                claims.len(),
+                c"aud".as_ptr(),
+                3,
+                &mut value,
+                &mut value_len
+            ),
+            SIGMINT_RESULT_OK
+        );
+        assert_eq!(value_len, r#"["pos","web"]"#.len());
+        assert_eq!(
+            sigmint_json_get_raw(json, 3, c"aud".as_ptr(), 3, &mut value, &mut value_len),
+            SIGMINT_RESULT_INVALID_JSON
+        );
+        assert_eq!(
+            sigmint_json_get_member_raw(
+                json,
+                claims.len(),
+                c"n".as_ptr(),
+                1,
+                &mut value,
+                &mut value_len
+            ),
+            SIGMINT_RESULT_OK
+        );
+        assert_eq!(
+            sigmint_json_get_member_raw(
+                json,
+                claims.len(),
+                c"n.e".as_ptr(),
+                3,
+                &mut value,
+                &mut value_len
+            ),
+            SIGMINT_RESULT_MISSING_CLAIM
+        );
+
+        // Minting errors, and the widget.
+        assert_eq!(
+            sigmint_jwt_encode_json(
+                &key,
+                claims.as_ptr().cast(),
+                claims.len(),
+                ptr::null_mut(),
+                0,
+                &mut out_len
+            ),
+            SIGMINT_RESULT_BUFFER_TOO_SMALL
+        );
+        assert_eq!(
+            sigmint_jwt_encode_json(
+                &key,
+                c"{\"a\":1,\"a\":2}".as_ptr(),
+                13,
+                out.as_mut_ptr(),
+                out.len(),
+                &mut out_len
+            ),
+            SIGMINT_RESULT_DUPLICATE_KEY
+        );
+        assert_eq!(
+            sigmint_jwt_encode_json(
+                &key,
+                c"{}".as_ptr(),
+                2,
+                out.as_mut_ptr(),
+                out.len(),
+                &mut out_len
+            ),
+            SIGMINT_RESULT_OK
+        );
+        assert_eq!(
+            sigmint_jwt_encode_json_with_header(
+                &key,
+                c"{\"alg\":\"none\"}".as_ptr(),
+                14,
+                c"{}".as_ptr(),
+                2,
+                out.as_mut_ptr(),
+                out.len(),
+                &mut out_len
+            ),
+            SIGMINT_RESULT_UNSUPPORTED_ALGORITHM
+        );
+        let widget = |key: &sigmint_key,
+                      scratch: &mut [u8],
+                      out: &mut [std::ffi::c_char],
+                      len: &mut usize| {
+            sigmint_fonbnk_widget_signature(
+                key,
+                c"0b6e8f2e-1f7a-4c2a-9d55-5d8f0f3b7c11".as_ptr(),
+                36,
+                c"{\"amount\":10}".as_ptr(),
+                13,
+                scratch.as_mut_ptr(),
+                scratch.len(),
+                out.as_mut_ptr(),
+                out.len(),
+                len,
+            )
+        };
+        assert_eq!(
+            widget(&key, &mut scratch, &mut out, &mut out_len),
+            SIGMINT_RESULT_OK
+        );
+        assert_eq!(
+            widget(&key, &mut scratch, &mut out[..10], &mut out_len),
+            SIGMINT_RESULT_BUFFER_TOO_SMALL
+        );
+        assert_eq!(
+            widget(&key, &mut scratch[..10], &mut out, &mut out_len),
+            SIGMINT_RESULT_BUFFER_TOO_SMALL
+        );
+        assert_eq!(
+            sigmint_fonbnk_widget_signature(
+                &key,
+                c"".as_ptr(),
+                0,
+                ptr::null(),
+                0,
+                scratch.as_mut_ptr(),
+                scratch.len(),
+                out.as_mut_ptr(),
+                out.len(),
+                &mut out_len
+            ),
+            SIGMINT_RESULT_MISSING_CLAIM
+        );
+        assert!(!sigmint_result_str(SIGMINT_RESULT_LIST_TOO_LONG).is_null());
+        assert!(!sigmint_result_str(SIGMINT_RESULT_WRONG_TOKEN_TYPE).is_null());
+        assert_eq!(sigmint_key_clear(&mut key), SIGMINT_RESULT_OK);
+        assert_eq!(
+            verify(&key, &v, &mut scratch, &mut out, &mut out_len),
+            SIGMINT_RESULT_KEY_NOT_INITIALIZED
+        );
+    }
+    assert_eq!(allocations(), before, "the token functions allocated");
 }

@@ -8,8 +8,7 @@
 
 #include "check.h"
 
-/* Parses the JSON file dir/name, or returns NULL after recording a failed check. */
-static cJSON *read_json(const char *dir, const char *name) {
+cJSON *read_json(const char *dir, const char *name) {
     char path[4096];
     FILE *file;
     char *text = NULL;
@@ -37,8 +36,7 @@ static cJSON *read_json(const char *dir, const char *name) {
     return json;
 }
 
-/* The string member `name` of `object`, or "" (after a failed check) when missing. */
-static const char *string_of(const cJSON *object, const char *name) {
+const char *string_of(const cJSON *object, const char *name) {
     const cJSON *item = cJSON_GetObjectItemCaseSensitive(object, name);
     if (!CHECK(cJSON_IsString(item))) {
         fprintf(stderr, "    missing string \"%s\"\n", name);
@@ -47,8 +45,7 @@ static const char *string_of(const cJSON *object, const char *name) {
     return item->valuestring;
 }
 
-/* Decodes hex text into out (of room cap); returns the byte count, or 0 after a failed check. */
-static size_t from_hex(const char *hex, uint8_t *out, size_t cap) {
+size_t from_hex(const char *hex, uint8_t *out, size_t cap) {
     size_t len = strlen(hex) / 2, i;
     if (!CHECK(strlen(hex) % 2 == 0 && len <= cap)) {
         return 0;
