@@ -40,6 +40,13 @@ impl<'a> Audience<'a> {
         single.into_iter().chain(self.value.elements())
     }
 
+    /// Whether there is none: `""` or `[]`.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.value.str_eq("")
+            || (self.value.kind() == Kind::Array && self.value.elements().next().is_none())
+    }
+
     /// Whether `name` is one of them.
     #[must_use]
     pub fn contains(&self, name: &str) -> bool {
@@ -238,8 +245,9 @@ impl<'a> Claims<'a> {
     /// # Errors
     /// The first failing check's error, in this order: required claims
     /// ([`Error::MissingClaim`]), types of registered claims ([`Error::InvalidClaimType`],
-    /// [`Error::IntegerOverflow`]), [`Error::Expired`], [`Error::NotYetValid`],
-    /// [`Error::IssuedInFuture`], [`Error::InvalidAudience`], [`Error::InvalidIssuer`],
+    /// [`Error::IntegerOverflow`]), then PyJWT's order: [`Error::IssuedInFuture`],
+    /// [`Error::NotYetValid`], [`Error::Expired`], [`Error::InvalidIssuer`],
+    /// [`Error::InvalidAudience`] (an empty `aud` counts as absent); last
     /// [`Error::WrongTokenType`].
     pub fn validate(
         &self,
@@ -267,24 +275,15 @@ impl<'a> Claims<'a> {
 
         let now = i128::from(validation.now);
         let leeway = i128::from(validation.leeway);
-        if validation.verify_exp && exp.is_some_and(|exp| i128::from(exp) <= now - leeway) {
-            return Err(Error::Expired);
+        // PyJWT's order, so the first failure reported is the one a PyJWT user expects.
+        if validation.verify_iat && iat.is_some_and(|iat| i128::from(iat) > now + leeway) {
+            return Err(Error::IssuedInFuture);
         }
         if validation.verify_nbf && nbf.is_some_and(|nbf| i128::from(nbf) > now + leeway) {
             return Err(Error::NotYetValid);
         }
-        if validation.verify_iat && iat.is_some_and(|iat| i128::from(iat) > now + leeway) {
-            return Err(Error::IssuedInFuture);
-        }
-        if validation.verify_aud {
-            match (validation.audience, aud) {
-                (None, Some(_)) => return Err(Error::InvalidAudience),
-                (Some(_), None) => return Err(Error::MissingClaim),
-                (Some(expected), Some(aud)) if !expected.iter().any(|e| aud.contains(e)) => {
-                    return Err(Error::InvalidAudience);
-                }
-                _ => {}
-            }
+        if validation.verify_exp && exp.is_some_and(|exp| i128::from(exp) <= now - leeway) {
+            return Err(Error::Expired);
         }
         if validation.verify_iss
             && let Some(expected) = validation.issuer
@@ -292,6 +291,18 @@ impl<'a> Claims<'a> {
             let iss = iss.ok_or(Error::MissingClaim)?;
             if !expected.iter().any(|e| iss.str_eq(e)) {
                 return Err(Error::InvalidIssuer);
+            }
+        }
+        if validation.verify_aud {
+            // An empty `aud` ("" or []) counts as absent, as in PyJWT.
+            let aud = aud.filter(|aud| !aud.is_empty());
+            match (validation.audience, aud) {
+                (None, Some(_)) => return Err(Error::InvalidAudience),
+                (Some(_), None) => return Err(Error::MissingClaim),
+                (Some(expected), Some(aud)) if !expected.iter().any(|e| aud.contains(e)) => {
+                    return Err(Error::InvalidAudience);
+                }
+                _ => {}
             }
         }
         if let Some(typ) = validation.typ {
@@ -617,7 +628,9 @@ impl ObjectWriter<'_> {
 /// The header sigmint writes on the tokens it mints unless given another.
 pub const HS256_HEADER: &[u8] = br#"{"alg":"HS256","typ":"JWT"}"#;
 
-/// Limits for JSON the caller hands in to be minted: no size cap beyond `out`, full depth.
+/// Limits for JSON the caller hands in to be minted: no size cap beyond `out`, and the deepest
+/// nesting any decode can be configured to accept ([`json::MAX_DEPTH`]; the default decode
+/// accepts [`json::DEFAULT_MAX_DEPTH`]).
 const MINT_LIMITS: Limits = Limits {
     max_token_len: usize::MAX,
     max_depth: json::MAX_DEPTH,
@@ -782,6 +795,20 @@ mod tests {
         assert_eq!(check(r#"{"aud":"po"}"#, &pos), Err(Error::InvalidAudience));
         assert_eq!(check(r#"{}"#, &pos), Err(Error::MissingClaim));
         assert_eq!(check(r#"{"aud":[1]}"#, &pos), Err(Error::InvalidClaimType));
+        // Empty audiences count as absent (PyJWT's rule).
+        assert_eq!(check(r#"{"aud":""}"#, &v), Ok(()));
+        assert_eq!(check(r#"{"aud":[]}"#, &v), Ok(()));
+        assert_eq!(check(r#"{"aud":[]}"#, &pos), Err(Error::MissingClaim));
+        // Several failures: the first in PyJWT's order (iat, nbf, exp, iss, aud) wins.
+        let now = Validation::new(10);
+        assert_eq!(
+            check(r#"{"exp":1,"nbf":20,"iat":30}"#, &now),
+            Err(Error::IssuedInFuture)
+        );
+        assert_eq!(
+            check(r#"{"exp":1,"nbf":20}"#, &now),
+            Err(Error::NotYetValid)
+        );
 
         let iss = Validation {
             issuer: Some(&["https://api.example.test"]),
