@@ -3,8 +3,11 @@
 //! Thin by design: every rule (validation, canonical strings, encodings, limits) lives once, in
 //! `sigmint-core`. This crate only converts Python objects to Rust values and back, and raises
 //! the exception class that `python/sigmint/_errors.py` declares for each core [`Error`].
-//! The Python half (`python/sigmint/`) adds the system clock and the friendlier signatures;
+//! The Python half (`python/sigmint/`) adds the system clock and the friendlier signatures
+//! (PyJWT's arguments and options for `sigmint.jwt`, whose core calls are in [`token`]);
 //! `python/sigmint/_sigmint.pyi` describes this module for type checkers.
+
+mod token;
 
 use std::borrow::Cow;
 
@@ -15,7 +18,7 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyMemoryView, PyString, PyTuple, PyType};
 use sigmint_core::providers::fonbnk;
-use sigmint_core::{Error, Key};
+use sigmint_core::{Error, Key, json, jws};
 
 /// Messages at least this long are MACed with the interpreter released, so other Python
 /// threads run meanwhile (hashlib does the same above 2 KiB). Shorter ones are not worth the
@@ -331,10 +334,17 @@ fn _sigmint(m: &Bound<'_, PyModule>) -> PyResult<()> {
             fonbnk::HEADER_SIGNATURE,
         ),
     )?;
+    m.add("JWT_DEFAULT_MAX_TOKEN_LEN", jws::DEFAULT_MAX_TOKEN_LEN)?;
+    m.add("JSON_DEFAULT_MAX_DEPTH", json::DEFAULT_MAX_DEPTH)?;
+    m.add("JSON_MAX_DEPTH", json::MAX_DEPTH)?;
     m.add_function(wrap_pyfunction!(hmac_sha256, m)?)?;
     m.add_function(wrap_pyfunction!(hmac_sha256_verify, m)?)?;
     m.add_function(wrap_pyfunction!(fonbnk_endpoint, m)?)?;
     m.add_function(wrap_pyfunction!(fonbnk_string_to_sign, m)?)?;
     m.add_class::<FonbnkSigner>()?;
+    m.add_function(wrap_pyfunction!(token::jwt_decode, m)?)?;
+    m.add_function(wrap_pyfunction!(token::jwt_encode, m)?)?;
+    m.add_function(wrap_pyfunction!(token::jws_decode, m)?)?;
+    m.add_function(wrap_pyfunction!(token::jws_header, m)?)?;
     Ok(())
 }

@@ -111,3 +111,97 @@ def test_errors_pickle_by_public_name() -> None:
     err = sigmint.EmptyKeyError("key is empty or decodes to no bytes")
     again = pickle.loads(pickle.dumps(err))
     assert type(again) is sigmint.EmptyKeyError and again.args == err.args
+
+
+#: Each core error's PyJWT-style class in sigmint.jwt; errors not listed are not PyJWTErrors.
+PYJWT_CLASS = {
+    "empty_key": "InvalidKeyError",
+    "invalid_signature": "InvalidSignatureError",
+    "invalid_utf8": "DecodeError",
+    "token_too_large": "DecodeError",
+    "malformed_token": "DecodeError",
+    "invalid_json": "DecodeError",
+    "json_too_deep": "DecodeError",
+    "duplicate_key": "DecodeError",
+    "invalid_header": "DecodeError",
+    "unsupported_algorithm": "InvalidAlgorithmError",
+    "algorithm_not_allowed": "InvalidAlgorithmError",
+    "unknown_critical": "InvalidTokenError",
+    "expired": "ExpiredSignatureError",
+    "not_yet_valid": "ImmatureSignatureError",
+    "issued_in_future": "ImmatureSignatureError",
+    "invalid_audience": "InvalidAudienceError",
+    "invalid_issuer": "InvalidIssuerError",
+    "missing_claim": "MissingRequiredClaimError",
+    "invalid_claim_type": "DecodeError",
+    "integer_overflow": "DecodeError",
+    "wrong_token_type": "InvalidTokenError",
+}
+
+
+def test_pyjwt_mapping_names_core_errors() -> None:
+    assert set(PYJWT_CLASS) <= {name for _, name, _ in _sigmint.ERRORS}
+    # Every token/JSON error (codes 10 and up) has its PyJWT class.
+    assert {name for code, name, _ in _sigmint.ERRORS if code >= 10} <= set(PYJWT_CLASS)
+
+
+@pytest.mark.parametrize("code, name, message", _sigmint.ERRORS, ids=[e[1] for e in _sigmint.ERRORS])
+def test_core_error_is_also_its_pyjwt_class(code: int, name: str, message: str) -> None:
+    cls = _errors._BY_CODE[code]
+    if name not in PYJWT_CLASS:
+        assert not issubclass(cls, sigmint.jwt.PyJWTError)
+        return
+    pyjwt_cls = getattr(sigmint.jwt, PYJWT_CLASS[name])
+    assert issubclass(cls, pyjwt_cls)
+    # The most specific PyJWT class: no other PyJWT class below it is a base too.
+    for other in vars(sigmint.jwt).values():
+        if isinstance(other, type) and issubclass(other, sigmint.jwt.PyJWTError):
+            if issubclass(cls, other):
+                assert issubclass(pyjwt_cls, other), (name, other)
+    assert getattr(sigmint.jws, PYJWT_CLASS[name]) is pyjwt_cls
+
+
+def test_pyjwt_hierarchy() -> None:
+    from sigmint import jwt
+
+    assert issubclass(jwt.PyJWTError, Exception) and not issubclass(jwt.PyJWTError, sigmint.Error)
+    for name in [
+        "DecodeError",
+        "ExpiredSignatureError",
+        "InvalidAudienceError",
+        "InvalidIssuerError",
+        "InvalidIssuedAtError",
+        "ImmatureSignatureError",
+        "InvalidAlgorithmError",
+        "MissingRequiredClaimError",
+        "InvalidSubjectError",
+        "InvalidJTIError",
+    ]:
+        assert getattr(jwt, name).__bases__ == (jwt.InvalidTokenError,), name
+    assert jwt.InvalidTokenError.__bases__ == (jwt.PyJWTError,)
+    assert jwt.InvalidKeyError.__bases__ == (jwt.PyJWTError,)
+    assert jwt.InvalidSignatureError.__bases__ == (jwt.DecodeError,)
+    for name in jwt.__all__:
+        obj = getattr(jwt, name)
+        if isinstance(obj, type):
+            assert obj.__module__ == "sigmint.jwt"
+            assert pickle.loads(pickle.dumps(obj)) is obj
+
+
+def test_pyjwt_class_names_are_pyjwts() -> None:
+    jwt_pkg = pytest.importorskip("jwt")
+    ours = {n for n in sigmint.jwt.__all__ if n.endswith("Error")}
+    theirs = {n for n in dir(jwt_pkg.exceptions) if n.endswith("Error")}
+    # PyJWK* errors are about JWK sets, which sigmint does not read.
+    assert ours == {n for n in theirs if not n.startswith("PyJWK") and n != "MissingCryptographyError"}
+    for name in ours:
+        ours_cls, theirs_cls = getattr(sigmint.jwt, name), getattr(jwt_pkg.exceptions, name)
+        assert [c.__name__ for c in ours_cls.__mro__] == [c.__name__ for c in theirs_cls.__mro__]
+
+
+def test_missing_claim_error_names_the_claim_and_pickles() -> None:
+    err = sigmint.MissingClaimError("uid")
+    assert isinstance(err, sigmint.jwt.MissingRequiredClaimError)
+    assert err.claim == "uid" and str(err) == 'Token is missing the "uid" claim'
+    again = pickle.loads(pickle.dumps(err))
+    assert type(again) is sigmint.MissingClaimError and again.claim == "uid"

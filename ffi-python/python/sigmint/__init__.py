@@ -6,11 +6,13 @@
 
 - :func:`hmac_sha256`, :func:`hmac_sha256_verify`: HMAC-SHA256 (verification in constant time).
 - :mod:`sigmint.fonbnk`: Fonbnk request signatures and headers.
+- :mod:`sigmint.jwt` and :mod:`sigmint.jws`: HS256 tokens with PyJWT's API and exceptions.
 - :class:`Error` and one subclass per error of the core (``EmptyKeyError``, ...), each with
-  core's ``code`` and ``name``.
+  core's ``code`` and ``name``; those about tokens also derive from the matching PyJWT-style
+  class of :mod:`sigmint.jwt`.
 """
 
-from . import fonbnk
+from . import fonbnk, jws, jwt
 from ._errors import (
     AlgorithmNotAllowedError,
     BufferTooSmallError,
@@ -48,6 +50,8 @@ __all__ = [
     "hmac_sha256",
     "hmac_sha256_verify",
     "fonbnk",
+    "jwt",
+    "jws",
     "Error",
     "BufferTooSmallError",
     "EmptyKeyError",

@@ -9,6 +9,12 @@ Errors of token verification (a well-formed token that is refused: ``InvalidSign
 ``ExpiredError``, ``InvalidAudienceError``, ...) are not ``ValueError``; malformed tokens and
 JSON are.
 
+Errors about tokens and JSON also derive from the matching PyJWT-style class of
+:mod:`sigmint.jwt` (``ExpiredError`` is a ``sigmint.jwt.ExpiredSignatureError``,
+``MalformedTokenError`` a ``sigmint.jwt.DecodeError``, ``EmptyKeyError`` a
+``sigmint.jwt.InvalidKeyError``, ...), so one raised exception satisfies both
+``except sigmint.ExpiredError`` and ``except sigmint.jwt.ExpiredSignatureError``.
+
 The compiled module raises these through ``_BY_CODE``; ``tests/test_errors.py`` checks that
 the classes match core's error table (``sigmint._sigmint.ERRORS``) one to one.
 """
@@ -16,6 +22,8 @@ the classes match core's error table (``sigmint._sigmint.ERRORS``) one to one.
 from __future__ import annotations
 
 from typing import Dict, Type
+
+from . import _jwt_errors as _jwt
 
 __all__ = [
     "Error",
@@ -65,7 +73,7 @@ class BufferTooSmallError(Error):
     name = "buffer_too_small"
 
 
-class EmptyKeyError(Error, ValueError):
+class EmptyKeyError(Error, _jwt.InvalidKeyError, ValueError):
     """The key or secret is empty, or decodes to no bytes."""
 
     code = 2
@@ -80,7 +88,7 @@ class InvalidBase64Error(Error, ValueError):
     name = "invalid_base64"
 
 
-class InvalidSignatureError(Error):
+class InvalidSignatureError(Error, _jwt.InvalidSignatureError):
     """A MAC tag did not match, or was not 32 bytes long."""
 
     code = 4
@@ -108,7 +116,7 @@ class PathHasQueryError(Error, ValueError):
     name = "path_has_query"
 
 
-class InvalidUtf8Error(Error, ValueError):
+class InvalidUtf8Error(Error, _jwt.DecodeError, ValueError):
     """Text has no UTF-8 form (in Python: a ``str`` holding a lone surrogate)."""
 
     code = 8
@@ -122,14 +130,14 @@ class InvalidClientIdError(Error, ValueError):
     name = "invalid_client_id"
 
 
-class TokenTooLargeError(Error, ValueError):
+class TokenTooLargeError(Error, _jwt.DecodeError, ValueError):
     """A token is longer than the configured size limit."""
 
     code = 10
     name = "token_too_large"
 
 
-class MalformedTokenError(Error, ValueError):
+class MalformedTokenError(Error, _jwt.DecodeError, ValueError):
     """A token is not exactly three segments of strict base64url (no padding, no stray
     characters, zero trailing bits)."""
 
@@ -137,28 +145,28 @@ class MalformedTokenError(Error, ValueError):
     name = "malformed_token"
 
 
-class InvalidJsonError(Error, ValueError):
+class InvalidJsonError(Error, _jwt.DecodeError, ValueError):
     """JSON text is malformed, or not the kind of value expected (such as an object)."""
 
     code = 12
     name = "invalid_json"
 
 
-class JsonTooDeepError(Error, ValueError):
+class JsonTooDeepError(Error, _jwt.DecodeError, ValueError):
     """JSON nests deeper than the configured limit."""
 
     code = 13
     name = "json_too_deep"
 
 
-class DuplicateKeyError(Error, ValueError):
+class DuplicateKeyError(Error, _jwt.DecodeError, ValueError):
     """A JSON object has the same key twice."""
 
     code = 14
     name = "duplicate_key"
 
 
-class InvalidHeaderError(Error, ValueError):
+class InvalidHeaderError(Error, _jwt.DecodeError, ValueError):
     """A token header lacks a string ``alg``, or ``typ``, ``kid`` or ``crit`` has the wrong
     type."""
 
@@ -166,7 +174,7 @@ class InvalidHeaderError(Error, ValueError):
     name = "invalid_header"
 
 
-class UnsupportedAlgorithmError(Error):
+class UnsupportedAlgorithmError(Error, _jwt.InvalidAlgorithmError):
     """A token's ``alg`` is ``none`` (in any spelling) or not an HMAC algorithm sigmint
     supports: refused."""
 
@@ -174,42 +182,42 @@ class UnsupportedAlgorithmError(Error):
     name = "unsupported_algorithm"
 
 
-class AlgorithmNotAllowedError(Error):
+class AlgorithmNotAllowedError(Error, _jwt.InvalidAlgorithmError):
     """A token's ``alg`` is not among the algorithms the caller allowed."""
 
     code = 17
     name = "algorithm_not_allowed"
 
 
-class UnknownCriticalError(Error):
+class UnknownCriticalError(Error, _jwt.InvalidTokenError):
     """A token header's ``crit`` names an extension sigmint does not understand."""
 
     code = 18
     name = "unknown_critical"
 
 
-class ExpiredError(Error):
+class ExpiredError(Error, _jwt.ExpiredSignatureError):
     """The token's ``exp`` has passed (beyond the leeway)."""
 
     code = 19
     name = "expired"
 
 
-class NotYetValidError(Error):
+class NotYetValidError(Error, _jwt.ImmatureSignatureError):
     """The token's ``nbf`` is still in the future (beyond the leeway)."""
 
     code = 20
     name = "not_yet_valid"
 
 
-class IssuedInFutureError(Error):
+class IssuedInFutureError(Error, _jwt.ImmatureSignatureError):
     """The token's ``iat`` is in the future (beyond the leeway)."""
 
     code = 21
     name = "issued_in_future"
 
 
-class InvalidAudienceError(Error):
+class InvalidAudienceError(Error, _jwt.InvalidAudienceError):
     """The token's ``aud`` matches none of the expected audiences, or is present when none
     is expected."""
 
@@ -217,21 +225,22 @@ class InvalidAudienceError(Error):
     name = "invalid_audience"
 
 
-class InvalidIssuerError(Error):
+class InvalidIssuerError(Error, _jwt.InvalidIssuerError):
     """The token's ``iss`` is not exactly an expected issuer."""
 
     code = 23
     name = "invalid_issuer"
 
 
-class MissingClaimError(Error):
-    """A required claim is missing (or ``null``)."""
+class MissingClaimError(Error, _jwt.MissingRequiredClaimError):
+    """A required claim is missing (or ``null``); ``.claim`` names it, as in PyJWT's
+    ``MissingRequiredClaimError(claim)``."""
 
     code = 24
     name = "missing_claim"
 
 
-class InvalidClaimTypeError(Error, ValueError):
+class InvalidClaimTypeError(Error, _jwt.DecodeError, ValueError):
     """A claim has the wrong JSON type: ``exp`` as a string or a float, a negative time,
     ``aud`` not a string or array of strings."""
 
@@ -239,14 +248,14 @@ class InvalidClaimTypeError(Error, ValueError):
     name = "invalid_claim_type"
 
 
-class IntegerOverflowError(Error, ValueError):
+class IntegerOverflowError(Error, _jwt.DecodeError, ValueError):
     """An integer is beyond the signed 64-bit range."""
 
     code = 26
     name = "integer_overflow"
 
 
-class WrongTokenTypeError(Error):
+class WrongTokenTypeError(Error, _jwt.InvalidTokenError):
     """The token's type (header ``typ`` or the ``type`` claim) is not the expected one."""
 
     code = 27
