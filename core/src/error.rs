@@ -66,11 +66,21 @@ pub enum Error {
     IntegerOverflow,
     /// The token's type (header `typ` or the `type` claim) is not the expected one.
     WrongTokenType,
+    /// A provider's response body is longer than [`crate::providers::MAX_RESPONSE_LEN`].
+    ResponseTooLarge,
+    /// A provider's response lacks a field it must have.
+    MissingField,
+    /// A request or response field has the wrong JSON type or an impossible value (an email that is empty, a country code that is not two letters, a token that is not text).
+    InvalidField,
+    /// A date is not a valid RFC 3339 timestamp (`2024-05-14T19:22:09.901Z`, `+01:00` offsets).
+    InvalidDate,
+    /// The provider answered with an error instead of the expected result; its own text is available with [`crate::providers::error_message`].
+    ProviderError,
 }
 
 impl Error {
     /// Every variant, in [`Error::code`] order.
-    pub const ALL: [Error; 27] = [
+    pub const ALL: [Error; 32] = [
         Error::BufferTooSmall,
         Error::EmptyKey,
         Error::InvalidBase64,
@@ -98,6 +108,11 @@ impl Error {
         Error::InvalidClaimType,
         Error::IntegerOverflow,
         Error::WrongTokenType,
+        Error::ResponseTooLarge,
+        Error::MissingField,
+        Error::InvalidField,
+        Error::InvalidDate,
+        Error::ProviderError,
     ];
 
     /// A stable, non-zero number for this error; the C API's `sigmint_result` uses it.
@@ -136,6 +151,11 @@ impl Error {
             Error::InvalidClaimType => 25,
             Error::IntegerOverflow => 26,
             Error::WrongTokenType => 27,
+            Error::ResponseTooLarge => 28,
+            Error::MissingField => 29,
+            Error::InvalidField => 30,
+            Error::InvalidDate => 31,
+            Error::ProviderError => 32,
         }
     }
 
@@ -170,6 +190,11 @@ impl Error {
             Error::InvalidClaimType => "invalid_claim_type",
             Error::IntegerOverflow => "integer_overflow",
             Error::WrongTokenType => "wrong_token_type",
+            Error::ResponseTooLarge => "response_too_large",
+            Error::MissingField => "missing_field",
+            Error::InvalidField => "invalid_field",
+            Error::InvalidDate => "invalid_date",
+            Error::ProviderError => "provider_error",
         }
     }
 
@@ -219,6 +244,11 @@ impl Error {
             Error::WrongTokenType => {
                 "token type (typ header or type claim) is not the expected one"
             }
+            Error::ResponseTooLarge => "response body is longer than the limit (64 KiB)",
+            Error::MissingField => "response lacks a required field",
+            Error::InvalidField => "a field has the wrong type or an impossible value",
+            Error::InvalidDate => "date is not a valid ISO-8601 / RFC 3339 timestamp",
+            Error::ProviderError => "the provider answered with an error (see its message)",
         }
     }
 }

@@ -532,6 +532,12 @@ impl<'a> Value<'a> {
         self.chars().is_some_and(|chars| chars.eq(s.chars()))
     }
 
+    /// The string's text when it holds no escapes (ids, tokens), borrowed from the document.
+    #[must_use]
+    pub fn as_plain_str(&self) -> Option<&'a str> {
+        self.raw_string().filter(|raw| !raw.contains('\\'))
+    }
+
     /// The string's text: borrowed when it has no escapes, else unescaped into `scratch`.
     ///
     /// # Errors

@@ -17,6 +17,7 @@
 //! ```
 
 use crate::json::{self, Kind, Value};
+use crate::json_write::{self, ObjectWriter};
 use crate::jws::{self, Algorithm, Limits};
 use crate::sink::{Counter, Sink, SliceWriter};
 use crate::{Error, Key};
@@ -485,39 +486,6 @@ pub struct NewClaims<'c> {
     pub extra: Option<&'c [u8]>,
 }
 
-/// Writes `s` as a JSON string: quotes, backslashes and control characters escaped; other
-/// characters, non-ASCII included, as UTF-8 (RFC 8259 §7).
-pub(crate) fn write_json_string(s: &str, sink: &mut dyn Sink) -> Result<(), Error> {
-    sink.put(b"\"")?;
-    let mut rest = s.as_bytes();
-    while let Some(at) = rest
-        .iter()
-        .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
-    {
-        let (plain, tail) = rest.split_at(at);
-        sink.put(plain)?;
-        let Some((&b, tail)) = tail.split_first() else {
-            break;
-        };
-        match b {
-            b'"' => sink.put(b"\\\"")?,
-            b'\\' => sink.put(b"\\\\")?,
-            b'\n' => sink.put(b"\\n")?,
-            b'\r' => sink.put(b"\\r")?,
-            b'\t' => sink.put(b"\\t")?,
-            _ => {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                let hi = HEX.get(usize::from(b >> 4)).copied().unwrap_or(b'0');
-                let lo = HEX.get(usize::from(b & 0xf)).copied().unwrap_or(b'0');
-                sink.put(&[b'\\', b'u', b'0', b'0', hi, lo])?;
-            }
-        }
-        rest = tail;
-    }
-    sink.put(rest)?;
-    sink.put(b"\"")
-}
-
 impl NewClaims<'_> {
     /// Writes the claims as a JSON object into `out`.
     ///
@@ -545,27 +513,22 @@ impl NewClaims<'_> {
     }
 
     fn write_to(&self, sink: &mut dyn Sink) -> Result<(), Error> {
-        let mut obj = ObjectWriter {
-            w: sink,
-            empty: true,
-        };
+        let mut obj = ObjectWriter::new(sink);
         for (name, value) in [("iss", self.iss), ("sub", self.sub)] {
             if let Some(value) = value {
-                obj.key(name)?;
-                write_json_string(value, obj.w)?;
+                obj.string_member(name, value)?;
             }
         }
         match self.aud {
             [] => {}
             [one] => {
-                obj.key("aud")?;
-                write_json_string(one, obj.w)?;
+                obj.string_member("aud", one)?;
             }
             many => {
                 obj.key("aud")?;
                 for (i, aud) in many.iter().enumerate() {
                     obj.w.put(if i == 0 { b"[" } else { b"," })?;
-                    write_json_string(aud, obj.w)?;
+                    json_write::string(aud, obj.w)?;
                 }
                 obj.w.put(b"]")?;
             }
@@ -577,12 +540,10 @@ impl NewClaims<'_> {
             }
         }
         if let Some(jti) = self.jti {
-            obj.key("jti")?;
-            write_json_string(jti, obj.w)?;
+            obj.string_member("jti", jti)?;
         }
         for (name, value) in self.strings {
-            obj.key(name)?;
-            write_json_string(value, obj.w)?;
+            obj.string_member(name, value)?;
         }
         if let Some(extra) = self.extra {
             let extra = json::validate(extra, json::MAX_DEPTH)?;
@@ -597,31 +558,7 @@ impl NewClaims<'_> {
                 obj.w.put(body.as_bytes())?;
             }
         }
-        if obj.empty {
-            obj.w.put(b"{")?;
-        }
-        obj.w.put(b"}")
-    }
-}
-
-/// Writes a JSON object's members one by one.
-struct ObjectWriter<'s> {
-    w: &'s mut dyn Sink,
-    empty: bool,
-}
-
-impl ObjectWriter<'_> {
-    /// `{` before the first member, `,` before the others.
-    fn separator(&mut self) -> Result<(), Error> {
-        let sep = if self.empty { b"{" } else { b"," };
-        self.empty = false;
-        self.w.put(sep)
-    }
-
-    fn key(&mut self, name: &str) -> Result<(), Error> {
-        self.separator()?;
-        write_json_string(name, self.w)?;
-        self.w.put(b":")
+        obj.finish()
     }
 }
 

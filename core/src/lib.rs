@@ -15,6 +15,7 @@
 pub mod encode;
 mod error;
 pub mod json;
+mod json_write;
 pub mod jws;
 pub mod jwt;
 mod mac;
@@ -22,6 +23,7 @@ pub mod providers;
 pub mod query;
 mod secret;
 mod sink;
+pub mod time;
 
 pub use error::Error;
 pub use mac::{Key, Signing, TAG_LEN, Tag};

@@ -145,3 +145,47 @@ fn token_path_allocates_nothing() {
     });
     assert_eq!(count, 0, "sigmint-core allocated {count} times");
 }
+
+#[test]
+fn provider_requests_and_responses_allocate_nothing() {
+    use sigmint_core::providers::fonbnk::{Endpoint, KycSubmission, UserQuery};
+    use sigmint_core::providers::{mygiro, sfox};
+    const SFOX: &[u8] = br#"{"data":{"token":"bcf5ab","partner_user_id":"client_1","expires":"2024-05-14T19:22:09.901Z"}}"#;
+    const MYGIRO: &[u8] = br#"{"status":"success","data":{"_id":"5d","type":"bearer","user":"5a","token":"gdq+G5=","resetToken":"Hk","createdAt":"2019-12-07T01:12:02.315Z"}}"#;
+    const KYC: &[u8] = br#"{"kycStatus":"approved","basicDocuments":[{"_id":"67","type":"basic"}],"kycRules":[{"type":"basic","max":"100"}]}"#;
+    let signer = Signer::new("client-id", "bXktY2xpZW50LXNlY3JldA==").unwrap();
+    let count = allocations_during(|| {
+        let mut body = [0u8; 256];
+        let query = UserQuery {
+            email: "a@b.c",
+            country_iso_code: "NG",
+        };
+        let body = query.write_json(&mut body).unwrap();
+        fonbnk::sign_request(&signer, Endpoint::UserTokensV2, 1, body).unwrap();
+        let mut kyc_body = [0u8; 256];
+        let kyc = KycSubmission {
+            email: "a@b.c",
+            document_id: "67",
+            user_fields: [("first_name", "Ada")],
+        };
+        assert_eq!(
+            kyc.json_len().unwrap(),
+            kyc.write_json(&mut kyc_body).unwrap().len()
+        );
+        assert_eq!(
+            sfox::parse_user_token(SFOX).unwrap().expires_at_ms,
+            1_715_714_529_901
+        );
+        assert_eq!(
+            mygiro::parse_access_token(MYGIRO).unwrap().created_at_ms,
+            1_575_681_122_315
+        );
+        let state = fonbnk::parse_kyc_state(KYC).unwrap();
+        assert_eq!(state.documents().count() + state.rules().count(), 2);
+        let mut path = [0u8; 128];
+        sfox::user_token_path("u 1", &mut path).unwrap();
+        mygiro::access_token_path("u", "a", &mut path).unwrap();
+        assert!(sfox::parse_user_token(b"{").is_err());
+    });
+    assert_eq!(count, 0, "sigmint-core allocated {count} times");
+}

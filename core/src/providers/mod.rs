@@ -1,3 +1,156 @@
-//! Partner APIs: how each one wants its requests signed.
+//! Partner APIs: how each one wants its requests built and signed, and what its answers hold.
+//!
+//! Parsers read a response body in place (nothing is copied or allocated): strings come back
+//! as [`Value`]s borrowing the body, to compare with [`Value::str_eq`] or unescape with
+//! [`Value::to_str`]. A body that carries the provider's error instead of the expected fields
+//! gives [`Error::ProviderError`]; [`error_message`] extracts the provider's text.
 
 pub mod fonbnk;
+pub mod mygiro;
+pub mod sfox;
+
+use crate::Error;
+use crate::json::{self, Kind, Value};
+use crate::sink::Sink;
+
+/// The longest response body the parsers read (64 KiB): the documented answers are a few KiB.
+pub const MAX_RESPONSE_LEN: usize = 64 * 1024;
+
+/// The provider's own text from an error body: the `message` string of a JSON object
+/// (`{"message": "..."}`), else the whole body, trimmed, as long as it is UTF-8 text.
+///
+/// ```
+/// use sigmint_core::providers::error_message;
+/// assert_eq!(error_message(br#"{"message":"Invalid signature"}"#, &mut [0; 64]), Some("Invalid signature"));
+/// assert_eq!(error_message(b"<html>502 Bad Gateway</html>\n", &mut [0; 64]), Some("<html>502 Bad Gateway</html>"));
+/// ```
+#[must_use]
+pub fn error_message<'a>(body: &'a [u8], scratch: &'a mut [u8]) -> Option<&'a str> {
+    if body.len() <= MAX_RESPONSE_LEN
+        && let Ok(doc) = json::validate(body, json::DEFAULT_MAX_DEPTH)
+        && let Some(message) = doc.get("message").filter(|m| m.kind() == Kind::String)
+    {
+        return message.to_str(scratch).ok();
+    }
+    let text = core::str::from_utf8(body).ok()?.trim();
+    (!text.is_empty()).then_some(text)
+}
+
+/// Checks a body and returns its top-level object. A body holding a `message` (or a Mygiro
+/// `status` other than "success") but not `expected` is the provider's error.
+fn parse_object<'a>(body: &'a [u8], expected: &str) -> Result<Value<'a>, Error> {
+    if body.len() > MAX_RESPONSE_LEN {
+        return Err(Error::ResponseTooLarge);
+    }
+    let doc = json::validate(body, json::DEFAULT_MAX_DEPTH)?;
+    if doc.kind() != Kind::Object {
+        return Err(Error::InvalidJson);
+    }
+    if doc.get(expected).is_none() && doc.get("message").is_some() {
+        return Err(Error::ProviderError);
+    }
+    Ok(doc)
+}
+
+/// A string field that must be present.
+fn required_str<'a>(object: Value<'a>, name: &str) -> Result<Value<'a>, Error> {
+    let value = object.get(name).ok_or(Error::MissingField)?;
+    if value.kind() == Kind::String {
+        Ok(value)
+    } else if value.kind() == Kind::Null {
+        Err(Error::MissingField)
+    } else {
+        Err(Error::InvalidField)
+    }
+}
+
+/// A string field whose text has no escapes (tokens and ids), borrowed from the body.
+fn required_plain_str<'a>(object: Value<'a>, name: &str) -> Result<&'a str, Error> {
+    required_str(object, name)?
+        .as_plain_str()
+        .ok_or(Error::InvalidField)
+}
+
+/// A string field that may be absent or `null`.
+fn optional_str<'a>(object: Value<'a>, name: &str) -> Result<Option<Value<'a>>, Error> {
+    match object.get(name) {
+        None => Ok(None),
+        Some(v) if v.kind() == Kind::Null => Ok(None),
+        Some(v) if v.kind() == Kind::String => Ok(Some(v)),
+        Some(_) => Err(Error::InvalidField),
+    }
+}
+
+/// Writes `segment` as one URL path segment: RFC 3986 unreserved characters
+/// (`A-Z a-z 0-9 - . _ ~`) as they are, every other UTF-8 byte as `%XX`.
+fn write_path_segment(segment: &str, sink: &mut dyn Sink) -> Result<(), Error> {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for &b in segment.as_bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            sink.put(&[b])?;
+        } else {
+            let hi = HEX.get(usize::from(b >> 4)).copied().unwrap_or(b'0');
+            let lo = HEX.get(usize::from(b & 0xf)).copied().unwrap_or(b'0');
+            sink.put(&[b'%', hi, lo])?;
+        }
+    }
+    Ok(())
+}
+
+/// Checks a credential that goes into an `Authorization: Bearer` header as-is.
+fn check_bearer(credential: &str) -> Result<(), Error> {
+    if credential.is_empty() || !credential.bytes().all(|b| b.is_ascii_graphic()) {
+        return Err(Error::InvalidField);
+    }
+    Ok(())
+}
+
+/// Writes `Bearer {credential}`.
+fn write_bearer<'o>(credential: &str, out: &'o mut [u8]) -> Result<&'o str, Error> {
+    check_bearer(credential)?;
+    crate::sink::write_exact(out, |sink| {
+        sink.put(b"Bearer ")?;
+        sink.put(credential.as_bytes())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_bodies() {
+        let mut scratch = [0u8; 64];
+        assert_eq!(
+            error_message(br#"{"message":"a \"b\""}"#, &mut scratch),
+            Some("a \"b\"")
+        );
+        assert_eq!(error_message(b"   ", &mut scratch), None);
+        assert_eq!(error_message(b"\xff", &mut scratch), None);
+        assert_eq!(
+            error_message(br#"{"error":"x"}"#, &mut scratch),
+            Some(r#"{"error":"x"}"#)
+        );
+        assert_eq!(
+            parse_object(br#"{"message":"no"}"#, "data").err(),
+            Some(Error::ProviderError)
+        );
+        assert_eq!(parse_object(b"[]", "data").err(), Some(Error::InvalidJson));
+        let big = [b' '; MAX_RESPONSE_LEN + 1];
+        assert_eq!(
+            parse_object(&big, "data").err(),
+            Some(Error::ResponseTooLarge)
+        );
+    }
+
+    #[test]
+    fn path_segments_and_bearer() {
+        let mut buf = [0u8; 64];
+        let seg =
+            crate::sink::write_exact(&mut buf, |s| write_path_segment("a b/c?é~", s)).unwrap();
+        assert_eq!(seg, "a%20b%2Fc%3F%C3%A9~");
+        assert_eq!(write_bearer("k3y", &mut buf), Ok("Bearer k3y"));
+        assert_eq!(write_bearer("k y", &mut buf), Err(Error::InvalidField));
+        assert_eq!(write_bearer("", &mut buf), Err(Error::InvalidField));
+    }
+}

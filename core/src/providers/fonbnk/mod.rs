@@ -19,6 +19,15 @@
 //! # Ok::<(), sigmint_core::Error>(())
 //! ```
 
+mod requests;
+mod responses;
+
+pub use requests::{Endpoint, Environment, KycSubmission, Request, UserQuery, sign_request};
+pub use responses::{
+    Document, KycState, KycStatus, Rule, RuleLimit, TokenKind, TokenLifetime, UserTokens,
+    parse_kyc_state, parse_kyc_submit, parse_user_tokens,
+};
+
 use core::fmt;
 
 use heapless::String;

@@ -1,0 +1,269 @@
+//! Fonbnk requests: endpoint, JSON body and signed headers, ready for any HTTP client.
+
+use crate::Error;
+use crate::json_write::ObjectWriter;
+use crate::query::Pairs;
+use crate::sink::{Counter, Sink, write_exact};
+
+use super::{Headers, Signer};
+
+/// Which Fonbnk deployment to talk to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Environment {
+    /// `https://sandbox-api.fonbnk.com`
+    Sandbox,
+    /// `https://api.fonbnk.com`
+    Production,
+}
+
+impl Environment {
+    /// The base URL, without a trailing `/`.
+    #[must_use]
+    pub const fn base_url(self) -> &'static str {
+        match self {
+            Environment::Sandbox => "https://sandbox-api.fonbnk.com",
+            Environment::Production => "https://api.fonbnk.com",
+        }
+    }
+}
+
+/// The endpoints sigmint builds requests for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Endpoint {
+    /// `POST /api/v2/user/tokens`: access and refresh tokens for a user (created on first sight).
+    UserTokensV2,
+    /// `POST /api/user/tokens` (API v1.5).
+    UserTokens,
+    /// `POST /api/user/kyc/status` (API v1.5).
+    KycStatus,
+    /// `POST /api/user/kyc/submit` (API v1.5).
+    KycSubmit,
+}
+
+impl Endpoint {
+    /// The path (what is signed: these endpoints take no query).
+    #[must_use]
+    pub const fn path(self) -> &'static str {
+        match self {
+            Endpoint::UserTokensV2 => "/api/v2/user/tokens",
+            Endpoint::UserTokens => "/api/user/tokens",
+            Endpoint::KycStatus => "/api/user/kyc/status",
+            Endpoint::KycSubmit => "/api/user/kyc/submit",
+        }
+    }
+
+    /// The HTTP method.
+    #[must_use]
+    pub const fn method(self) -> &'static str {
+        "POST"
+    }
+}
+
+/// A signed request: send `body` to `base_url + path` with `method`, the three signature
+/// headers and `Content-Type: application/json`.
+#[derive(Clone, Debug)]
+pub struct Request<'b> {
+    /// Which endpoint.
+    pub endpoint: Endpoint,
+    /// `x-client-id`, `x-timestamp`, `x-signature`.
+    pub headers: Headers,
+    /// The JSON body (not signed: Fonbnk signs the timestamp and endpoint only).
+    pub body: &'b str,
+}
+
+impl Request<'_> {
+    /// The `Content-Type` every Fonbnk request carries.
+    pub const CONTENT_TYPE: &'static str = "application/json";
+}
+
+/// Signs a request to `endpoint` at `timestamp_ms` carrying `body` (written by
+/// [`UserQuery::write_json`] or [`KycSubmission::write_json`]).
+///
+/// ```
+/// use sigmint_core::providers::fonbnk::{self, Endpoint, Signer, UserQuery};
+///
+/// let signer = Signer::new("client-id", "bXktY2xpZW50LXNlY3JldA==")?;
+/// let mut body = [0u8; 128];
+/// let body = UserQuery { email: "testuser+ng@fonbnk.com", country_iso_code: "NG" }.write_json(&mut body)?;
+/// let request = fonbnk::sign_request(&signer, Endpoint::UserTokensV2, 1_765_454_073_000, body)?;
+/// assert_eq!(request.body, r#"{"email":"testuser+ng@fonbnk.com","countryIsoCode":"NG"}"#);
+/// assert_eq!(request.headers.timestamp(), "1765454073000");
+/// # Ok::<(), sigmint_core::Error>(())
+/// ```
+///
+/// # Errors
+/// Those of [`Signer::headers`].
+pub fn sign_request<'b>(
+    signer: &Signer,
+    endpoint: Endpoint,
+    timestamp_ms: u64,
+    body: &'b str,
+) -> Result<Request<'b>, Error> {
+    Ok(Request {
+        endpoint,
+        headers: signer.headers(timestamp_ms, endpoint.path())?,
+        body,
+    })
+}
+
+/// Refuses an empty email (the provider keys users by it).
+fn check_email(email: &str) -> Result<(), Error> {
+    if email.trim().is_empty() {
+        return Err(Error::InvalidField);
+    }
+    Ok(())
+}
+
+/// Refuses anything but an ISO 3166-1 alpha-2 code (two upper-case letters).
+fn check_country(code: &str) -> Result<(), Error> {
+    match code.as_bytes() {
+        [a, b] if a.is_ascii_uppercase() && b.is_ascii_uppercase() => Ok(()),
+        _ => Err(Error::InvalidField),
+    }
+}
+
+/// The body of [`Endpoint::UserTokensV2`], [`Endpoint::UserTokens`] and
+/// [`Endpoint::KycStatus`]: `{"email": …, "countryIsoCode": …}`.
+#[derive(Clone, Copy, Debug)]
+pub struct UserQuery<'a> {
+    /// The user's email.
+    pub email: &'a str,
+    /// ISO 3166-1 alpha-2 country code, such as `NG`.
+    pub country_iso_code: &'a str,
+}
+
+impl UserQuery<'_> {
+    fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
+        check_email(self.email)?;
+        check_country(self.country_iso_code)?;
+        let mut obj = ObjectWriter::new(sink);
+        obj.string_member("email", self.email)?;
+        obj.string_member("countryIsoCode", self.country_iso_code)?;
+        obj.finish()
+    }
+
+    /// The exact length [`UserQuery::write_json`] writes.
+    ///
+    /// # Errors
+    /// As [`UserQuery::write_json`], except [`Error::BufferTooSmall`].
+    pub fn json_len(&self) -> Result<usize, Error> {
+        let mut counter = Counter::default();
+        self.write(&mut counter)?;
+        Ok(counter.0)
+    }
+
+    /// Writes the JSON body into `out`.
+    ///
+    /// # Errors
+    /// [`Error::InvalidField`] for an empty email or a country code that is not two upper-case
+    /// letters; [`Error::BufferTooSmall`] (`out` untouched).
+    pub fn write_json<'o>(&self, out: &'o mut [u8]) -> Result<&'o str, Error> {
+        write_exact(out, |sink| self.write(sink))
+    }
+}
+
+/// The body of [`Endpoint::KycSubmit`]: `{"email": …, "documentId": …, "userFields": {…}}`,
+/// the fields written from the caller's pairs, in order.
+#[derive(Clone, Copy, Debug)]
+pub struct KycSubmission<'a, P> {
+    /// The user's email.
+    pub email: &'a str,
+    /// The `_id` of the KYC document type being submitted (from [`super::KycState::documents`]).
+    pub document_id: &'a str,
+    /// The document's required fields, `(name, value)`, such as `("first_name", "Ada")`.
+    pub user_fields: P,
+}
+
+impl<'a, P: Pairs<'a>> KycSubmission<'a, P> {
+    fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
+        check_email(self.email)?;
+        if self.document_id.is_empty() {
+            return Err(Error::InvalidField);
+        }
+        let mut obj = ObjectWriter::new(sink);
+        obj.string_member("email", self.email)?;
+        obj.string_member("documentId", self.document_id)?;
+        obj.key("userFields")?;
+        let mut fields = ObjectWriter::new(&mut *obj.w);
+        for (name, value) in self.user_fields.clone() {
+            fields.string_member(name, value)?;
+        }
+        fields.finish()?;
+        obj.finish()
+    }
+
+    /// The exact length [`KycSubmission::write_json`] writes.
+    ///
+    /// # Errors
+    /// As [`KycSubmission::write_json`], except [`Error::BufferTooSmall`].
+    pub fn json_len(&self) -> Result<usize, Error> {
+        let mut counter = Counter::default();
+        self.write(&mut counter)?;
+        Ok(counter.0)
+    }
+
+    /// Writes the JSON body into `out`; a field name given twice is refused.
+    ///
+    /// # Errors
+    /// [`Error::InvalidField`] for an empty email or document id; [`Error::DuplicateKey`] for
+    /// a field name given twice; [`Error::BufferTooSmall`] (`out` untouched).
+    pub fn write_json<'o>(&self, out: &'o mut [u8]) -> Result<&'o str, Error> {
+        let text = write_exact(out, |sink| self.write(sink))?;
+        crate::json::validate(text.as_bytes(), crate::json::DEFAULT_MAX_DEPTH)?;
+        Ok(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bodies_escape_and_check() {
+        let mut buf = [0u8; 256];
+        let q = UserQuery {
+            email: "a\"b\\c\u{1}é@x",
+            country_iso_code: "NG",
+        };
+        let body = q.write_json(&mut buf).unwrap();
+        assert_eq!(
+            body,
+            "{\"email\":\"a\\\"b\\\\c\\u0001é@x\",\"countryIsoCode\":\"NG\"}"
+        );
+        assert_eq!(q.json_len(), Ok(body.len()));
+        for (email, country) in [("", "NG"), ("a@b", "ng"), ("a@b", "NGA"), ("a@b", "")] {
+            let q = UserQuery {
+                email,
+                country_iso_code: country,
+            };
+            assert_eq!(q.write_json(&mut buf), Err(Error::InvalidField));
+        }
+        let kyc = KycSubmission {
+            email: "a@b",
+            document_id: "67da909b739fc481aa525c43",
+            user_fields: [("first_name", "Adé"), ("dob", "1954-01-02")],
+        };
+        let body = kyc.write_json(&mut buf).unwrap();
+        assert_eq!(
+            body,
+            r#"{"email":"a@b","documentId":"67da909b739fc481aa525c43","userFields":{"first_name":"Adé","dob":"1954-01-02"}}"#
+        );
+        assert_eq!(kyc.json_len(), Ok(body.len()));
+        let dup = KycSubmission {
+            user_fields: [("a", "1"), ("a", "2")],
+            ..kyc
+        };
+        assert_eq!(dup.write_json(&mut buf), Err(Error::DuplicateKey));
+        let empty = KycSubmission {
+            email: kyc.email,
+            document_id: kyc.document_id,
+            user_fields: core::iter::empty(),
+        };
+        assert!(
+            empty
+                .write_json(&mut buf)
+                .unwrap()
+                .ends_with(r#""userFields":{}}"#)
+        );
+    }
+}
