@@ -76,11 +76,13 @@ pub enum Error {
     InvalidDate,
     /// The provider answered with an error instead of the expected result; its own text is available with [`crate::providers::error_message`].
     ProviderError,
+    /// A signed request's timestamp is outside the accepted window around the verifier's clock.
+    TimestampOutOfWindow,
 }
 
 impl Error {
     /// Every variant, in [`Error::code`] order.
-    pub const ALL: [Error; 32] = [
+    pub const ALL: [Error; 33] = [
         Error::BufferTooSmall,
         Error::EmptyKey,
         Error::InvalidBase64,
@@ -113,6 +115,7 @@ impl Error {
         Error::InvalidField,
         Error::InvalidDate,
         Error::ProviderError,
+        Error::TimestampOutOfWindow,
     ];
 
     /// A stable, non-zero number for this error; the C API's `sigmint_result` uses it.
@@ -156,6 +159,7 @@ impl Error {
             Error::InvalidField => 30,
             Error::InvalidDate => 31,
             Error::ProviderError => 32,
+            Error::TimestampOutOfWindow => 33,
         }
     }
 
@@ -195,6 +199,7 @@ impl Error {
             Error::InvalidField => "invalid_field",
             Error::InvalidDate => "invalid_date",
             Error::ProviderError => "provider_error",
+            Error::TimestampOutOfWindow => "timestamp_out_of_window",
         }
     }
 
@@ -249,6 +254,7 @@ impl Error {
             Error::InvalidField => "a field has the wrong type or an impossible value",
             Error::InvalidDate => "date is not a valid ISO-8601 / RFC 3339 timestamp",
             Error::ProviderError => "the provider answered with an error (see its message)",
+            Error::TimestampOutOfWindow => "request timestamp is outside the accepted window",
         }
     }
 }

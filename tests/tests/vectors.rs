@@ -29,6 +29,17 @@ fn fonbnk_signing_vectors() {
         let signature = fonbnk::sign(&key, case.timestamp_ms(), endpoint).unwrap();
         assert_eq!(signature, case.signature.as_str(), "{}", case.name);
 
+        fonbnk::verify(&key, case.timestamp_ms(), endpoint, &case.signature).unwrap();
+        assert_eq!(
+            fonbnk::verify(&key, case.timestamp_ms() + 1, endpoint, &case.signature),
+            Err(Error::InvalidSignature)
+        );
+        let truncated = &case.signature[..case.signature.len() - 4];
+        assert_eq!(
+            fonbnk::verify(&key, case.timestamp_ms(), endpoint, truncated),
+            Err(Error::InvalidSignature)
+        );
+
         let headers = Signer::new("client", &case.client_secret)
             .unwrap()
             .headers(case.timestamp_ms(), &case.endpoint)
@@ -148,4 +159,18 @@ fn buffer_one_byte_too_small_is_untouched() {
         Some(Error::BufferTooSmall)
     );
     assert!(buf.iter().all(|&b| b == 0x5A));
+}
+
+#[test]
+fn timestamp_window() {
+    assert_eq!(fonbnk::check_timestamp(1_000_000, 1_300_000, 300_000), Ok(()));
+    assert_eq!(fonbnk::check_timestamp(1_300_000, 1_000_000, 300_000), Ok(()));
+    assert_eq!(
+        fonbnk::check_timestamp(999_999, 1_300_000, 300_000),
+        Err(Error::TimestampOutOfWindow)
+    );
+    assert_eq!(
+        fonbnk::check_timestamp(u64::MAX, 0, 300_000),
+        Err(Error::TimestampOutOfWindow)
+    );
 }

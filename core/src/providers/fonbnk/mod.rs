@@ -30,6 +30,8 @@ pub use responses::{
 
 use core::fmt;
 
+use base64ct::Encoding;
+
 use heapless::String;
 
 use crate::query::{self, Pairs};
@@ -169,6 +171,43 @@ pub fn sign(key: &Key, timestamp_ms: u64, endpoint: &str) -> Result<Signature, E
     let mut out = [0u8; SIGNATURE_LEN];
     let text = encode::base64(tag.as_bytes(), &mut out)?;
     String::try_from(text).map_err(|_| Error::BufferTooSmall)
+}
+
+/// Checks an inbound request's `x-signature` (as a partner or a test server receives it) for
+/// `endpoint` at `timestamp_ms`, in constant time.
+///
+/// ```
+/// use sigmint_core::{Key, providers::fonbnk};
+/// let key = Key::from_base64("bXktY2xpZW50LXNlY3JldA==")?;
+/// let signature = fonbnk::sign(&key, 1_697_040_000_000, "/api/v2/user/tokens")?;
+/// fonbnk::verify(&key, 1_697_040_000_000, "/api/v2/user/tokens", &signature)?;
+/// assert!(fonbnk::verify(&key, 1_697_040_000_001, "/api/v2/user/tokens", &signature).is_err());
+/// # Ok::<(), sigmint_core::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::InvalidSignature`] when the signature does not match or is not the base64 of 32
+/// bytes; the endpoint errors of [`sign`].
+pub fn verify(key: &Key, timestamp_ms: u64, endpoint: &str, signature: &str) -> Result<(), Error> {
+    check_path(endpoint)?;
+    let mut tag = [0u8; crate::TAG_LEN];
+    let decoded =
+        base64ct::Base64::decode(signature, &mut tag).map_err(|_| Error::InvalidSignature)?;
+    let mut digits = itoa::Buffer::new();
+    let ts = digits.format(timestamp_ms);
+    key.verify(&[ts.as_bytes(), b":", endpoint.as_bytes()], decoded)
+}
+
+/// Checks that a request's `timestamp_ms` is within `window_ms` of the verifier's `now_ms`
+/// (either side), as a server does before [`verify`] to bound replays.
+///
+/// # Errors
+/// [`Error::TimestampOutOfWindow`].
+pub fn check_timestamp(timestamp_ms: u64, now_ms: u64, window_ms: u64) -> Result<(), Error> {
+    if timestamp_ms.abs_diff(now_ms) > window_ms {
+        return Err(Error::TimestampOutOfWindow);
+    }
+    Ok(())
 }
 
 /// Mints the pay widget's URL `signature`: an HS256 JWT signed with the merchant's
