@@ -19,7 +19,7 @@
 use crate::json::{self, Kind, Value};
 use crate::json_write::{self, ObjectWriter};
 use crate::jws::{self, Algorithm, Limits};
-use crate::sink::{Counter, Sink, SliceWriter};
+use crate::sink::{Sink, SliceWriter};
 use crate::{Error, Key};
 
 /// The claims of a token: registered ones typed, any other by dotted path.
@@ -507,9 +507,7 @@ impl NewClaims<'_> {
     /// # Errors
     /// As [`NewClaims::write_json`], except that duplicate claims are found only by writing.
     pub fn json_len(&self) -> Result<usize, Error> {
-        let mut counter = Counter::default();
-        self.write_to(&mut counter)?;
-        Ok(counter.0)
+        crate::sink::measure(|sink| self.write_to(sink))
     }
 
     fn write_to(&self, sink: &mut dyn Sink) -> Result<(), Error> {

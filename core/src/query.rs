@@ -11,7 +11,7 @@
 //! Unicode; `fuzz/` fuzzes it.
 
 use crate::Error;
-use crate::sink::{Counter, Sink, write_exact};
+use crate::sink::{Sink, write_exact};
 
 /// Query pairs: any cloneable sequence of `(name, value)` text pairs, such as
 /// `[("a", "1")]` or `slice.iter().copied()`. Cloneable because a pair list is walked twice:
@@ -68,9 +68,7 @@ pub(crate) fn write<'a>(pairs: impl Pairs<'a>, sink: &mut dyn Sink) -> Result<()
 /// # Errors
 /// [`Error::BufferTooSmall`] only if the length does not fit in `usize`.
 pub fn encoded_len<'a>(pairs: impl Pairs<'a>) -> Result<usize, Error> {
-    let mut counter = Counter::default();
-    write(pairs, &mut counter)?;
-    Ok(counter.0)
+    crate::sink::measure(|sink| write(pairs, sink))
 }
 
 /// Writes `pairs` into `out` as `URLSearchParams.toString()` would, and returns the text.

@@ -13,7 +13,7 @@ pub(crate) trait Sink {
 
 /// Counts bytes instead of storing them (for length negotiation).
 #[derive(Default)]
-pub(crate) struct Counter(pub(crate) usize);
+struct Counter(usize);
 
 impl Sink for Counter {
     fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
@@ -60,15 +60,23 @@ impl Sink for SliceWriter<'_> {
     }
 }
 
+/// The exact number of bytes `write` produces (for length negotiation).
+pub(crate) fn measure(
+    write: impl FnOnce(&mut dyn Sink) -> Result<(), Error>,
+) -> Result<usize, Error> {
+    let mut counter = Counter::default();
+    write(&mut counter)?;
+    Ok(counter.0)
+}
+
 /// Measures what `write` produces, then writes it only if it fits: the caller's buffer is
 /// left untouched on any error, so "outputs are written only on success" holds everywhere.
 pub(crate) fn write_exact(
     out: &mut [u8],
     write: impl Fn(&mut dyn Sink) -> Result<(), Error>,
 ) -> Result<&str, Error> {
-    let mut counter = Counter::default();
-    write(&mut counter)?;
-    let dst = out.get_mut(..counter.0).ok_or(Error::BufferTooSmall)?;
+    let len = measure(&write)?;
+    let dst = out.get_mut(..len).ok_or(Error::BufferTooSmall)?;
     let mut writer = SliceWriter::new(dst);
     write(&mut writer)?;
     writer.into_str()

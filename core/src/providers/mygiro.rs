@@ -5,7 +5,7 @@ use crate::json::{Kind, Value};
 use crate::providers::{
     optional_str, parse_object, required_plain_str, required_str, write_bearer, write_path_segment,
 };
-use crate::sink::{Counter, Sink, write_exact};
+use crate::sink::{Sink, write_exact};
 use crate::{Error, query, time};
 
 /// The header carrying the caller's tag.
@@ -30,9 +30,7 @@ fn write_access_token_path(
 /// # Errors
 /// As [`access_token_path`], except [`Error::BufferTooSmall`].
 pub fn access_token_path_len(user_id: &str, account_id: &str) -> Result<usize, Error> {
-    let mut counter = Counter::default();
-    write_access_token_path(user_id, account_id, &mut counter)?;
-    Ok(counter.0)
+    crate::sink::measure(|sink| write_access_token_path(user_id, account_id, sink))
 }
 
 /// Writes `/v1/users/{user_id}/generateaccesstoken?accountId={account_id}`: the user id

@@ -8,7 +8,7 @@ use crate::json::Value;
 use crate::providers::{
     parse_object, required_plain_str, required_str, write_bearer, write_path_segment,
 };
-use crate::sink::{Counter, Sink, write_exact};
+use crate::sink::{Sink, write_exact};
 use crate::{Error, time};
 
 /// The production API's base URL.
@@ -27,9 +27,7 @@ fn write_user_token_path(user_id: &str, sink: &mut dyn Sink) -> Result<(), Error
 /// # Errors
 /// As [`user_token_path`], except [`Error::BufferTooSmall`].
 pub fn user_token_path_len(user_id: &str) -> Result<usize, Error> {
-    let mut counter = Counter::default();
-    write_user_token_path(user_id, &mut counter)?;
-    Ok(counter.0)
+    crate::sink::measure(|sink| write_user_token_path(user_id, sink))
 }
 
 /// Writes `/v1/enterprise/user-tokens/{user_id}`, the id percent-encoded as one path segment

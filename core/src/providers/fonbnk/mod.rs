@@ -89,9 +89,7 @@ fn write_endpoint_to<'a>(
 /// # Errors
 /// As [`write_endpoint`], except [`Error::BufferTooSmall`].
 pub fn endpoint_len<'a>(path: &str, params: impl Pairs<'a>) -> Result<usize, Error> {
-    let mut counter = crate::sink::Counter::default();
-    write_endpoint_to(path, params, &mut counter)?;
-    Ok(counter.0)
+    crate::sink::measure(|sink| write_endpoint_to(path, params, sink))
 }
 
 /// Writes the endpoint Fonbnk signs: `path`, then `?` and the encoded `params` when there are any.

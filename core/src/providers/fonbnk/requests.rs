@@ -3,7 +3,7 @@
 use crate::Error;
 use crate::json_write::ObjectWriter;
 use crate::query::Pairs;
-use crate::sink::{Counter, Sink, write_exact};
+use crate::sink::{Sink, write_exact};
 
 use super::{Headers, Signer};
 
@@ -147,9 +147,7 @@ impl UserQuery<'_> {
     /// # Errors
     /// As [`UserQuery::write_json`], except [`Error::BufferTooSmall`].
     pub fn json_len(&self) -> Result<usize, Error> {
-        let mut counter = Counter::default();
-        self.write(&mut counter)?;
-        Ok(counter.0)
+        crate::sink::measure(|sink| self.write(sink))
     }
 
     /// Writes the JSON body into `out`.
@@ -197,9 +195,7 @@ impl<'a, P: Pairs<'a>> KycSubmission<'a, P> {
     /// # Errors
     /// As [`KycSubmission::write_json`], except [`Error::BufferTooSmall`].
     pub fn json_len(&self) -> Result<usize, Error> {
-        let mut counter = Counter::default();
-        self.write(&mut counter)?;
-        Ok(counter.0)
+        crate::sink::measure(|sink| self.write(sink))
     }
 
     /// Writes the JSON body into `out`; a field name given twice is refused.
