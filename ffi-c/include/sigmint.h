@@ -8,7 +8,12 @@
  * - outputs are written only on success; on SIGMINT_RESULT_BUFFER_TOO_SMALL the *out_len
  *   parameter holds the size needed and out is untouched (out = NULL, out_cap = 0 asks for it);
  * - text is bytes plus a length: outputs are NOT NUL-terminated, inputs need not be; text
- *   inputs must be UTF-8 (SIGMINT_RESULT_INVALID_UTF8);
+ *   inputs must be UTF-8 (SIGMINT_RESULT_INVALID_UTF8). Two exceptions say so: the fixed
+ *   arrays of sigmint_fonbnk_headers and the static texts of the getters (base URLs, paths)
+ *   are NUL-terminated as well;
+ * - response parsers fill caller structs with sigmint_str views into the body they were
+ *   given (valid as long as that body is; {NULL, 0} for an absent field); JSON strings are
+ *   viewed as written, escapes intact: sigmint_view_unescape resolves them;
  * - nothing allocates, and no panic crosses into C (SIGMINT_RESULT_PANIC);
  * - outputs must not overlap inputs, and arguments must not change during a call.
  */
@@ -95,11 +100,43 @@
 #define SIGMINT_JWS_MAX_HEADER_LEN 1024
 
 /**
+ * The longest response body the provider parsers read: 64 KiB (longer is
+ * `SIGMINT_RESULT_RESPONSE_TOO_LARGE`).
+ */
+#define SIGMINT_PROVIDER_MAX_RESPONSE_LEN (64 * 1024)
+
+/**
+ * The longest client id sigmint signs for, in bytes.
+ */
+#define SIGMINT_FONBNK_CLIENT_ID_MAX_LEN 128
+
+/**
+ * The longest `x-timestamp` value: `UINT64_MAX` in decimal, 20 digits.
+ */
+#define SIGMINT_FONBNK_TIMESTAMP_MAX_LEN 20
+
+/**
+ * The size of `sigmint_fonbnk_headers.client_id`: the longest client id and its NUL.
+ */
+#define SIGMINT_FONBNK_CLIENT_ID_SIZE (SIGMINT_FONBNK_CLIENT_ID_MAX_LEN + 1)
+
+/**
+ * The size of `sigmint_fonbnk_headers.timestamp`: the longest timestamp and its NUL.
+ */
+#define SIGMINT_FONBNK_TIMESTAMP_SIZE (SIGMINT_FONBNK_TIMESTAMP_MAX_LEN + 1)
+
+/**
+ * The size of `sigmint_fonbnk_headers.signature`: a signature and its NUL.
+ */
+#define SIGMINT_FONBNK_SIGNATURE_SIZE (SIGMINT_FONBNK_SIGNATURE_LEN + 1)
+
+/**
  * The status every sigmint function returns: `SIGMINT_RESULT_OK` (0) or an error.
  *
  * The error values are those of the Rust core's `Error::code()`, one per error, plus
  * `SIGMINT_RESULT_NULL_PARAMETER`, `SIGMINT_RESULT_KEY_NOT_INITIALIZED`,
- * `SIGMINT_RESULT_PANIC` and `SIGMINT_RESULT_LIST_TOO_LONG`, which only the C API returns.
+ * `SIGMINT_RESULT_PANIC`, `SIGMINT_RESULT_LIST_TOO_LONG`, `SIGMINT_RESULT_UNKNOWN_ENUM_VALUE`
+ * and `SIGMINT_RESULT_INDEX_OUT_OF_RANGE`, which only the C API returns.
  * It is a plain integer rather than an enum so that any value, even one from a newer or
  * older library, can be handed back to `sigmint_result_str`.
  */
@@ -152,6 +189,10 @@ typedef struct sigmint_query_param {
 /**
  * A UTF-8 text: `len` bytes at `ptr`, not NUL-terminated. `ptr` may be NULL only when `len`
  * is 0; `{NULL, 0}` is the empty text.
+ *
+ * The response parsers also hand texts back as `sigmint_str` views into the caller's body:
+ * there `{NULL, 0}` means the field is absent (or `null`), while a present empty string has a
+ * non-NULL `ptr` and `len` 0. See `sigmint_view_unescape`.
  */
 typedef struct sigmint_str {
   /**
@@ -241,6 +282,279 @@ typedef struct sigmint_jwt_validation {
    */
   size_t max_depth;
 } sigmint_jwt_validation;
+
+/**
+ * A Fonbnk endpoint sigmint builds requests for: one of the `SIGMINT_FONBNK_ENDPOINT_*`
+ * values.
+ */
+typedef uint32_t sigmint_fonbnk_endpoint_id;
+
+/**
+ * A Fonbnk deployment: `SIGMINT_FONBNK_ENV_SANDBOX` (0, so a zeroed value is the sandbox) or
+ * `SIGMINT_FONBNK_ENV_PRODUCTION`.
+ */
+typedef uint32_t sigmint_fonbnk_environment;
+
+/**
+ * The three headers of a signed Fonbnk request, as `sigmint_fonbnk_sign_request` fills them:
+ * send `x-client-id: {client_id}`, `x-timestamp: {timestamp}` and
+ * `x-signature: {signature}`.
+ *
+ * Unlike the other outputs of sigmint, each value is **NUL-terminated** as well as given with
+ * its length (the length does not count the NUL), so it can go straight into `printf("%s")`
+ * or a header list. Every byte after the NUL is 0 too.
+ */
+typedef struct sigmint_fonbnk_headers {
+  /**
+   * The `x-client-id` value.
+   */
+  char client_id[SIGMINT_FONBNK_CLIENT_ID_SIZE];
+  /**
+   * The length of `client_id`.
+   */
+  size_t client_id_len;
+  /**
+   * The `x-timestamp` value: Unix milliseconds in decimal.
+   */
+  char timestamp[SIGMINT_FONBNK_TIMESTAMP_SIZE];
+  /**
+   * The length of `timestamp`.
+   */
+  size_t timestamp_len;
+  /**
+   * The `x-signature` value: base64, `SIGMINT_FONBNK_SIGNATURE_LEN` characters.
+   */
+  char signature[SIGMINT_FONBNK_SIGNATURE_SIZE];
+  /**
+   * The length of `signature`.
+   */
+  size_t signature_len;
+} sigmint_fonbnk_headers;
+
+/**
+ * What a Fonbnk user token is for (its `type` claim): `SIGMINT_FONBNK_TOKEN_ACCESS` or
+ * `SIGMINT_FONBNK_TOKEN_REFRESH`.
+ */
+typedef uint32_t sigmint_fonbnk_token_kind;
+
+/**
+ * A token's lifetime, read from its claims **without verification** (Fonbnk signs its tokens
+ * with its own key): good for deciding when to ask for new ones, never for trusting them.
+ */
+typedef struct sigmint_fonbnk_token_lifetime {
+  /**
+   * The `type` claim.
+   */
+  sigmint_fonbnk_token_kind kind;
+  /**
+   * `iat`, Unix seconds.
+   */
+  int64_t issued_at;
+  /**
+   * `exp`, Unix seconds.
+   */
+  int64_t expires_at;
+} sigmint_fonbnk_token_lifetime;
+
+/**
+ * The answer of `SIGMINT_FONBNK_ENDPOINT_USER_TOKENS_V2` and
+ * `SIGMINT_FONBNK_ENDPOINT_USER_TOKENS`, as `sigmint_fonbnk_parse_user_tokens` fills it.
+ *
+ * The tokens are views **into the body** that was parsed (not copied, not NUL-terminated):
+ * valid as long as the body is. A token never holds JSON escapes, so each view is the token.
+ */
+typedef struct sigmint_fonbnk_user_tokens {
+  /**
+   * `accessToken`, a JWT.
+   */
+  struct sigmint_str access_token;
+  /**
+   * `refreshToken`, a JWT.
+   */
+  struct sigmint_str refresh_token;
+  /**
+   * The access token's `type` (always `SIGMINT_FONBNK_TOKEN_ACCESS`), `iat` and `exp`.
+   */
+  struct sigmint_fonbnk_token_lifetime access;
+  /**
+   * The refresh token's `type` (always `SIGMINT_FONBNK_TOKEN_REFRESH`), `iat` and `exp`.
+   */
+  struct sigmint_fonbnk_token_lifetime refresh;
+} sigmint_fonbnk_user_tokens;
+
+/**
+ * `kycStatus`: one of the `SIGMINT_FONBNK_KYC_STATUS_*` values.
+ */
+typedef uint32_t sigmint_fonbnk_kyc_status;
+
+/**
+ * `reachedKycLimit`, which may be absent: one of the `SIGMINT_FONBNK_KYC_LIMIT_*` values.
+ */
+typedef uint32_t sigmint_fonbnk_kyc_limit;
+
+/**
+ * The KYC state, as `sigmint_fonbnk_parse_kyc_state` fills it.
+ *
+ * Texts are views **into the body** that was parsed (not copied, not NUL-terminated), valid
+ * as long as the body is: the contents of each JSON string as the provider wrote them,
+ * escapes intact (`sigmint_view_unescape` resolves them). An absent or `null` field is
+ * `{NULL, 0}`.
+ */
+typedef struct sigmint_fonbnk_kyc_state {
+  /**
+   * `kycStatus`, as an enumeration.
+   */
+  sigmint_fonbnk_kyc_status status;
+  /**
+   * `kycStatus` as written, such as `approved` (always present).
+   */
+  struct sigmint_str status_text;
+  /**
+   * `passedKycType`, such as `advanced`.
+   */
+  struct sigmint_str passed_kyc_type;
+  /**
+   * `kycStatusDescription`, such as `Partial Match`.
+   */
+  struct sigmint_str description;
+  /**
+   * `reachedKycLimit`: reached, not reached, or unknown (absent or `null`).
+   */
+  sigmint_fonbnk_kyc_limit reached_kyc_limit;
+  /**
+   * How many document types there are (`sigmint_fonbnk_kyc_document` takes 0 to
+   * `documents_len - 1`).
+   */
+  size_t documents_len;
+  /**
+   * How many rules there are (`sigmint_fonbnk_kyc_rule` takes 0 to `rules_len - 1`).
+   */
+  size_t rules_len;
+} sigmint_fonbnk_kyc_state;
+
+/**
+ * A KYC document type the user can submit, from `basicDocuments`, `advancedDocuments` and
+ * `kycDocuments` (in that order), as `sigmint_fonbnk_kyc_document` fills it. Views as in
+ * `sigmint_fonbnk_kyc_state`.
+ */
+typedef struct sigmint_fonbnk_document {
+  /**
+   * `_id` (always present): what `sigmint_fonbnk_kyc_submission_json` takes as the
+   * document id.
+   */
+  struct sigmint_str id;
+  /**
+   * `type`, such as `basic` or `advanced`.
+   */
+  struct sigmint_str kind;
+  /**
+   * `title`, such as `Voter ID`.
+   */
+  struct sigmint_str title;
+  /**
+   * `value`, such as `VOTER_ID`.
+   */
+  struct sigmint_str value;
+  /**
+   * `requiredFields`: the JSON text of the object (field name to `{type, label, required,
+   * …}`), braces included, to read with `sigmint_json_get_*`.
+   */
+  struct sigmint_str required_fields_json;
+} sigmint_fonbnk_document;
+
+/**
+ * What a KYC rule's `max` is: one of the `SIGMINT_FONBNK_RULE_MAX_*` values.
+ */
+typedef uint32_t sigmint_fonbnk_rule_max_kind;
+
+/**
+ * A KYC rule, from `kycRules` and `kycSettings` (in that order), as `sigmint_fonbnk_kyc_rule`
+ * fills it. Views as in `sigmint_fonbnk_kyc_state`.
+ */
+typedef struct sigmint_fonbnk_rule {
+  /**
+   * `type`, the KYC level the rule is for.
+   */
+  struct sigmint_str kind;
+  /**
+   * Whether `max` is absent, a number or a string.
+   */
+  sigmint_fonbnk_rule_max_kind max_kind;
+  /**
+   * `max`: the docs show it both as a number and as a string.
+   */
+  struct sigmint_str max;
+  /**
+   * The whole rule object's JSON text, for members sigmint does not interpret.
+   */
+  struct sigmint_str json;
+} sigmint_fonbnk_rule;
+
+/**
+ * A user token, as `sigmint_sfox_parse_user_token` fills it.
+ *
+ * Texts are views **into the body** that was parsed (not copied, not NUL-terminated), valid
+ * as long as the body is. `token` and `expires` never hold JSON escapes, so they are the text
+ * itself; `partner_user_id` is the string's contents as written (`sigmint_view_unescape`
+ * resolves any escapes).
+ */
+typedef struct sigmint_sfox_user_token {
+  /**
+   * `data.token`: the user token.
+   */
+  struct sigmint_str token;
+  /**
+   * `data.partner_user_id`: the id the token was made for.
+   */
+  struct sigmint_str partner_user_id;
+  /**
+   * `data.expires` as written (ISO-8601, UTC), such as `2024-05-14T19:22:09.901Z`.
+   */
+  struct sigmint_str expires;
+  /**
+   * `data.expires` in Unix milliseconds.
+   */
+  int64_t expires_at_ms;
+} sigmint_sfox_user_token;
+
+/**
+ * An access token, as `sigmint_mygiro_parse_access_token` fills it.
+ *
+ * Texts are views **into the body** that was parsed (not copied, not NUL-terminated), valid
+ * as long as the body is. `token` and `created_at` never hold JSON escapes; the others are the
+ * strings' contents as written (`sigmint_view_unescape` resolves any escapes), `{NULL, 0}`
+ * when absent or `null`.
+ */
+typedef struct sigmint_mygiro_access_token {
+  /**
+   * `data.token`: the access token.
+   */
+  struct sigmint_str token;
+  /**
+   * `data.resetToken`.
+   */
+  struct sigmint_str reset_token;
+  /**
+   * `data.type`, such as `bearer`.
+   */
+  struct sigmint_str kind;
+  /**
+   * `data.user`: the user's id.
+   */
+  struct sigmint_str user;
+  /**
+   * `data._id`: the token record's id.
+   */
+  struct sigmint_str id;
+  /**
+   * `data.createdAt` as written (ISO-8601), such as `2019-12-07T01:12:02.315Z`.
+   */
+  struct sigmint_str created_at;
+  /**
+   * `data.createdAt` in Unix milliseconds.
+   */
+  int64_t created_at_ms;
+} sigmint_mygiro_access_token;
 
 /**
  * Success.
@@ -391,6 +705,39 @@ typedef struct sigmint_jwt_validation {
 #define SIGMINT_RESULT_WRONG_TOKEN_TYPE 27
 
 /**
+ * A provider's response body is longer than `SIGMINT_PROVIDER_MAX_RESPONSE_LEN` (64 KiB).
+ */
+#define SIGMINT_RESULT_RESPONSE_TOO_LARGE 28
+
+/**
+ * A provider's response lacks a field it must have (or has it as `null`).
+ */
+#define SIGMINT_RESULT_MISSING_FIELD 29
+
+/**
+ * A request or response field has the wrong JSON type or an impossible value (an empty
+ * email, a country code that is not two upper-case letters, a token that is not text, a
+ * header value with a space or control character).
+ */
+#define SIGMINT_RESULT_INVALID_FIELD 30
+
+/**
+ * A date is not a valid RFC 3339 timestamp (`2024-05-14T19:22:09.901Z`, `+01:00` offsets).
+ */
+#define SIGMINT_RESULT_INVALID_DATE 31
+
+/**
+ * The provider answered with an error instead of the expected result; its own text is
+ * available with `sigmint_provider_error_message`.
+ */
+#define SIGMINT_RESULT_PROVIDER_ERROR 32
+
+/**
+ * A signed request's timestamp is outside the accepted window around the verifier's clock.
+ */
+#define SIGMINT_RESULT_TIMESTAMP_OUT_OF_WINDOW 33
+
+/**
  * A required pointer was NULL, or a data pointer was NULL with a non-zero length.
  */
 #define SIGMINT_RESULT_NULL_PARAMETER 100
@@ -410,6 +757,116 @@ typedef struct sigmint_jwt_validation {
  * than `SIGMINT_JWT_MAX_LIST_LEN` entries.
  */
 #define SIGMINT_RESULT_LIST_TOO_LONG 103
+
+/**
+ * An enumeration argument (such as a `sigmint_fonbnk_endpoint_id`) holds a value that no
+ * `SIGMINT_*` constant of its type names.
+ */
+#define SIGMINT_RESULT_UNKNOWN_ENUM_VALUE 104
+
+/**
+ * An index is past the last item (`sigmint_fonbnk_kyc_document`, `sigmint_fonbnk_kyc_rule`):
+ * the way to find the end of a list.
+ */
+#define SIGMINT_RESULT_INDEX_OUT_OF_RANGE 105
+
+/**
+ * `POST /api/v2/user/tokens`: access and refresh tokens for a user (created on first sight);
+ * body `sigmint_fonbnk_user_query_json`, answer `sigmint_fonbnk_parse_user_tokens`.
+ */
+#define SIGMINT_FONBNK_ENDPOINT_USER_TOKENS_V2 1
+
+/**
+ * `POST /api/user/tokens` (API v1.5); as `SIGMINT_FONBNK_ENDPOINT_USER_TOKENS_V2`.
+ */
+#define SIGMINT_FONBNK_ENDPOINT_USER_TOKENS 2
+
+/**
+ * `POST /api/user/kyc/status` (API v1.5); body `sigmint_fonbnk_user_query_json`, answer
+ * `sigmint_fonbnk_parse_kyc_state`.
+ */
+#define SIGMINT_FONBNK_ENDPOINT_KYC_STATUS 3
+
+/**
+ * `POST /api/user/kyc/submit` (API v1.5); body `sigmint_fonbnk_kyc_submission_json`, answer
+ * `sigmint_fonbnk_parse_kyc_submit`.
+ */
+#define SIGMINT_FONBNK_ENDPOINT_KYC_SUBMIT 4
+
+/**
+ * `https://sandbox-api.fonbnk.com`
+ */
+#define SIGMINT_FONBNK_ENV_SANDBOX 0
+
+/**
+ * `https://api.fonbnk.com`
+ */
+#define SIGMINT_FONBNK_ENV_PRODUCTION 1
+
+/**
+ * `"access"`: lives 15 minutes.
+ */
+#define SIGMINT_FONBNK_TOKEN_ACCESS 1
+
+/**
+ * `"refresh"`: lives 14 days.
+ */
+#define SIGMINT_FONBNK_TOKEN_REFRESH 2
+
+/**
+ * A value the docs do not list (kept, not refused: its text is in `status_text`).
+ */
+#define SIGMINT_FONBNK_KYC_STATUS_UNKNOWN 0
+
+/**
+ * `"initiated"`
+ */
+#define SIGMINT_FONBNK_KYC_STATUS_INITIATED 1
+
+/**
+ * `"approved"`
+ */
+#define SIGMINT_FONBNK_KYC_STATUS_APPROVED 2
+
+/**
+ * `"rejected"`
+ */
+#define SIGMINT_FONBNK_KYC_STATUS_REJECTED 3
+
+/**
+ * `"invalid"`
+ */
+#define SIGMINT_FONBNK_KYC_STATUS_INVALID 4
+
+/**
+ * No `reachedKycLimit` in the answer (or `null`).
+ */
+#define SIGMINT_FONBNK_KYC_LIMIT_UNKNOWN 0
+
+/**
+ * `"reachedKycLimit": false`
+ */
+#define SIGMINT_FONBNK_KYC_LIMIT_NOT_REACHED 1
+
+/**
+ * `"reachedKycLimit": true`
+ */
+#define SIGMINT_FONBNK_KYC_LIMIT_REACHED 2
+
+/**
+ * No `max` (absent or `null`); `max` is `{NULL, 0}`.
+ */
+#define SIGMINT_FONBNK_RULE_MAX_NONE 0
+
+/**
+ * A JSON number; `max` is its text, such as `100` or `2.5e3`.
+ */
+#define SIGMINT_FONBNK_RULE_MAX_NUMBER 1
+
+/**
+ * A JSON string; `max` is its contents, such as `Infinity` or `100`.
+ */
+#define SIGMINT_FONBNK_RULE_MAX_TEXT 2
 
 #ifdef __cplusplus
 extern "C" {
@@ -867,6 +1324,512 @@ sigmint_result sigmint_fonbnk_widget_signature(const struct sigmint_key *key,
                                                char *out,
                                                size_t out_cap,
                                                size_t *out_len);
+
+/**
+ * Writes the text of `view`, a view of a JSON string's contents that a sigmint parser
+ * returned for `body[0..body_len]`, with its escapes resolved (`\n`, `\"`, `\u00e9`, …) as
+ * UTF-8 to `out` (not NUL-terminated; a `\u0000` is a NUL byte in it), and its length to
+ * `*out_len`. A view without a backslash is already its text: this copies it.
+ *
+ * `body` must be the same body the view points into (the view is found by its address).
+ * Returns `SIGMINT_RESULT_MISSING_FIELD` for the absent view `{NULL, 0}`,
+ * `SIGMINT_RESULT_INVALID_JSON` when the view does not lie inside `body` between two quotes
+ * that make, with it, one JSON string. Buffers work as for `sigmint_fonbnk_endpoint`.
+ *
+ * # Safety
+ * `body` must be readable for `body_len` bytes, `view.ptr` be NULL or any pointer (it is
+ * compared, and read only inside `body`), `out` writable for `out_cap` bytes and `out_len`
+ * for a `size_t`; outputs must not overlap inputs.
+ */
+sigmint_result sigmint_view_unescape(const char *body,
+                                     size_t body_len,
+                                     struct sigmint_str view,
+                                     char *out,
+                                     size_t out_cap,
+                                     size_t *out_len);
+
+/**
+ * Writes the provider's own text from the error answer `body[0..body_len]` to `out` (UTF-8,
+ * not NUL-terminated) and its length to `*out_len`: the `message` string of a JSON object,
+ * escapes resolved (`{"message":"Invalid signature"}` gives `Invalid signature`; Mygiro's
+ * `{"status":"error","message":…}` too), else the whole body with surrounding whitespace
+ * trimmed, as long as it is UTF-8 (a proxy's `502 Bad Gateway` page).
+ *
+ * Call it after a parser returned `SIGMINT_RESULT_PROVIDER_ERROR`, or for any answer with an
+ * HTTP status that is not 2xx. Returns `SIGMINT_RESULT_MISSING_FIELD` when the body holds no
+ * text (empty or only whitespace), `SIGMINT_RESULT_INVALID_UTF8` when it is not UTF-8.
+ * Buffers work as for `sigmint_fonbnk_endpoint`.
+ *
+ * # Safety
+ * `body` must be readable for `body_len` bytes, `out` writable for `out_cap` bytes and
+ * `out_len` for a `size_t`; outputs must not overlap inputs.
+ */
+sigmint_result sigmint_provider_error_message(const char *body,
+                                              size_t body_len,
+                                              char *out,
+                                              size_t out_cap,
+                                              size_t *out_len);
+
+/**
+ * Points `*path` at the path of `endpoint`, such as `/api/v2/user/tokens`: a static text,
+ * NUL-terminated too (so `path->ptr` is also a C string). It is also what Fonbnk signs (these
+ * endpoints take no query).
+ *
+ * Returns `SIGMINT_RESULT_UNKNOWN_ENUM_VALUE` for a value no `SIGMINT_FONBNK_ENDPOINT_*`
+ * names.
+ *
+ * # Safety
+ * `path` must be writable for a `sigmint_str`.
+ */
+sigmint_result sigmint_fonbnk_endpoint_path(sigmint_fonbnk_endpoint_id endpoint,
+                                            struct sigmint_str *path);
+
+/**
+ * Points `*method` at the HTTP method of `endpoint` (`POST`): a static text, NUL-terminated
+ * too.
+ *
+ * Returns `SIGMINT_RESULT_UNKNOWN_ENUM_VALUE` for a value no `SIGMINT_FONBNK_ENDPOINT_*`
+ * names.
+ *
+ * # Safety
+ * `method` must be writable for a `sigmint_str`.
+ */
+sigmint_result sigmint_fonbnk_endpoint_method(sigmint_fonbnk_endpoint_id endpoint,
+                                              struct sigmint_str *method);
+
+/**
+ * Points `*url` at the base URL of `environment`, without a trailing `/`
+ * (`https://sandbox-api.fonbnk.com`): a static text, NUL-terminated too. A request goes to
+ * the base URL followed by the endpoint's path.
+ *
+ * Returns `SIGMINT_RESULT_UNKNOWN_ENUM_VALUE` for a value no `SIGMINT_FONBNK_ENV_*` names.
+ *
+ * # Safety
+ * `url` must be writable for a `sigmint_str`.
+ */
+sigmint_result sigmint_fonbnk_base_url(sigmint_fonbnk_environment environment,
+                                       struct sigmint_str *url);
+
+/**
+ * Points `*content_type` at the `Content-Type` every Fonbnk request carries
+ * (`application/json`): a static text, NUL-terminated too.
+ *
+ * # Safety
+ * `content_type` must be writable for a `sigmint_str`.
+ */
+sigmint_result sigmint_fonbnk_content_type(struct sigmint_str *content_type);
+
+/**
+ * Writes the body of `SIGMINT_FONBNK_ENDPOINT_USER_TOKENS_V2`,
+ * `SIGMINT_FONBNK_ENDPOINT_USER_TOKENS` and `SIGMINT_FONBNK_ENDPOINT_KYC_STATUS`,
+ * `{"email":…,"countryIsoCode":…}`, to `out` (not NUL-terminated) and its length to
+ * `*out_len`.
+ *
+ * Returns `SIGMINT_RESULT_INVALID_FIELD` for an empty (or blank) email or a country code that
+ * is not two upper-case letters (ISO 3166-1 alpha-2, such as `NG`),
+ * `SIGMINT_RESULT_INVALID_UTF8` when either is not UTF-8. Buffers work as for
+ * `sigmint_fonbnk_endpoint`.
+ *
+ * # Safety
+ * `email` must be readable for `email_len` bytes, `country_iso_code` for
+ * `country_iso_code_len` bytes, `out` writable for `out_cap` bytes and `out_len` for a
+ * `size_t`; outputs must not overlap inputs.
+ */
+sigmint_result sigmint_fonbnk_user_query_json(const char *email,
+                                              size_t email_len,
+                                              const char *country_iso_code,
+                                              size_t country_iso_code_len,
+                                              char *out,
+                                              size_t out_cap,
+                                              size_t *out_len);
+
+/**
+ * Writes the body of `SIGMINT_FONBNK_ENDPOINT_KYC_SUBMIT`,
+ * `{"email":…,"documentId":…,"userFields":{…}}`, to `out` (not NUL-terminated) and its length
+ * to `*out_len`. `userFields` is a string map written from `user_fields[0..user_fields_len]`
+ * (each a name and a value, as for `sigmint_fonbnk_endpoint`), in order.
+ *
+ * `document_id` is the `_id` of a document type from the KYC status
+ * (`sigmint_fonbnk_kyc_document`). Returns `SIGMINT_RESULT_INVALID_FIELD` for an empty (or
+ * blank) email or an empty document id, `SIGMINT_RESULT_DUPLICATE_KEY` when a field name is
+ * given twice, `SIGMINT_RESULT_INVALID_UTF8` when any text is not UTF-8. Input errors win over
+ * a small buffer. `user_fields` may be NULL when `user_fields_len` is 0 (`"userFields":{}`).
+ * Buffers work as for `sigmint_fonbnk_endpoint`.
+ *
+ * # Safety
+ * `email` must be readable for `email_len` bytes, `document_id` for `document_id_len` bytes,
+ * `user_fields` for `user_fields_len` parameters (and each name and value for its length),
+ * `out` writable for `out_cap` bytes and `out_len` for a `size_t`; outputs must not overlap
+ * inputs.
+ */
+sigmint_result sigmint_fonbnk_kyc_submission_json(const char *email,
+                                                  size_t email_len,
+                                                  const char *document_id,
+                                                  size_t document_id_len,
+                                                  const struct sigmint_query_param *user_fields,
+                                                  size_t user_fields_len,
+                                                  char *out,
+                                                  size_t out_cap,
+                                                  size_t *out_len);
+
+/**
+ * Signs a request to `endpoint` at `timestamp_ms` (Unix milliseconds, from the caller's clock)
+ * for the client `client_id[0..client_id_len]` whose secret `key` holds (the base64 client
+ * secret, `sigmint_key_init_base64`), and fills `*headers` with the `x-client-id`,
+ * `x-timestamp` and `x-signature` values.
+ *
+ * The signature covers `"{timestamp_ms}:{path}"` only: build the body with
+ * `sigmint_fonbnk_user_query_json` or `sigmint_fonbnk_kyc_submission_json` and send it with
+ * `Content-Type: application/json` to the base URL (`sigmint_fonbnk_base_url`) plus the path
+ * (`sigmint_fonbnk_endpoint_path`), with the method `sigmint_fonbnk_endpoint_method` gives.
+ * For an endpoint sigmint has no constant for, sign with `sigmint_fonbnk_sign`.
+ *
+ * Returns `SIGMINT_RESULT_INVALID_CLIENT_ID` for an empty client id, one longer than
+ * `SIGMINT_FONBNK_CLIENT_ID_MAX_LEN` or holding a byte that is not visible ASCII,
+ * `SIGMINT_RESULT_INVALID_UTF8` when it is not UTF-8, `SIGMINT_RESULT_UNKNOWN_ENUM_VALUE`,
+ * `SIGMINT_RESULT_KEY_NOT_INITIALIZED`. `*headers` is written only on success.
+ *
+ * # Safety
+ * `key` must point to a `sigmint_key`, `client_id` be readable for `client_id_len` bytes and
+ * `headers` writable for a `sigmint_fonbnk_headers`.
+ */
+sigmint_result sigmint_fonbnk_sign_request(const struct sigmint_key *key,
+                                           const char *client_id,
+                                           size_t client_id_len,
+                                           sigmint_fonbnk_endpoint_id endpoint_id,
+                                           uint64_t timestamp_ms,
+                                           struct sigmint_fonbnk_headers *headers);
+
+/**
+ * Checks the `x-signature` value `signature[0..signature_len]` of an inbound request to
+ * `endpoint[0..endpoint_len]` (path plus query, exactly as received) with the `x-timestamp`
+ * `timestamp_ms`, against the client secret `key` holds: in constant time, as a partner or a
+ * test server does. Check the timestamp's age first (`sigmint_fonbnk_check_timestamp`).
+ *
+ * Returns `SIGMINT_RESULT_OK` when it matches, `SIGMINT_RESULT_INVALID_SIGNATURE` when it does
+ * not or is not the base64 of 32 bytes (not UTF-8 included); the endpoint errors of
+ * `sigmint_fonbnk_sign`; `SIGMINT_RESULT_KEY_NOT_INITIALIZED`.
+ *
+ * # Safety
+ * `key` must point to a `sigmint_key`, `endpoint` be readable for `endpoint_len` bytes and
+ * `signature` for `signature_len` bytes.
+ */
+sigmint_result sigmint_fonbnk_verify(const struct sigmint_key *key,
+                                     uint64_t timestamp_ms,
+                                     const char *endpoint,
+                                     size_t endpoint_len,
+                                     const char *signature,
+                                     size_t signature_len);
+
+/**
+ * Checks that an inbound request's `x-timestamp`, `timestamp_ms`, is within `window_ms` of the
+ * verifier's clock `now_ms` (either side; all Unix milliseconds), to bound replays.
+ *
+ * Returns `SIGMINT_RESULT_OK`, or `SIGMINT_RESULT_TIMESTAMP_OUT_OF_WINDOW`.
+ */
+sigmint_result sigmint_fonbnk_check_timestamp(uint64_t timestamp_ms,
+                                              uint64_t now_ms,
+                                              uint64_t window_ms);
+
+/**
+ * Parses the answer of the user-token endpoints, `{"accessToken":…,"refreshToken":…}`, in
+ * `body[0..body_len]`, and reads each token's `type`, `iat` and `exp` **without verifying
+ * it**, into `*tokens` (views into `body`: see `sigmint_fonbnk_user_tokens`).
+ *
+ * `scratch[0..scratch_cap]` holds one token's decoded header and payload at a time (Fonbnk's
+ * need about 300 bytes; 1 KiB is plenty); it may be written on any path. The size this body needs goes
+ * to `*scratch_len`, on success and on `SIGMINT_RESULT_BUFFER_TOO_SMALL` (`scratch` may be
+ * NULL when `scratch_cap` is 0, to ask for it).
+ *
+ * Returns `SIGMINT_RESULT_RESPONSE_TOO_LARGE` for a body over
+ * `SIGMINT_PROVIDER_MAX_RESPONSE_LEN`; `SIGMINT_RESULT_INVALID_JSON` (also for a body that is
+ * not an object), `SIGMINT_RESULT_INVALID_UTF8`, `SIGMINT_RESULT_DUPLICATE_KEY`,
+ * `SIGMINT_RESULT_JSON_TOO_DEEP` for the body; `SIGMINT_RESULT_PROVIDER_ERROR` for an error
+ * body such as `{"message":…}` (its text: `sigmint_provider_error_message`);
+ * `SIGMINT_RESULT_MISSING_FIELD` / `SIGMINT_RESULT_INVALID_FIELD` for a token missing or not a
+ * plain string; for a token that is not a JWT, the errors of
+ * `sigmint_jwt_dangerous_decode_unverified`; `SIGMINT_RESULT_MISSING_CLAIM` without `iat` or
+ * `exp`, `SIGMINT_RESULT_INVALID_CLAIM_TYPE` when they are not integers;
+ * `SIGMINT_RESULT_WRONG_TOKEN_TYPE` when the access token's `type` is not `"access"` or the
+ * refresh token's not `"refresh"`. `*tokens` is written only on success.
+ *
+ * # Safety
+ * `body` must be readable for `body_len` bytes (and stay so while the views are used),
+ * `scratch` writable for `scratch_cap` bytes, `scratch_len` writable for a `size_t` and
+ * `tokens` for a `sigmint_fonbnk_user_tokens`; no buffer may overlap another.
+ */
+sigmint_result sigmint_fonbnk_parse_user_tokens(const char *body,
+                                                size_t body_len,
+                                                uint8_t *scratch,
+                                                size_t scratch_cap,
+                                                size_t *scratch_len,
+                                                struct sigmint_fonbnk_user_tokens *tokens);
+
+/**
+ * Writes to `*expired` whether the token of `*token` has expired at `now` (Unix seconds, from
+ * the caller's clock): `now >= expires_at`.
+ *
+ * # Safety
+ * `token` must point to a `sigmint_fonbnk_token_lifetime` and `expired` be writable for a
+ * `bool`.
+ */
+sigmint_result sigmint_fonbnk_token_expired(const struct sigmint_fonbnk_token_lifetime *token,
+                                            int64_t now,
+                                            bool *expired);
+
+/**
+ * Writes to `*needs_refresh` whether to get new tokens at `now` (Unix seconds): the token of
+ * `*token` has expired, or expires within `margin` seconds (`now + margin >= expires_at`).
+ * Ask when the access token needs refreshing, with a margin of about a minute.
+ *
+ * # Safety
+ * `token` must point to a `sigmint_fonbnk_token_lifetime` and `needs_refresh` be writable for
+ * a `bool`.
+ */
+sigmint_result sigmint_fonbnk_token_needs_refresh(const struct sigmint_fonbnk_token_lifetime *token,
+                                                  int64_t now,
+                                                  int64_t margin,
+                                                  bool *needs_refresh);
+
+/**
+ * Parses the answer of `SIGMINT_FONBNK_ENDPOINT_KYC_STATUS` in `body[0..body_len]` into
+ * `*state` (views into `body`: see `sigmint_fonbnk_kyc_state`).
+ *
+ * Every field the docs describe is type-checked here, documents and rules included, so
+ * `sigmint_fonbnk_kyc_document` and `sigmint_fonbnk_kyc_rule` fail on the same body only for
+ * an index past the end. An unknown `kycStatus` is kept (`SIGMINT_FONBNK_KYC_STATUS_UNKNOWN`),
+ * not refused.
+ *
+ * Returns the body errors of `sigmint_fonbnk_parse_user_tokens`
+ * (`SIGMINT_RESULT_RESPONSE_TOO_LARGE`, `SIGMINT_RESULT_INVALID_JSON`, …,
+ * `SIGMINT_RESULT_PROVIDER_ERROR`); `SIGMINT_RESULT_MISSING_FIELD` without `kycStatus` or for
+ * a document without `_id`; `SIGMINT_RESULT_INVALID_FIELD` for a field of the wrong type (a
+ * `kycStatus` that is not a string, a `reachedKycLimit` that is not a boolean, a document list
+ * that is not an array, a rule whose `max` is neither number nor string, …). `*state` is
+ * written only on success.
+ *
+ * # Safety
+ * `body` must be readable for `body_len` bytes (and stay so while the views are used) and
+ * `state` writable for a `sigmint_fonbnk_kyc_state`.
+ */
+sigmint_result sigmint_fonbnk_parse_kyc_state(const char *body,
+                                              size_t body_len,
+                                              struct sigmint_fonbnk_kyc_state *state);
+
+/**
+ * Parses the KYC state in `body[0..body_len]`, as `sigmint_fonbnk_parse_kyc_state` does, and
+ * fills `*document` with its document type number `index` (from 0, across
+ * `basicDocuments`, `advancedDocuments` and `kycDocuments`, in that order; views into
+ * `body`).
+ *
+ * Returns `SIGMINT_RESULT_INDEX_OUT_OF_RANGE` when `index` is `documents_len` or more (so a
+ * loop may also stop there), else the errors of `sigmint_fonbnk_parse_kyc_state`.
+ *
+ * # Safety
+ * `body` must be readable for `body_len` bytes (and stay so while the views are used) and
+ * `document` writable for a `sigmint_fonbnk_document`.
+ */
+sigmint_result sigmint_fonbnk_kyc_document(const char *body,
+                                           size_t body_len,
+                                           size_t index,
+                                           struct sigmint_fonbnk_document *document);
+
+/**
+ * Parses the KYC state in `body[0..body_len]`, as `sigmint_fonbnk_parse_kyc_state` does, and
+ * fills `*rule` with its rule number `index` (from 0, across `kycRules` and `kycSettings`, in
+ * that order; views into `body`).
+ *
+ * Returns `SIGMINT_RESULT_INDEX_OUT_OF_RANGE` when `index` is `rules_len` or more, else the
+ * errors of `sigmint_fonbnk_parse_kyc_state`.
+ *
+ * # Safety
+ * `body` must be readable for `body_len` bytes (and stay so while the views are used) and
+ * `rule` writable for a `sigmint_fonbnk_rule`.
+ */
+sigmint_result sigmint_fonbnk_kyc_rule(const char *body,
+                                       size_t body_len,
+                                       size_t index,
+                                       struct sigmint_fonbnk_rule *rule);
+
+/**
+ * Parses the answer of `SIGMINT_FONBNK_ENDPOINT_KYC_SUBMIT`, `{"success":true|false}`, in
+ * `body[0..body_len]`, and writes `success` to `*success`.
+ *
+ * Returns the body errors of `sigmint_fonbnk_parse_user_tokens`;
+ * `SIGMINT_RESULT_MISSING_FIELD` without `success`, `SIGMINT_RESULT_INVALID_FIELD` when it is
+ * not a boolean.
+ *
+ * # Safety
+ * `body` must be readable for `body_len` bytes and `success` writable for a `bool`.
+ */
+sigmint_result sigmint_fonbnk_parse_kyc_submit(const char *body, size_t body_len, bool *success);
+
+/**
+ * Points `*url` at sFOX's base URL, `https://api.sfox.com` (no trailing `/`): a static text,
+ * NUL-terminated too.
+ *
+ * # Safety
+ * `url` must be writable for a `sigmint_str`.
+ */
+sigmint_result sigmint_sfox_base_url(struct sigmint_str *url);
+
+/**
+ * Writes the path of a user-token request, `/v1/enterprise/user-tokens/{user_id}`, with
+ * `user_id[0..user_id_len]` percent-encoded as one path segment (every byte but `A-Z a-z 0-9
+ * - . _ ~` as `%XX`, so `a/b` cannot reach another endpoint), to `out` (not NUL-terminated)
+ * and its length to `*out_len`. Send it with `POST` to the base URL.
+ *
+ * Returns `SIGMINT_RESULT_INVALID_FIELD` for an empty id, `SIGMINT_RESULT_INVALID_UTF8` when
+ * it is not UTF-8. Buffers work as for `sigmint_fonbnk_endpoint`.
+ *
+ * # Safety
+ * `user_id` must be readable for `user_id_len` bytes, `out` writable for `out_cap` bytes and
+ * `out_len` for a `size_t`; outputs must not overlap inputs.
+ */
+sigmint_result sigmint_sfox_user_token_path(const char *user_id,
+                                            size_t user_id_len,
+                                            char *out,
+                                            size_t out_cap,
+                                            size_t *out_len);
+
+/**
+ * Writes the `Authorization` value of an sFOX enterprise request, `Bearer {api_key}`, to
+ * `out` (not NUL-terminated) and its length to `*out_len`: 7 bytes more than the key.
+ *
+ * Returns `SIGMINT_RESULT_INVALID_FIELD` for an empty key or one holding a byte that is not
+ * visible ASCII (it goes into a header as-is), `SIGMINT_RESULT_INVALID_UTF8` when it is not
+ * UTF-8. Buffers work as for `sigmint_fonbnk_endpoint`.
+ *
+ * # Safety
+ * `api_key` must be readable for `api_key_len` bytes, `out` writable for `out_cap` bytes and
+ * `out_len` for a `size_t`; outputs must not overlap inputs.
+ */
+sigmint_result sigmint_sfox_authorization(const char *api_key,
+                                          size_t api_key_len,
+                                          char *out,
+                                          size_t out_cap,
+                                          size_t *out_len);
+
+/**
+ * Parses the answer of a user-token request,
+ * `{"data":{"token":…,"partner_user_id":…,"expires":…}}`, in `body[0..body_len]` into
+ * `*token` (views into `body`: see `sigmint_sfox_user_token`), with `expires` converted to
+ * Unix milliseconds.
+ *
+ * Returns the body errors of `sigmint_fonbnk_parse_user_tokens`
+ * (`SIGMINT_RESULT_RESPONSE_TOO_LARGE`, `SIGMINT_RESULT_INVALID_JSON`, …,
+ * `SIGMINT_RESULT_PROVIDER_ERROR` for a `{"message":…}` body); `SIGMINT_RESULT_MISSING_FIELD`
+ * / `SIGMINT_RESULT_INVALID_FIELD` for a missing or mistyped field (`token` and `expires`
+ * must be strings without escapes); `SIGMINT_RESULT_INVALID_DATE` for an `expires` that is
+ * not an RFC 3339 timestamp. `*token` is written only on success.
+ *
+ * # Safety
+ * `body` must be readable for `body_len` bytes (and stay so while the views are used) and
+ * `token` writable for a `sigmint_sfox_user_token`.
+ */
+sigmint_result sigmint_sfox_parse_user_token(const char *body,
+                                             size_t body_len,
+                                             struct sigmint_sfox_user_token *token);
+
+/**
+ * Writes to `*expired` whether the user token of `*token` has expired at `now_ms` (Unix
+ * milliseconds, from the caller's clock): `now_ms >= expires_at_ms`.
+ *
+ * # Safety
+ * `token` must point to a `sigmint_sfox_user_token` and `expired` be writable for a `bool`.
+ */
+sigmint_result sigmint_sfox_token_expired(const struct sigmint_sfox_user_token *token,
+                                          int64_t now_ms,
+                                          bool *expired);
+
+/**
+ * Writes to `*needs_refresh` whether to mint a new user token at `now_ms` (Unix
+ * milliseconds): the token of `*token` has expired, or expires within `margin_ms`
+ * (`now_ms + margin_ms >= expires_at_ms`). sFOX's advice is not to store user tokens at all
+ * but to mint one per session (each lives 24 hours).
+ *
+ * # Safety
+ * `token` must point to a `sigmint_sfox_user_token` and `needs_refresh` be writable for a
+ * `bool`.
+ */
+sigmint_result sigmint_sfox_token_needs_refresh(const struct sigmint_sfox_user_token *token,
+                                                int64_t now_ms,
+                                                int64_t margin_ms,
+                                                bool *needs_refresh);
+
+/**
+ * Writes the path of an access-token request,
+ * `/v1/users/{user_id}/generateaccesstoken?accountId={account_id}`, to `out` (not
+ * NUL-terminated) and its length to `*out_len`: `user_id[0..user_id_len]` percent-encoded as
+ * a path segment (as for `sigmint_sfox_user_token_path`), `account_id[0..account_id_len]` as
+ * a query value (as `URLSearchParams` writes it). Send it with `GET`.
+ *
+ * Returns `SIGMINT_RESULT_INVALID_FIELD` for an empty id, `SIGMINT_RESULT_INVALID_UTF8` when
+ * one is not UTF-8. Buffers work as for `sigmint_fonbnk_endpoint`.
+ *
+ * # Safety
+ * `user_id` must be readable for `user_id_len` bytes, `account_id` for `account_id_len` bytes,
+ * `out` writable for `out_cap` bytes and `out_len` for a `size_t`; outputs must not overlap
+ * inputs.
+ */
+sigmint_result sigmint_mygiro_access_token_path(const char *user_id,
+                                                size_t user_id_len,
+                                                const char *account_id,
+                                                size_t account_id_len,
+                                                char *out,
+                                                size_t out_cap,
+                                                size_t *out_len);
+
+/**
+ * Writes the `Authorization` value of a Mygiro request, `Bearer {jwt}`, to `out` (not
+ * NUL-terminated) and its length to `*out_len`: 7 bytes more than the token.
+ *
+ * Returns `SIGMINT_RESULT_INVALID_FIELD` for an empty token or one holding a byte that is not
+ * visible ASCII, `SIGMINT_RESULT_INVALID_UTF8` when it is not UTF-8. Buffers work as for
+ * `sigmint_fonbnk_endpoint`.
+ *
+ * # Safety
+ * `jwt` must be readable for `jwt_len` bytes, `out` writable for `out_cap` bytes and `out_len`
+ * for a `size_t`; outputs must not overlap inputs.
+ */
+sigmint_result sigmint_mygiro_authorization(const char *jwt,
+                                            size_t jwt_len,
+                                            char *out,
+                                            size_t out_cap,
+                                            size_t *out_len);
+
+/**
+ * Checks an `x-tag` value, `tag[0..tag_len]`, before it goes into a header as-is: returns
+ * `SIGMINT_RESULT_OK`, or `SIGMINT_RESULT_INVALID_FIELD` when it is empty or holds a byte that
+ * is not visible ASCII (a space, a CR or LF, …), `SIGMINT_RESULT_INVALID_UTF8` when it is not
+ * UTF-8.
+ *
+ * # Safety
+ * `tag` must be readable for `tag_len` bytes.
+ */
+sigmint_result sigmint_mygiro_check_tag(const char *tag, size_t tag_len);
+
+/**
+ * Parses the answer of an access-token request,
+ * `{"status":"success","data":{"token":…,"resetToken":…,"type":…,"user":…,"_id":…,
+ * "createdAt":…}}`, in `body[0..body_len]` into `*token` (views into `body`: see
+ * `sigmint_mygiro_access_token`), with `createdAt` converted to Unix milliseconds.
+ *
+ * Returns `SIGMINT_RESULT_PROVIDER_ERROR` when `status` is not `"success"` (or the body is the
+ * provider's `{"message":…}`): the provider's text is then
+ * `sigmint_provider_error_message`'s; the other body errors of
+ * `sigmint_fonbnk_parse_user_tokens`; `SIGMINT_RESULT_MISSING_FIELD` /
+ * `SIGMINT_RESULT_INVALID_FIELD` for a missing or mistyped field (`token` and `createdAt` must
+ * be strings without escapes); `SIGMINT_RESULT_INVALID_DATE` for a `createdAt` that is not an
+ * RFC 3339 timestamp. `*token` is written only on success.
+ *
+ * # Safety
+ * `body` must be readable for `body_len` bytes (and stay so while the views are used) and
+ * `token` writable for a `sigmint_mygiro_access_token`.
+ */
+sigmint_result sigmint_mygiro_parse_access_token(const char *body,
+                                                 size_t body_len,
+                                                 struct sigmint_mygiro_access_token *token);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -186,6 +186,18 @@ impl Output {
     }
 }
 
+/// Writes `value` to a required output (a C struct or scalar), the last step of a successful
+/// call.
+///
+/// # Safety
+/// `out` must be valid for a write of a `T` and must not overlap any input.
+pub(crate) unsafe fn put<T>(out: NonNull<T>, value: T) -> Result<(), sigmint_result> {
+    // SAFETY: the caller guarantees `out` is valid for a write of a `T`; `NonNull` is not NULL,
+    // and a C pointer to `T` is aligned for it.
+    unsafe { out.write(value) };
+    Ok(())
+}
+
 /// Copies `N` bytes to a required fixed-size output, the last step of a successful call.
 ///
 /// # Safety

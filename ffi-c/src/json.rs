@@ -79,19 +79,25 @@ pub unsafe extern "C" fn sigmint_json_get_str(
             )
         };
         let value = lookup_present(json, utf8(path)?)?;
-        let chars = value.chars().ok_or(Error::InvalidClaimType)?;
-        let needed = value.unescaped_len().ok_or(Error::InvalidClaimType)?;
-        output.write_with(needed, |buf| {
-            let mut len = 0usize;
-            for c in chars {
-                let end = len + c.len_utf8();
-                // `write_with` hands over exactly the unescaped length; anything else is a bug.
-                let dst = buf.get_mut(len..end).ok_or(Error::BufferTooSmall)?;
-                c.encode_utf8(dst);
-                len = end;
-            }
-            Ok(len)
-        })
+        write_unescaped(output, value)
+    })
+}
+
+/// Writes the string `value`, escapes resolved, as UTF-8 to `output`; a value that is not a
+/// string is `InvalidClaimType`.
+pub(crate) fn write_unescaped(output: Output, value: Value<'_>) -> Result<(), sigmint_result> {
+    let chars = value.chars().ok_or(Error::InvalidClaimType)?;
+    let needed = value.unescaped_len().ok_or(Error::InvalidClaimType)?;
+    output.write_with(needed, |buf| {
+        let mut len = 0usize;
+        for c in chars {
+            let end = len + c.len_utf8();
+            // `write_with` hands over exactly the unescaped length; anything else is a bug.
+            let dst = buf.get_mut(len..end).ok_or(Error::BufferTooSmall)?;
+            c.encode_utf8(dst);
+            len = end;
+        }
+        Ok(len)
     })
 }
 

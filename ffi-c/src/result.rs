@@ -10,7 +10,8 @@ use crate::panic::boundary;
 ///
 /// The error values are those of the Rust core's `Error::code()`, one per error, plus
 /// `SIGMINT_RESULT_NULL_PARAMETER`, `SIGMINT_RESULT_KEY_NOT_INITIALIZED`,
-/// `SIGMINT_RESULT_PANIC` and `SIGMINT_RESULT_LIST_TOO_LONG`, which only the C API returns.
+/// `SIGMINT_RESULT_PANIC`, `SIGMINT_RESULT_LIST_TOO_LONG`, `SIGMINT_RESULT_UNKNOWN_ENUM_VALUE`
+/// and `SIGMINT_RESULT_INDEX_OUT_OF_RANGE`, which only the C API returns.
 /// It is a plain integer rather than an enum so that any value, even one from a newer or
 /// older library, can be handed back to `sigmint_result_str`.
 #[repr(transparent)]
@@ -81,6 +82,21 @@ pub const SIGMINT_RESULT_INVALID_CLAIM_TYPE: sigmint_result = sigmint_result(25)
 pub const SIGMINT_RESULT_INTEGER_OVERFLOW: sigmint_result = sigmint_result(26);
 /// The token's type (header `typ` or the `type` claim) is not the expected one.
 pub const SIGMINT_RESULT_WRONG_TOKEN_TYPE: sigmint_result = sigmint_result(27);
+/// A provider's response body is longer than `SIGMINT_PROVIDER_MAX_RESPONSE_LEN` (64 KiB).
+pub const SIGMINT_RESULT_RESPONSE_TOO_LARGE: sigmint_result = sigmint_result(28);
+/// A provider's response lacks a field it must have (or has it as `null`).
+pub const SIGMINT_RESULT_MISSING_FIELD: sigmint_result = sigmint_result(29);
+/// A request or response field has the wrong JSON type or an impossible value (an empty
+/// email, a country code that is not two upper-case letters, a token that is not text, a
+/// header value with a space or control character).
+pub const SIGMINT_RESULT_INVALID_FIELD: sigmint_result = sigmint_result(30);
+/// A date is not a valid RFC 3339 timestamp (`2024-05-14T19:22:09.901Z`, `+01:00` offsets).
+pub const SIGMINT_RESULT_INVALID_DATE: sigmint_result = sigmint_result(31);
+/// The provider answered with an error instead of the expected result; its own text is
+/// available with `sigmint_provider_error_message`.
+pub const SIGMINT_RESULT_PROVIDER_ERROR: sigmint_result = sigmint_result(32);
+/// A signed request's timestamp is outside the accepted window around the verifier's clock.
+pub const SIGMINT_RESULT_TIMESTAMP_OUT_OF_WINDOW: sigmint_result = sigmint_result(33);
 /// A required pointer was NULL, or a data pointer was NULL with a non-zero length.
 pub const SIGMINT_RESULT_NULL_PARAMETER: sigmint_result = sigmint_result(100);
 /// The `sigmint_key` was never initialized, or was cleared.
@@ -90,6 +106,12 @@ pub const SIGMINT_RESULT_PANIC: sigmint_result = sigmint_result(102);
 /// A list in a `sigmint_jwt_validation` (required claims, audiences or issuers) holds more
 /// than `SIGMINT_JWT_MAX_LIST_LEN` entries.
 pub const SIGMINT_RESULT_LIST_TOO_LONG: sigmint_result = sigmint_result(103);
+/// An enumeration argument (such as a `sigmint_fonbnk_endpoint_id`) holds a value that no
+/// `SIGMINT_*` constant of its type names.
+pub const SIGMINT_RESULT_UNKNOWN_ENUM_VALUE: sigmint_result = sigmint_result(104);
+/// An index is past the last item (`sigmint_fonbnk_kyc_document`, `sigmint_fonbnk_kyc_rule`):
+/// the way to find the end of a list.
+pub const SIGMINT_RESULT_INDEX_OUT_OF_RANGE: sigmint_result = sigmint_result(105);
 
 impl From<Error> for sigmint_result {
     /// Core errors keep their number: `SIGMINT_RESULT_X == Error::X.code()`.
@@ -103,7 +125,7 @@ impl From<Error> for sigmint_result {
     clippy::indexing_slicing,
     reason = "only evaluated in constants: an index out of bounds fails the build"
 )]
-const fn nul_terminated<const N: usize>(text: &str) -> [u8; N] {
+pub(crate) const fn nul_terminated<const N: usize>(text: &str) -> [u8; N] {
     let bytes = text.as_bytes();
     let mut out = [0u8; N];
     let mut i = 0;
@@ -124,7 +146,7 @@ macro_rules! core_message {
 }
 
 /// Every result with its text (NUL-terminated).
-static RESULTS: [(sigmint_result, &[u8]); 32] = [
+static RESULTS: [(sigmint_result, &[u8]); 40] = [
     (SIGMINT_RESULT_OK, b"success\0"),
     (
         SIGMINT_RESULT_BUFFER_TOO_SMALL,
@@ -232,6 +254,30 @@ static RESULTS: [(sigmint_result, &[u8]); 32] = [
         core_message!(Error::WrongTokenType),
     ),
     (
+        SIGMINT_RESULT_RESPONSE_TOO_LARGE,
+        core_message!(Error::ResponseTooLarge),
+    ),
+    (
+        SIGMINT_RESULT_MISSING_FIELD,
+        core_message!(Error::MissingField),
+    ),
+    (
+        SIGMINT_RESULT_INVALID_FIELD,
+        core_message!(Error::InvalidField),
+    ),
+    (
+        SIGMINT_RESULT_INVALID_DATE,
+        core_message!(Error::InvalidDate),
+    ),
+    (
+        SIGMINT_RESULT_PROVIDER_ERROR,
+        core_message!(Error::ProviderError),
+    ),
+    (
+        SIGMINT_RESULT_TIMESTAMP_OUT_OF_WINDOW,
+        core_message!(Error::TimestampOutOfWindow),
+    ),
+    (
         SIGMINT_RESULT_NULL_PARAMETER,
         b"a required pointer parameter is NULL\0",
     ),
@@ -246,6 +292,14 @@ static RESULTS: [(sigmint_result, &[u8]); 32] = [
     (
         SIGMINT_RESULT_LIST_TOO_LONG,
         b"a validation list (required claims, audiences or issuers) is longer than SIGMINT_JWT_MAX_LIST_LEN\0",
+    ),
+    (
+        SIGMINT_RESULT_UNKNOWN_ENUM_VALUE,
+        b"an enumeration argument holds a value no SIGMINT_ constant names\0",
+    ),
+    (
+        SIGMINT_RESULT_INDEX_OUT_OF_RANGE,
+        b"index is past the last item\0",
     ),
 ];
 
@@ -304,8 +358,8 @@ mod tests {
             let with_code: Vec<_> = header.iter().filter(|(_, v)| *v == error.code()).collect();
             assert_eq!(with_code.len(), 1, "code {} used once", error.code());
         }
-        // OK and the four C-only values, and nothing else.
-        assert_eq!(header.len(), Error::ALL.len() + 5);
+        // OK and the six C-only values, and nothing else.
+        assert_eq!(header.len(), Error::ALL.len() + 7);
         for (name, value) in [
             ("SIGMINT_RESULT_OK", SIGMINT_RESULT_OK),
             (
@@ -318,6 +372,14 @@ mod tests {
             ),
             ("SIGMINT_RESULT_PANIC", SIGMINT_RESULT_PANIC),
             ("SIGMINT_RESULT_LIST_TOO_LONG", SIGMINT_RESULT_LIST_TOO_LONG),
+            (
+                "SIGMINT_RESULT_UNKNOWN_ENUM_VALUE",
+                SIGMINT_RESULT_UNKNOWN_ENUM_VALUE,
+            ),
+            (
+                "SIGMINT_RESULT_INDEX_OUT_OF_RANGE",
+                SIGMINT_RESULT_INDEX_OUT_OF_RANGE,
+            ),
         ] {
             assert!(header.contains(&(name.to_owned(), value.0)), "{name}");
             assert!(Error::ALL.iter().all(|e| e.code() != value.0), "{name}");
@@ -354,6 +416,12 @@ mod tests {
             SIGMINT_RESULT_INVALID_CLAIM_TYPE,
             SIGMINT_RESULT_INTEGER_OVERFLOW,
             SIGMINT_RESULT_WRONG_TOKEN_TYPE,
+            SIGMINT_RESULT_RESPONSE_TOO_LARGE,
+            SIGMINT_RESULT_MISSING_FIELD,
+            SIGMINT_RESULT_INVALID_FIELD,
+            SIGMINT_RESULT_INVALID_DATE,
+            SIGMINT_RESULT_PROVIDER_ERROR,
+            SIGMINT_RESULT_TIMESTAMP_OUT_OF_WINDOW,
         ];
         assert_eq!(constants.len(), Error::ALL.len());
         for (constant, error) in constants.into_iter().zip(Error::ALL) {
@@ -382,7 +450,7 @@ mod tests {
 
     #[test]
     fn any_value_is_accepted() {
-        for value in [28, 99, 104, 1000, u32::MAX] {
+        for value in [34, 99, 106, 1000, u32::MAX] {
             assert_eq!(str_of(sigmint_result(value)), "unknown result");
         }
     }

@@ -7,6 +7,10 @@ use crate::result::{SIGMINT_RESULT_LIST_TOO_LONG, sigmint_result};
 
 /// A UTF-8 text: `len` bytes at `ptr`, not NUL-terminated. `ptr` may be NULL only when `len`
 /// is 0; `{NULL, 0}` is the empty text.
+///
+/// The response parsers also hand texts back as `sigmint_str` views into the caller's body:
+/// there `{NULL, 0}` means the field is absent (or `null`), while a present empty string has a
+/// non-NULL `ptr` and `len` 0. See `sigmint_view_unescape`.
 #[repr(C)]
 #[derive(Clone, Copy)]
 pub struct sigmint_str {

@@ -46,10 +46,14 @@ size_t b64url(const void *in, size_t len, char *out);
 size_t forge(const sigmint_key *key, const char *header, const void *payload, size_t payload_len,
              char *out);
 
-/* The test groups (tests/vectors.c, tests/errors.c, tests/jwt_vectors.c, tests/jwt_errors.c). */
+/* The test groups (tests/vectors.c, tests/errors.c, tests/jwt_vectors.c, tests/jwt_errors.c,
+ * tests/provider_vectors.c, tests/provider_errors.c, tests/provider_requests.c). */
 void test_vectors(const char *vectors_dir);
 void test_errors(void);
 void test_jwt_vectors(const char *vectors_dir);
 void test_jwt_errors(void);
+void test_provider_vectors(const char *vectors_dir);
+void test_provider_errors(void);
+void test_provider_requests(void);
 
 #endif

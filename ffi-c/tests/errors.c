@@ -56,17 +56,26 @@ static void test_version_and_results(void) {
         SIGMINT_RESULT_INVALID_CLAIM_TYPE,
         SIGMINT_RESULT_INTEGER_OVERFLOW,
         SIGMINT_RESULT_WRONG_TOKEN_TYPE,
+        SIGMINT_RESULT_RESPONSE_TOO_LARGE,
+        SIGMINT_RESULT_MISSING_FIELD,
+        SIGMINT_RESULT_INVALID_FIELD,
+        SIGMINT_RESULT_INVALID_DATE,
+        SIGMINT_RESULT_PROVIDER_ERROR,
+        SIGMINT_RESULT_TIMESTAMP_OUT_OF_WINDOW,
         SIGMINT_RESULT_NULL_PARAMETER,
         SIGMINT_RESULT_KEY_NOT_INITIALIZED,
         SIGMINT_RESULT_PANIC,
         SIGMINT_RESULT_LIST_TOO_LONG,
+        SIGMINT_RESULT_UNKNOWN_ENUM_VALUE,
+        SIGMINT_RESULT_INDEX_OUT_OF_RANGE,
     };
-    static const sigmint_result out_of_range[] = {28, 99, 104, 0x7fffffff, UINT32_MAX};
+    static const sigmint_result out_of_range[] = {34, 99, 106, 0x7fffffff, UINT32_MAX};
     size_t i, j;
 
     CHECK(sigmint_version() != NULL && strlen(sigmint_version()) > 0);
     CHECK(SIGMINT_RESULT_OK == 0 && SIGMINT_RESULT_BUFFER_TOO_SMALL == 1 &&
-          SIGMINT_RESULT_INVALID_CLIENT_ID == 9);
+          SIGMINT_RESULT_INVALID_CLIENT_ID == 9 && SIGMINT_RESULT_RESPONSE_TOO_LARGE == 28 &&
+          SIGMINT_RESULT_TIMESTAMP_OUT_OF_WINDOW == 33);
     for (i = 0; i < sizeof all / sizeof all[0]; i++) {
         const char *text = sigmint_result_str(all[i]);
         CHECK(text != NULL && strlen(text) > 0 && strcmp(text, "unknown result") != 0);

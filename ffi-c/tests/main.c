@@ -58,6 +58,9 @@ int main(int argc, char **argv) {
     test_errors();
     test_jwt_vectors(vectors_dir);
     test_jwt_errors();
+    test_provider_vectors(vectors_dir);
+    test_provider_errors();
+    test_provider_requests();
     printf("%d passed, %d failed\n", check_passed, check_failed);
     return check_failed == 0 && check_passed > 0 ? 0 : 1;
 }

@@ -577,3 +577,349 @@ fn no_token_function_allocates() {
     }
     assert_eq!(allocations(), before, "the token functions allocated");
 }
+
+/// A text as the `(pointer, length)` pair the C API takes.
+fn t(text: &str) -> (*const std::ffi::c_char, usize) {
+    (text.as_ptr().cast(), text.len())
+}
+
+/// The provider functions (request builders, signing and verification, every parser, the
+/// text helpers), each succeeding and failing, with every buffer on the stack.
+#[test]
+fn no_provider_function_allocates() {
+    const ACCESS: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ0eXBlIjoiYWNjZXNzIiwiaWF0IjoxNzY1NDU0MDczLCJleHAiOjE3NjU0NTQ5NzN9.h64t8qKWqZZR5Vtzq_XQIfu1w464OL1eU6Ms2CUMT_o";
+    const REFRESH: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ0eXBlIjoicmVmcmVzaCIsImlhdCI6MTc2NTQ1NDA3MywiZXhwIjoxNzY2NjYzNjczfQ.zBp2124SDVPYgBuVUG9A4YCwiSniK26QkRTK7ff4syY";
+    let mut tokens_body = [0u8; 512];
+    let tokens_len = {
+        let text = format!(r#"{{"accessToken":"{ACCESS}","refreshToken":"{REFRESH}"}}"#);
+        tokens_body[..text.len()].copy_from_slice(text.as_bytes());
+        text.len()
+    };
+    let kyc = r#"{"kycStatus":"approved","reachedKycLimit":true,"kycStatusDescription":"caf\u00e9",
+        "basicDocuments":[{"_id":"67da909b739fc481aa525c43","type":"basic","requiredFields":{}}],
+        "kycRules":[{"type":"basic","max":100},{"max":"Infinity"}]}"#;
+    let sfox = r#"{"data":{"token":"bcf5ab","partner_user_id":"client_1","expires":"2024-05-14T19:22:09.901Z"}}"#;
+    let sfox_bad_date =
+        r#"{"data":{"token":"t","partner_user_id":"c","expires":"2024-02-30T00:00:00Z"}}"#;
+    let mygiro = r#"{"status":"success","data":{"token":"t+k=","type":"bearer","createdAt":"2019-12-07T01:12:02.315Z"}}"#;
+    let mygiro_error = r#"{"status":"error","message":"Account not \"found\""}"#;
+    let big = [b' '; SIGMINT_PROVIDER_MAX_RESPONSE_LEN + 1];
+    let secret = c"c2VjcmV0LWtleS1vZi0zMi1ieXRlcy1sb25nLS0tLS0=";
+    let fields = [
+        sigmint_query_param {
+            name: c"first_name".as_ptr(),
+            name_len: 10,
+            value: c"Ada".as_ptr(),
+            value_len: 3,
+        },
+        sigmint_query_param {
+            name: c"first_name".as_ptr(),
+            name_len: 10,
+            value: c"Eve".as_ptr(),
+            value_len: 3,
+        },
+    ];
+    let mut key = zeroed_key();
+    let mut out = [0 as std::ffi::c_char; 512];
+    let mut out_len = 0usize;
+    let mut scratch = [0u8; 1024];
+    let mut scratch_len = 0usize;
+    let mut text = s("");
+    let mut flag = false;
+    // SAFETY: plain integers, arrays and raw pointers: all zeros is a valid value of each.
+    let (mut headers, mut tokens, mut state, mut doc, mut rule, mut sfox_token, mut mygiro_token): (
+        sigmint_fonbnk_headers,
+        sigmint_fonbnk_user_tokens,
+        sigmint_fonbnk_kyc_state,
+        sigmint_fonbnk_document,
+        sigmint_fonbnk_rule,
+        sigmint_sfox_user_token,
+        sigmint_mygiro_access_token,
+    ) = unsafe { std::mem::zeroed() };
+
+    let before = allocations();
+    // SAFETY: every pointer is valid for the length given with it, or NULL on purpose; the
+    // bodies outlive every view into them.
+    unsafe {
+        assert_eq!(
+            sigmint_key_init_base64(&mut key, secret.as_ptr(), secret.count_bytes()),
+            SIGMINT_RESULT_OK
+        );
+        assert_eq!(
+            sigmint_fonbnk_endpoint_path(SIGMINT_FONBNK_ENDPOINT_KYC_STATUS, &mut text),
+            SIGMINT_RESULT_OK
+        );
+        assert_eq!(
+            sigmint_fonbnk_endpoint_method(
+                // A value no constant names, as C may pass; the type is a transparent u32.
+                std::mem::transmute::<u32, sigmint_fonbnk_endpoint_id>(99),
+                &mut text
+            ),
+            SIGMINT_RESULT_UNKNOWN_ENUM_VALUE
+        );
+        assert_eq!(
+            sigmint_fonbnk_base_url(SIGMINT_FONBNK_ENV_SANDBOX, &mut text),
+            SIGMINT_RESULT_OK
+        );
+        assert_eq!(sigmint_fonbnk_content_type(&mut text), SIGMINT_RESULT_OK);
+        assert_eq!(sigmint_sfox_base_url(&mut text), SIGMINT_RESULT_OK);
+
+        let (email, email_len) = t("testuser+ng@fonbnk.com");
+        for (country, expected) in [
+            ("NG", SIGMINT_RESULT_OK),
+            ("ng", SIGMINT_RESULT_INVALID_FIELD),
+        ] {
+            let (c, c_len) = t(country);
+            assert_eq!(
+                sigmint_fonbnk_user_query_json(
+                    email,
+                    email_len,
+                    c,
+                    c_len,
+                    out.as_mut_ptr(),
+                    out.len(),
+                    &mut out_len
+                ),
+                expected
+            );
+        }
+        let (doc_id, doc_id_len) = t("67da909b739fc481aa525c43");
+        for (n, expected) in [(1, SIGMINT_RESULT_OK), (2, SIGMINT_RESULT_DUPLICATE_KEY)] {
+            assert_eq!(
+                sigmint_fonbnk_kyc_submission_json(
+                    email,
+                    email_len,
+                    doc_id,
+                    doc_id_len,
+                    fields.as_ptr(),
+                    n,
+                    out.as_mut_ptr(),
+                    out.len(),
+                    &mut out_len
+                ),
+                expected
+            );
+        }
+        assert_eq!(
+            sigmint_fonbnk_sign_request(
+                &key,
+                c"demo-client-id".as_ptr(),
+                14,
+                SIGMINT_FONBNK_ENDPOINT_USER_TOKENS_V2,
+                1_765_454_073_000,
+                &mut headers
+            ),
+            SIGMINT_RESULT_OK
+        );
+        assert_eq!(
+            sigmint_fonbnk_sign_request(
+                &key,
+                c"a b".as_ptr(),
+                3,
+                SIGMINT_FONBNK_ENDPOINT_USER_TOKENS_V2,
+                1,
+                &mut headers
+            ),
+            SIGMINT_RESULT_INVALID_CLIENT_ID
+        );
+        let path = c"/api/v2/user/tokens";
+        assert_eq!(
+            sigmint_fonbnk_verify(
+                &key,
+                1_765_454_073_000,
+                path.as_ptr(),
+                path.count_bytes(),
+                headers.signature.as_ptr(),
+                headers.signature_len
+            ),
+            SIGMINT_RESULT_OK
+        );
+        assert_eq!(
+            sigmint_fonbnk_verify(
+                &key,
+                1,
+                path.as_ptr(),
+                path.count_bytes(),
+                headers.signature.as_ptr(),
+                headers.signature_len
+            ),
+            SIGMINT_RESULT_INVALID_SIGNATURE
+        );
+        assert_eq!(
+            sigmint_fonbnk_check_timestamp(0, 1000, 10),
+            SIGMINT_RESULT_TIMESTAMP_OUT_OF_WINDOW
+        );
+
+        let (user, user_len) = t("client 7/a");
+        assert_eq!(
+            sigmint_sfox_user_token_path(user, user_len, out.as_mut_ptr(), 3, &mut out_len),
+            SIGMINT_RESULT_BUFFER_TOO_SMALL
+        );
+        assert_eq!(
+            sigmint_sfox_user_token_path(user, user_len, out.as_mut_ptr(), out.len(), &mut out_len),
+            SIGMINT_RESULT_OK
+        );
+        assert_eq!(
+            sigmint_sfox_authorization(c"k".as_ptr(), 1, out.as_mut_ptr(), 3, &mut out_len),
+            SIGMINT_RESULT_BUFFER_TOO_SMALL
+        );
+        assert_eq!(
+            sigmint_sfox_authorization(c"k y".as_ptr(), 3, out.as_mut_ptr(), 64, &mut out_len),
+            SIGMINT_RESULT_INVALID_FIELD
+        );
+        assert_eq!(
+            sigmint_mygiro_access_token_path(
+                user,
+                user_len,
+                c"acct 1".as_ptr(),
+                6,
+                out.as_mut_ptr(),
+                out.len(),
+                &mut out_len
+            ),
+            SIGMINT_RESULT_OK
+        );
+        assert_eq!(
+            sigmint_mygiro_authorization(c"j.w.t".as_ptr(), 5, out.as_mut_ptr(), 64, &mut out_len),
+            SIGMINT_RESULT_OK
+        );
+        assert_eq!(
+            sigmint_mygiro_check_tag(c"tag 1".as_ptr(), 5),
+            SIGMINT_RESULT_INVALID_FIELD
+        );
+
+        let body = tokens_body.as_ptr().cast();
+        assert_eq!(
+            sigmint_fonbnk_parse_user_tokens(
+                body,
+                tokens_len,
+                scratch.as_mut_ptr(),
+                scratch.len(),
+                &mut scratch_len,
+                &mut tokens
+            ),
+            SIGMINT_RESULT_OK
+        );
+        assert_eq!(
+            sigmint_fonbnk_parse_user_tokens(
+                body,
+                tokens_len,
+                ptr::null_mut(),
+                0,
+                &mut scratch_len,
+                &mut tokens
+            ),
+            SIGMINT_RESULT_BUFFER_TOO_SMALL
+        );
+        assert_eq!(
+            sigmint_fonbnk_parse_user_tokens(
+                big.as_ptr().cast(),
+                big.len(),
+                scratch.as_mut_ptr(),
+                scratch.len(),
+                &mut scratch_len,
+                &mut tokens
+            ),
+            SIGMINT_RESULT_RESPONSE_TOO_LARGE
+        );
+        assert_eq!(
+            sigmint_fonbnk_token_needs_refresh(&tokens.access, 0, 60, &mut flag),
+            SIGMINT_RESULT_OK
+        );
+        assert_eq!(
+            sigmint_fonbnk_token_expired(&tokens.refresh, 0, &mut flag),
+            SIGMINT_RESULT_OK
+        );
+
+        let (k, k_len) = t(kyc);
+        assert_eq!(
+            sigmint_fonbnk_parse_kyc_state(k, k_len, &mut state),
+            SIGMINT_RESULT_OK
+        );
+        assert_eq!(
+            sigmint_view_unescape(
+                k,
+                k_len,
+                state.description,
+                out.as_mut_ptr(),
+                out.len(),
+                &mut out_len
+            ),
+            SIGMINT_RESULT_OK
+        );
+        assert_eq!(
+            sigmint_fonbnk_kyc_document(k, k_len, 0, &mut doc),
+            SIGMINT_RESULT_OK
+        );
+        assert_eq!(
+            sigmint_fonbnk_kyc_document(k, k_len, 1, &mut doc),
+            SIGMINT_RESULT_INDEX_OUT_OF_RANGE
+        );
+        assert_eq!(
+            sigmint_fonbnk_kyc_rule(k, k_len, 1, &mut rule),
+            SIGMINT_RESULT_OK
+        );
+        assert_eq!(
+            sigmint_fonbnk_kyc_rule(k, k_len - 1, 0, &mut rule),
+            SIGMINT_RESULT_INVALID_JSON
+        );
+        let (submit, submit_len) = t(r#"{"success":true}"#);
+        assert_eq!(
+            sigmint_fonbnk_parse_kyc_submit(submit, submit_len, &mut flag),
+            SIGMINT_RESULT_OK
+        );
+
+        let (f, f_len) = t(sfox);
+        assert_eq!(
+            sigmint_sfox_parse_user_token(f, f_len, &mut sfox_token),
+            SIGMINT_RESULT_OK
+        );
+        assert_eq!(
+            sigmint_sfox_token_needs_refresh(&sfox_token, 0, 1, &mut flag),
+            SIGMINT_RESULT_OK
+        );
+        assert_eq!(
+            sigmint_sfox_token_expired(&sfox_token, 0, &mut flag),
+            SIGMINT_RESULT_OK
+        );
+        let (f, f_len) = t(sfox_bad_date);
+        assert_eq!(
+            sigmint_sfox_parse_user_token(f, f_len, &mut sfox_token),
+            SIGMINT_RESULT_INVALID_DATE
+        );
+        let (m, m_len) = t(mygiro);
+        assert_eq!(
+            sigmint_mygiro_parse_access_token(m, m_len, &mut mygiro_token),
+            SIGMINT_RESULT_OK
+        );
+        let (m, m_len) = t(mygiro_error);
+        assert_eq!(
+            sigmint_mygiro_parse_access_token(m, m_len, &mut mygiro_token),
+            SIGMINT_RESULT_PROVIDER_ERROR
+        );
+        for cap in [0, out.len()] {
+            let expected = if cap == 0 {
+                SIGMINT_RESULT_BUFFER_TOO_SMALL
+            } else {
+                SIGMINT_RESULT_OK
+            };
+            assert_eq!(
+                sigmint_provider_error_message(m, m_len, out.as_mut_ptr(), cap, &mut out_len),
+                expected
+            );
+        }
+        assert_eq!(
+            sigmint_provider_error_message(
+                c"<html>".as_ptr(),
+                6,
+                out.as_mut_ptr(),
+                64,
+                &mut out_len
+            ),
+            SIGMINT_RESULT_OK
+        );
+        assert!(!sigmint_result_str(SIGMINT_RESULT_INDEX_OUT_OF_RANGE).is_null());
+        assert_eq!(sigmint_key_clear(&mut key), SIGMINT_RESULT_OK);
+    }
+    assert_eq!(allocations(), before, "the provider functions allocated");
+}
