@@ -7,6 +7,7 @@
 //! (PyJWT's arguments and options for `sigmint.jwt`, whose core calls are in [`token`]);
 //! `python/sigmint/_sigmint.pyi` describes this module for type checkers.
 
+mod providers;
 mod token;
 
 use std::borrow::Cow;
@@ -238,6 +239,8 @@ fn fonbnk_string_to_sign<'py>(
 #[pyclass(module = "sigmint._sigmint", frozen)]
 struct FonbnkSigner {
     inner: fonbnk::Signer,
+    /// The same key, for [`fonbnk::verify`] (core's `Signer` keeps its key to itself).
+    key: Key,
 }
 
 #[pymethods]
@@ -250,8 +253,9 @@ impl FonbnkSigner {
         let client_secret = secret_text(client_secret, "client_secret")?;
         let client_secret = std::str::from_utf8(client_secret.as_bytes())
             .map_err(|_| core_error(py, Error::InvalidUtf8))?;
-        let inner = check(py, fonbnk::Signer::new(&client_id, client_secret))?;
-        Ok(FonbnkSigner { inner })
+        let key = check(py, Key::from_base64(client_secret))?;
+        let inner = check(py, fonbnk::Signer::with_key(&client_id, key.clone()))?;
+        Ok(FonbnkSigner { inner, key })
     }
 
     /// The client id (sent as `x-client-id`).
@@ -288,6 +292,48 @@ impl FonbnkSigner {
             dict.set_item(name, value)?;
         }
         Ok(dict)
+    }
+
+    /// Checks an inbound `x-signature` for `endpoint` at `timestamp_ms`, in constant time:
+    /// raises `InvalidSignatureError` when it does not match.
+    fn verify(
+        &self,
+        py: Python<'_>,
+        endpoint: &Bound<'_, PyAny>,
+        timestamp_ms: &Bound<'_, PyAny>,
+        signature: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let endpoint = text(endpoint, "endpoint")?;
+        let timestamp_ms = timestamp(timestamp_ms)?;
+        let signature = text(signature, "signature")?;
+        check(
+            py,
+            fonbnk::verify(&self.key, timestamp_ms, &endpoint, &signature),
+        )
+    }
+
+    /// A signed request to the endpoint at `path` (one of core's `Endpoint`s) carrying `body`:
+    /// `(method, path, headers)`.
+    fn sign_request<'py>(
+        &self,
+        py: Python<'py>,
+        path: &Bound<'py, PyAny>,
+        timestamp_ms: &Bound<'py, PyAny>,
+        body: &Bound<'py, PyAny>,
+    ) -> PyResult<(&'static str, &'static str, Bound<'py, PyDict>)> {
+        let endpoint = providers::fonbnk_endpoint_by_path(&text(path, "path")?)?;
+        let timestamp_ms = timestamp(timestamp_ms)?;
+        let body = text(body, "body")?;
+        let request = check(
+            py,
+            fonbnk::sign_request(&self.inner, endpoint, timestamp_ms, &body),
+        )?;
+        let dict = PyDict::new(py);
+        for (name, value) in request.headers.pairs() {
+            dict.set_item(name, value)?;
+        }
+        dict.set_item("content-type", fonbnk::Request::CONTENT_TYPE)?;
+        Ok((request.endpoint.method(), request.endpoint.path(), dict))
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
@@ -346,5 +392,6 @@ fn _sigmint(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(token::jwt_encode, m)?)?;
     m.add_function(wrap_pyfunction!(token::jws_decode, m)?)?;
     m.add_function(wrap_pyfunction!(token::jws_header, m)?)?;
+    providers::register(m)?;
     Ok(())
 }

@@ -73,7 +73,10 @@ fn to_py<'py>(py: Python<'py>, value: Value<'_>) -> PyResult<Bound<'py, PyAny>> 
 }
 
 /// A JSON object as a dict, members in document order (core refused duplicate keys).
-fn object_to_dict<'py>(py: Python<'py>, value: Value<'_>) -> PyResult<Bound<'py, PyDict>> {
+pub(crate) fn object_to_dict<'py>(
+    py: Python<'py>,
+    value: Value<'_>,
+) -> PyResult<Bound<'py, PyDict>> {
     let dict = PyDict::new(py);
     for (key, member) in value.members() {
         dict.set_item(string_to_py(py, key)?, to_py(py, member)?)?;
@@ -82,7 +85,10 @@ fn object_to_dict<'py>(py: Python<'py>, value: Value<'_>) -> PyResult<Bound<'py,
 }
 
 /// A JSON string value as `str`, escapes (surrogate pairs included) resolved.
-fn string_to_py<'py>(py: Python<'py>, value: Value<'_>) -> PyResult<Bound<'py, PyString>> {
+pub(crate) fn string_to_py<'py>(
+    py: Python<'py>,
+    value: Value<'_>,
+) -> PyResult<Bound<'py, PyString>> {
     let raw = value.raw();
     let inner = raw.get(1..raw.len().saturating_sub(1)).unwrap_or("");
     if !inner.contains('\\') {
@@ -95,7 +101,7 @@ fn string_to_py<'py>(py: Python<'py>, value: Value<'_>) -> PyResult<Bound<'py, P
 }
 
 /// A JSON number as `int` (written without fraction or exponent) or `float`.
-fn number_to_py<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+pub(crate) fn number_to_py<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
     if text.bytes().any(|b| matches!(b, b'.' | b'e' | b'E')) {
         // Rust's parser rounds correctly, as Python's float() (hence json.loads) does.
         let float = text

@@ -28,11 +28,25 @@ NOT_INPUT_ERRORS = {
     "invalid_issuer",
     "missing_claim",
     "wrong_token_type",
+    "provider_error",
+    "timestamp_out_of_window",
+}
+
+#: Errors about provider answers and requests, not tokens: no PyJWT class.
+PROVIDER_ERRORS = {
+    "response_too_large",
+    "missing_field",
+    "invalid_field",
+    "invalid_date",
+    "provider_error",
+    "timestamp_out_of_window",
 }
 
 
 def class_name(core_name: str) -> str:
-    return "".join(part.capitalize() for part in core_name.split("_")) + "Error"
+    """``empty_key`` -> ``EmptyKeyError``; ``provider_error`` -> ``ProviderError``."""
+    base = "".join(part.capitalize() for part in core_name.split("_"))
+    return base if base.endswith("Error") else base + "Error"
 
 
 def all_subclasses(cls: type) -> set:
@@ -141,8 +155,11 @@ PYJWT_CLASS = {
 
 def test_pyjwt_mapping_names_core_errors() -> None:
     assert set(PYJWT_CLASS) <= {name for _, name, _ in _sigmint.ERRORS}
-    # Every token/JSON error (codes 10 and up) has its PyJWT class.
-    assert {name for code, name, _ in _sigmint.ERRORS if code >= 10} <= set(PYJWT_CLASS)
+    # Every token/JSON error (codes 10 and up, but the providers') has its PyJWT class.
+    assert PROVIDER_ERRORS <= {name for _, name, _ in _sigmint.ERRORS}
+    assert not PROVIDER_ERRORS & set(PYJWT_CLASS)
+    token_errors = {name for code, name, _ in _sigmint.ERRORS if code >= 10} - PROVIDER_ERRORS
+    assert token_errors <= set(PYJWT_CLASS)
 
 
 @pytest.mark.parametrize("code, name, message", _sigmint.ERRORS, ids=[e[1] for e in _sigmint.ERRORS])

@@ -329,11 +329,12 @@ class FakeHttpxRequest:
 @pytest.mark.parametrize("case", FONBNK_CASES[3:6], ids=lambda c: c["name"])
 def test_auth_signs_the_path_and_query_as_sent(case: dict, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(time, "time_ns", lambda: int(case["timestamp"]) * 1_000_000)
-    auth = fonbnk.Auth("demo-client-id", case["clientSecret"])
     for request in (
         FakePreparedRequest(case["endpoint"]),
         FakeHttpxRequest(case["endpoint"].encode("ascii")),
     ):
+        # A fresh Auth each time: one Auth never signs two requests with the same timestamp.
+        auth = fonbnk.Auth("demo-client-id", case["clientSecret"])
         assert auth(request) is request
         assert request.headers["x-client-id"] == "demo-client-id"
         assert request.headers["x-timestamp"] == case["timestamp"]
@@ -341,3 +342,12 @@ def test_auth_signs_the_path_and_query_as_sent(case: dict, monkeypatch: pytest.M
     assert repr(auth) == "Auth(client_id='demo-client-id')"
     shared = fonbnk.Auth.from_signer(auth.signer)
     assert shared.signer is auth.signer
+
+
+def test_auth_never_repeats_a_timestamp(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(time, "time_ns", lambda: 1_765_454_073_000 * 1_000_000)
+    auth = fonbnk.Auth("demo-client-id", SECRET)
+    stamps = [auth(FakePreparedRequest("/api/v2/user/tokens")).headers["x-timestamp"] for _ in range(3)]
+    assert stamps == ["1765454073000", "1765454073001", "1765454073002"]
+    shared = fonbnk.Auth.from_signer(auth.signer)
+    assert shared(FakeHttpxRequest(b"/p")).headers["x-timestamp"] == "1765454073000"

@@ -5,14 +5,18 @@
 'f7bc83f430538424'
 
 - :func:`hmac_sha256`, :func:`hmac_sha256_verify`: HMAC-SHA256 (verification in constant time).
-- :mod:`sigmint.fonbnk`: Fonbnk request signatures and headers.
+- :mod:`sigmint.fonbnk`: Fonbnk request signatures, request bodies, answers, a client.
+- :mod:`sigmint.sfox` and :mod:`sigmint.mygiro`: their token requests, answers and clients;
+  :mod:`sigmint.providers`: what the three share (error text, dates).
+- :mod:`sigmint.sandbox` (imported on demand): a local server implementing those endpoints,
+  also ``sigmint sandbox`` on the command line (:mod:`sigmint.cli`).
 - :mod:`sigmint.jwt` and :mod:`sigmint.jws`: HS256 tokens with PyJWT's API and exceptions.
 - :class:`Error` and one subclass per error of the core (``EmptyKeyError``, ...), each with
   core's ``code`` and ``name``; those about tokens also derive from the matching PyJWT-style
   class of :mod:`sigmint.jwt`.
 """
 
-from . import fonbnk, jws, jwt
+from . import fonbnk, jws, jwt, mygiro, providers, sfox
 from ._errors import (
     AlgorithmNotAllowedError,
     BufferTooSmallError,
@@ -27,6 +31,8 @@ from ._errors import (
     InvalidBase64Error,
     InvalidClaimTypeError,
     InvalidClientIdError,
+    InvalidDateError,
+    InvalidFieldError,
     InvalidHeaderError,
     InvalidIssuerError,
     InvalidJsonError,
@@ -36,8 +42,12 @@ from ._errors import (
     JsonTooDeepError,
     MalformedTokenError,
     MissingClaimError,
+    MissingFieldError,
     NotYetValidError,
     PathHasQueryError,
+    ProviderError,
+    ResponseTooLargeError,
+    TimestampOutOfWindowError,
     TokenTooLargeError,
     UnknownCriticalError,
     UnsupportedAlgorithmError,
@@ -52,6 +62,9 @@ __all__ = [
     "fonbnk",
     "jwt",
     "jws",
+    "mygiro",
+    "providers",
+    "sfox",
     "Error",
     "BufferTooSmallError",
     "EmptyKeyError",
@@ -80,4 +93,10 @@ __all__ = [
     "InvalidClaimTypeError",
     "IntegerOverflowError",
     "WrongTokenTypeError",
+    "ResponseTooLargeError",
+    "MissingFieldError",
+    "InvalidFieldError",
+    "InvalidDateError",
+    "ProviderError",
+    "TimestampOutOfWindowError",
 ]

@@ -21,7 +21,7 @@ the classes match core's error table (``sigmint._sigmint.ERRORS``) one to one.
 
 from __future__ import annotations
 
-from typing import Dict, Type
+from typing import Any, Dict, Optional, Type
 
 from . import _jwt_errors as _jwt
 
@@ -54,6 +54,12 @@ __all__ = [
     "InvalidClaimTypeError",
     "IntegerOverflowError",
     "WrongTokenTypeError",
+    "ResponseTooLargeError",
+    "MissingFieldError",
+    "InvalidFieldError",
+    "InvalidDateError",
+    "ProviderError",
+    "TimestampOutOfWindowError",
 ]
 
 
@@ -260,6 +266,81 @@ class WrongTokenTypeError(Error, _jwt.InvalidTokenError):
 
     code = 27
     name = "wrong_token_type"
+
+
+class ResponseTooLargeError(Error, ValueError):
+    """A provider's response body is longer than core's limit (64 KiB)."""
+
+    code = 28
+    name = "response_too_large"
+
+
+class MissingFieldError(Error, ValueError):
+    """A provider's response lacks a field it must have (or has it as ``null``)."""
+
+    code = 29
+    name = "missing_field"
+
+
+class InvalidFieldError(Error, ValueError):
+    """A field has the wrong type or an impossible value: in a provider's response (a
+    number where text belongs), or in a request being built (an empty email, a country code
+    that is not two upper-case letters, an ``x-tag`` with a space)."""
+
+    code = 30
+    name = "invalid_field"
+
+
+class InvalidDateError(Error, ValueError):
+    """A date is not a valid ISO-8601 / RFC 3339 timestamp (``2024-05-14T19:22:09.901Z``)."""
+
+    code = 31
+    name = "invalid_date"
+
+
+class ProviderError(Error):
+    """The provider answered with an error: a non-2xx status, or a body holding its error
+    (``{"message": ...}``, a Mygiro ``status`` other than ``"success"``) instead of the
+    expected fields.
+
+    ``status`` is the HTTP status when known (``None`` when only a body was parsed);
+    ``message`` is the provider's own text (core's ``providers::error_message``: the body's
+    ``message``, else the body itself, trimmed), ``None`` when it gave none.
+    """
+
+    code = 32
+    name = "provider_error"
+
+    def __init__(
+        self,
+        description: Optional[str] = None,
+        status: Optional[int] = None,
+        message: Optional[str] = None,
+    ) -> None:
+        if description is None:
+            from ._sigmint import ERRORS
+
+            description = ERRORS[self.code - 1][2]
+        super().__init__(description, status, message)
+        self.description = description
+        self.status = status
+        self.message = message
+
+    def __str__(self) -> str:
+        if self.status is None and self.message is None:
+            return self.description
+        head = "the provider answered" + ("" if self.status is None else f" HTTP {self.status}")
+        return f"{head}: {self.message}" if self.message is not None else head
+
+    def __reduce__(self) -> Any:
+        return (type(self), (self.description, self.status, self.message))
+
+
+class TimestampOutOfWindowError(Error):
+    """A request's timestamp is too far from the verifier's clock (replays are bounded)."""
+
+    code = 33
+    name = "timestamp_out_of_window"
 
 
 def _by_code() -> Dict[int, Type[Error]]:

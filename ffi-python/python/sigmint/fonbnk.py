@@ -1,4 +1,4 @@
-"""Fonbnk partner-API request signing.
+"""Fonbnk partner API: request signing, request bodies, answers, and a small client.
 
 Every Fonbnk request carries three headers: ``x-client-id``, ``x-timestamp`` (Unix
 milliseconds) and ``x-signature`` = base64(HMAC-SHA256(base64-decode(client secret),
@@ -14,28 +14,64 @@ it. The body is not signed.
 >>> sorted(signer.headers(ep, 1_697_040_000_000))
 ['x-client-id', 'x-signature', 'x-timestamp']
 
-Every rule (query encoding, what an endpoint may hold, secret decoding) lives in sigmint-core;
-this module converts Python values and reads the system clock.
+Request bodies and answers, built and read by core:
+
+>>> user_query_json("testuser+ng@fonbnk.com", "NG")
+'{"email":"testuser+ng@fonbnk.com","countryIsoCode":"NG"}'
+>>> Endpoint.USER_TOKENS_V2.value, Environment.SANDBOX.base_url
+('/api/v2/user/tokens', 'https://sandbox-api.fonbnk.com')
+
+:func:`parse_user_tokens`, :func:`parse_kyc_state` and :func:`parse_kyc_submit` take a body
+(``str`` or bytes) and return small frozen objects; a malformed body raises a
+:class:`sigmint.Error` subclass, the provider's own error body :class:`sigmint.ProviderError`.
+:class:`FonbnkClient` (and :class:`AsyncFonbnkClient`) send the requests with httpx.
+:meth:`Signer.verify` and :func:`check_timestamp` check inbound signatures, as a partner
+receiving Fonbnk-style requests (or ``sigmint sandbox``) does.
+
+Every rule (query encoding, what an endpoint may hold, secret decoding, bodies, parsing)
+lives in sigmint-core; this module converts Python values and reads the system clock.
 """
 
 from __future__ import annotations
 
+import enum
+import threading
 import time
 from collections.abc import Iterable, Mapping
-from typing import Any, List, Optional, Tuple, Union
+from dataclasses import dataclass
+from typing import Any, Dict, List, Optional, Tuple, Union
 
-from . import _sigmint
+from . import _http, _sigmint
 
 __all__ = [
+    "AsyncFonbnkClient",
     "Auth",
+    "Body",
+    "DEFAULT_WINDOW_MS",
+    "Endpoint",
+    "Environment",
+    "FonbnkClient",
     "HEADER_CLIENT_ID",
     "HEADER_SIGNATURE",
     "HEADER_TIMESTAMP",
+    "KycDocument",
+    "KycRule",
+    "KycState",
     "Params",
+    "Request",
     "Signer",
+    "TokenLifetime",
+    "UserTokens",
+    "check_timestamp",
     "endpoint",
+    "kyc_submission_json",
     "now_ms",
+    "parse_kyc_state",
+    "parse_kyc_submit",
+    "parse_user_tokens",
+    "sign_request",
     "string_to_sign",
+    "user_query_json",
 ]
 
 HEADER_CLIENT_ID: str
@@ -49,6 +85,119 @@ Scalar = Union[str, int]
 #: Query parameters: a mapping (in its iteration order) or an iterable of ``(name, value)``
 #: pairs (in order; names may repeat).
 Params = Union[Mapping[Scalar, Scalar], Iterable[Tuple[Scalar, Scalar]]]
+
+
+#: A response body: text, or its bytes.
+Body = Union[str, bytes, bytearray, memoryview]
+
+#: How far (either side, in ms) a request's ``x-timestamp`` may be from the verifier's clock:
+#: the ±5 minutes the sandbox accepts.
+DEFAULT_WINDOW_MS = 5 * 60 * 1000
+
+_ENVIRONMENTS = dict(_sigmint.FONBNK_ENVIRONMENTS)
+_ENDPOINTS = {name: (path, method) for name, path, method in _sigmint.FONBNK_ENDPOINTS}
+
+
+class Environment(str, enum.Enum):
+    """A Fonbnk deployment; the value is its base URL (core's ``Environment``)."""
+
+    SANDBOX = _ENVIRONMENTS["SANDBOX"]
+    PRODUCTION = _ENVIRONMENTS["PRODUCTION"]
+
+    @property
+    def base_url(self) -> str:
+        """The base URL, without a trailing ``/``."""
+        return str(self.value)
+
+
+class Endpoint(str, enum.Enum):
+    """An endpoint core builds requests for; the value is its path (what is signed)."""
+
+    USER_TOKENS_V2 = _ENDPOINTS["USER_TOKENS_V2"][0]
+    USER_TOKENS = _ENDPOINTS["USER_TOKENS"][0]
+    KYC_STATUS = _ENDPOINTS["KYC_STATUS"][0]
+    KYC_SUBMIT = _ENDPOINTS["KYC_SUBMIT"][0]
+
+    @property
+    def path(self) -> str:
+        return str(self.value)
+
+    @property
+    def method(self) -> str:
+        """The HTTP method (``POST``)."""
+        return _ENDPOINTS[self.name][1]
+
+
+#: The answer of the user-token endpoints (``access_token``, ``refresh_token``,
+#: ``access``/``refresh`` lifetimes, ``access_expires_at``, ``expired(now)``,
+#: ``needs_refresh(now, margin)``, ...).
+UserTokens = _sigmint.FonbnkUserTokens
+#: A token's ``kind``, ``issued_at`` and ``expires_at`` (read unverified).
+TokenLifetime = _sigmint.FonbnkTokenLifetime
+#: The KYC status answer.
+KycState = _sigmint.FonbnkKycState
+#: A KYC document type (``id``, ``type``, ``title``, ``value``, ``required_fields``).
+KycDocument = _sigmint.FonbnkKycDocument
+#: A KYC rule (``type``, ``max``, ``json``).
+KycRule = _sigmint.FonbnkKycRule
+
+
+def user_query_json(email: str, country_iso_code: str) -> str:
+    """The body of the user-token and KYC status requests, ``{"email", "countryIsoCode"}``.
+
+    Raises :class:`~sigmint.InvalidFieldError` for an empty email or a country code that is
+    not two upper-case letters (ISO 3166-1 alpha-2).
+    """
+    return _sigmint.fonbnk_user_query_json(email, country_iso_code)
+
+
+def kyc_submission_json(email: str, document_id: str, user_fields: Params) -> str:
+    """The body of the KYC submit request, ``{"email", "documentId", "userFields": {...}}``;
+    ``user_fields`` is a mapping or ``(name, value)`` pairs (str or int), written in order.
+
+    Raises :class:`~sigmint.InvalidFieldError` for an empty email or document id,
+    :class:`~sigmint.DuplicateKeyError` for a field named twice.
+    """
+    return _sigmint.fonbnk_kyc_submission_json(email, document_id, _pairs(user_fields))
+
+
+def parse_user_tokens(body: Body) -> UserTokens:
+    """Reads ``{"accessToken", "refreshToken"}`` and each token's ``type``, ``iat``, ``exp``
+    (unverified: Fonbnk signs them with its own key)."""
+    return _sigmint.fonbnk_parse_user_tokens(body)
+
+
+def parse_kyc_state(body: Body) -> KycState:
+    """Reads the KYC status answer; an unknown ``kycStatus`` is ``status == "unknown"``,
+    its text in ``status_text``."""
+    return _sigmint.fonbnk_parse_kyc_state(body)
+
+
+def parse_kyc_submit(body: Body) -> bool:
+    """Reads ``{"success": bool}``."""
+    return _sigmint.fonbnk_parse_kyc_submit(body)
+
+
+def check_timestamp(
+    timestamp_ms: int, now_ms: Optional[int] = None, window_ms: int = DEFAULT_WINDOW_MS
+) -> None:
+    """Raises :class:`~sigmint.TimestampOutOfWindowError` when an inbound ``x-timestamp`` is
+    more than ``window_ms`` from ``now_ms`` (the system clock by default)."""
+    _sigmint.fonbnk_check_timestamp(timestamp_ms, _now_ms() if now_ms is None else now_ms, window_ms)
+
+
+@dataclass(frozen=True)
+class Request:
+    """A signed request, for any HTTP client: send ``body`` to ``base_url + path``."""
+
+    method: str
+    path: str
+    #: ``x-client-id``, ``x-timestamp``, ``x-signature`` and ``content-type``.
+    headers: Dict[str, str]
+    body: str
+
+    def __repr__(self) -> str:
+        return f"Request(method={self.method!r}, path={self.path!r}, body={self.body!r})"
 
 
 def now_ms() -> int:
@@ -124,6 +273,9 @@ def endpoint(path: str, params: Optional[Params] = None) -> str:
     return _sigmint.fonbnk_endpoint(path, _pairs(params))
 
 
+_now_ms = now_ms
+
+
 def string_to_sign(endpoint: str, timestamp_ms: int) -> str:
     """``"{timestamp_ms}:{endpoint}"``: what the signature covers (a debugging aid)."""
     return _sigmint.fonbnk_string_to_sign(endpoint, timestamp_ms)
@@ -164,6 +316,25 @@ class Signer:
             timestamp_ms = now_ms()
         return self._signer.headers(endpoint, timestamp_ms)
 
+    def verify(self, endpoint: str, timestamp_ms: int, signature: str) -> None:
+        """Checks an inbound ``x-signature`` for ``endpoint`` (the path and query exactly as
+        received) at ``timestamp_ms``, in constant time. Raises
+        :class:`~sigmint.InvalidSignatureError` when it does not match. Check the timestamp
+        first (:func:`check_timestamp`) and refuse replays yourself."""
+        self._signer.verify(endpoint, timestamp_ms, signature)
+
+    def sign_request(
+        self, endpoint: Endpoint, body: str, timestamp_ms: Optional[int] = None
+    ) -> Request:
+        """A signed request to ``endpoint`` carrying ``body`` (from :func:`user_query_json`
+        or :func:`kyc_submission_json`), at ``timestamp_ms`` or now."""
+        if timestamp_ms is None:
+            timestamp_ms = now_ms()
+        method, path, headers = self._signer.sign_request(
+            Endpoint(endpoint).path, timestamp_ms, body
+        )
+        return Request(method, path, headers, body)
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}(client_id={self.client_id!r})"
 
@@ -190,26 +361,41 @@ class Auth:
     ``PreparedRequest.path_url``, httpx's ``Request.url.raw_path``), at the system clock's
     time. Those clients write some characters their own way (both keep ``~`` where
     ``URLSearchParams`` writes ``%7E``); the signature covers what they actually send. For
-    httpx it works as a plain callable, which httpx wraps as ``FunctionAuth``.
+    httpx (sync and async clients) it works as a plain callable, which httpx wraps as
+    ``FunctionAuth``.
+
+    No two requests it signs carry the same timestamp (a request in the same millisecond as
+    the previous one is stamped a millisecond later), so two quick requests to one endpoint
+    never look like a replay to a server that refuses those. Share one ``Auth`` (or one
+    client) between threads rather than making one per thread.
     """
 
-    __slots__ = ("signer",)
+    __slots__ = ("signer", "_lock", "_last_ms")
 
     def __init__(self, client_id: str, client_secret: str) -> None:
         self.signer = Signer(client_id, client_secret)
+        self._lock = threading.Lock()
+        self._last_ms = -1
 
     @classmethod
     def from_signer(cls, signer: Signer) -> Auth:
         """An ``Auth`` that signs with an existing :class:`Signer`."""
         auth = cls.__new__(cls)
         auth.signer = signer
+        auth._lock = threading.Lock()
+        auth._last_ms = -1
         return auth
+
+    def _timestamp(self) -> int:
+        with self._lock:
+            self._last_ms = max(now_ms(), self._last_ms + 1)
+            return self._last_ms
 
     def __call__(self, request: Any) -> Any:
         path_url = getattr(request, "path_url", None)  # requests.PreparedRequest
         if path_url is None:  # httpx.Request: the raw path and query, as sent
             path_url = request.url.raw_path.decode("ascii")
-        request.headers.update(self.signer.headers(path_url))
+        request.headers.update(self.signer.headers(path_url, self._timestamp()))
         return request
 
     def __repr__(self) -> str:
@@ -217,3 +403,126 @@ class Auth:
 
     def __reduce__(self) -> Any:
         return self.signer.__reduce__()
+
+
+def sign_request(
+    signer: Signer, endpoint: Endpoint, body: str, timestamp_ms: Optional[int] = None
+) -> Request:
+    """Core's ``sign_request``: see :meth:`Signer.sign_request`."""
+    return signer.sign_request(endpoint, body, timestamp_ms)
+
+
+class _Calls:
+    """The requests both clients send (bodies by core, signed on the wire by :class:`Auth`)."""
+
+    _auth: Auth
+
+    def _post(self, endpoint: Endpoint, body: str, parse: Any) -> _http.Call:
+        return _http.Call(
+            endpoint.method,
+            endpoint.path,
+            parse,
+            headers={"content-type": _sigmint.FONBNK_CONTENT_TYPE},
+            content=body.encode("utf-8"),
+            auth=self._auth,
+        )
+
+    def _tokens(self, endpoint: Endpoint, email: str, country: str) -> _http.Call:
+        return self._post(endpoint, user_query_json(email, country), parse_user_tokens)
+
+    def _kyc_status(self, email: str, country: str) -> _http.Call:
+        return self._post(Endpoint.KYC_STATUS, user_query_json(email, country), parse_kyc_state)
+
+    def _kyc_submit(self, email: str, document_id: str, user_fields: Params) -> _http.Call:
+        body = kyc_submission_json(email, document_id, user_fields)
+        return self._post(Endpoint.KYC_SUBMIT, body, parse_kyc_submit)
+
+
+def _base_url(base_url: Union[str, Environment]) -> str:
+    return base_url.base_url if isinstance(base_url, Environment) else base_url
+
+
+class FonbnkClient(_Calls, _http.SyncTransport):
+    """A small Fonbnk client on httpx: every request signed, every answer parsed by core.
+
+    ``base_url``: an :class:`Environment` (the sandbox by default) or a URL (such as
+    ``sigmint sandbox``'s). ``timeout``: seconds, or an ``httpx.Timeout``. ``client``: an
+    ``httpx.Client`` to use (and not close) instead of one of its own. A non-2xx answer
+    raises :class:`sigmint.ProviderError` with ``.status`` and the provider's ``.message``;
+    transport failures and timeouts raise httpx's exceptions. Use it as a context manager, or
+    call :meth:`close`.
+
+    >>> with FonbnkClient(client_id, secret, "http://127.0.0.1:8787") as fonbnk:  # doctest: +SKIP
+    ...     tokens = fonbnk.generate_user_tokens("testuser+ng@fonbnk.com", "NG")
+    """
+
+    def __init__(
+        self,
+        client_id: str,
+        client_secret: str,
+        base_url: Union[str, Environment] = Environment.SANDBOX,
+        timeout: _http.Timeout = _http.DEFAULT_TIMEOUT,
+        *,
+        client: Any = None,
+    ) -> None:
+        self._auth = Auth(client_id, client_secret)
+        _http.SyncTransport.__init__(self, _base_url(base_url), timeout, client)
+
+    def generate_user_tokens(self, email: str, country: str) -> UserTokens:
+        """``POST /api/v2/user/tokens``: access and refresh tokens (the user is created on
+        first sight)."""
+        return self._send(self._tokens(Endpoint.USER_TOKENS_V2, email, country))
+
+    def user_tokens_v1(self, email: str, country: str) -> UserTokens:
+        """``POST /api/user/tokens`` (API v1.5)."""
+        return self._send(self._tokens(Endpoint.USER_TOKENS, email, country))
+
+    def kyc_status(self, email: str, country: str) -> KycState:
+        """``POST /api/user/kyc/status`` (API v1.5)."""
+        return self._send(self._kyc_status(email, country))
+
+    def kyc_submit(self, email: str, document_id: str, user_fields: Params) -> bool:
+        """``POST /api/user/kyc/submit`` (API v1.5): the answer's ``success``."""
+        return self._send(self._kyc_submit(email, document_id, user_fields))
+
+    def __repr__(self) -> str:
+        return f"FonbnkClient(client_id={self._auth.signer.client_id!r}, base_url={self.base_url!r})"
+
+
+class AsyncFonbnkClient(_Calls, _http.AsyncTransport):
+    """:class:`FonbnkClient` on ``httpx.AsyncClient``: the same methods, awaited; use it
+    with ``async with``, or call :meth:`aclose`."""
+
+    def __init__(
+        self,
+        client_id: str,
+        client_secret: str,
+        base_url: Union[str, Environment] = Environment.SANDBOX,
+        timeout: _http.Timeout = _http.DEFAULT_TIMEOUT,
+        *,
+        client: Any = None,
+    ) -> None:
+        self._auth = Auth(client_id, client_secret)
+        _http.AsyncTransport.__init__(self, _base_url(base_url), timeout, client)
+
+    async def generate_user_tokens(self, email: str, country: str) -> UserTokens:
+        """``POST /api/v2/user/tokens``."""
+        return await self._send(self._tokens(Endpoint.USER_TOKENS_V2, email, country))
+
+    async def user_tokens_v1(self, email: str, country: str) -> UserTokens:
+        """``POST /api/user/tokens``."""
+        return await self._send(self._tokens(Endpoint.USER_TOKENS, email, country))
+
+    async def kyc_status(self, email: str, country: str) -> KycState:
+        """``POST /api/user/kyc/status``."""
+        return await self._send(self._kyc_status(email, country))
+
+    async def kyc_submit(self, email: str, document_id: str, user_fields: Params) -> bool:
+        """``POST /api/user/kyc/submit``."""
+        return await self._send(self._kyc_submit(email, document_id, user_fields))
+
+    def __repr__(self) -> str:
+        return (
+            f"AsyncFonbnkClient(client_id={self._auth.signer.client_id!r}, "
+            f"base_url={self.base_url!r})"
+        )
