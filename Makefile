@@ -9,9 +9,18 @@ VENV := $(CURDIR)/.venv
 TOOLS := $(CURDIR)/.tools
 CBINDGEN_VERSION := 0.29.4
 NOSTD_TARGET := thumbv7em-none-eabihf
+EMBEDDED_TARGETS := thumbv7m-none-eabi thumbv6m-none-eabi riscv32imc-unknown-none-elf
+# Budgets, in bytes: flash sigmint-core adds to a Cortex-M3 image (default build; size-first
+# build with sha2's compact backend; reported, enforced with ENFORCE_FLASH_BUDGET=1 since
+# core is over them today), and the stack of core's deepest call (enforced).
+FLASH_BUDGET_DEFAULT ?= 24576
+FLASH_BUDGET_SIZE_FIRST ?= 12288
+STACK_BUDGET ?= 2048
 export PATH := $(TOOLS)/bin:$(PATH)
 
-.PHONY: demo test test-rust test-nostd test-c test-python lint setup-python setup-cbindgen setup-c
+BENCH_OUT := $(CURDIR)/target/bench
+
+.PHONY: bench demo test test-rust test-nostd test-c test-python test-sandbox embedded lint setup-python setup-cbindgen setup-c setup-embedded
 
 demo: setup-python setup-c
 	@ts=$$(date +%s%3N); \
@@ -20,8 +29,11 @@ demo: setup-python setup-c
 	cargo run -q --release -p sigmint-core --example fonbnk_demo; \
 	$(MAKE) -s -C ffi-c demo; \
 	$(VENV)/bin/python ffi-python/examples/fonbnk_demo.py
+	$(call with-sandbox,echo "sigmint sandbox at $$SANDBOX_URL: the Python and C clients round trip"; \
+	  $(VENV)/bin/python ffi-python/examples/sandbox_demo.py "$$SANDBOX_URL"; \
+	  $(MAKE) -s -C ffi-c sandbox-demo SANDBOX_URL="$$SANDBOX_URL")
 
-test: lint test-rust test-nostd test-c test-python
+test: lint test-rust test-nostd test-c test-python test-sandbox embedded
 	@echo "make test: all suites passed"
 
 lint:
@@ -56,3 +68,58 @@ setup-python:
 
 test-python: setup-python
 	$(VENV)/bin/python -m pytest -q ffi-python/tests
+
+# Integration: `sigmint sandbox` as its own process, the Python clients and the C (libcurl)
+# example against it. (The Python tests also run it in-process, with requests and httpx.)
+test-sandbox: setup-python setup-cbindgen setup-c
+	$(call with-sandbox,$(VENV)/bin/python ffi-python/examples/sandbox_demo.py "$$SANDBOX_URL" >/dev/null; \
+	  $(MAKE) -C ffi-c sandbox-test SANDBOX_URL="$$SANDBOX_URL")
+
+# The sandbox's documented demo credentials (sigmint.sandbox.DEMO_*, which
+# ffi-python/tests/test_sandbox.py compares with these copies), exported for the clients.
+SANDBOX_CREDENTIALS := FONBNK_CLIENT_ID=demo-client-id \
+  FONBNK_CLIENT_SECRET=c2VjcmV0LWtleS1vZi0zMi1ieXRlcy1sb25nLS0tLS0= \
+  SFOX_API_KEY=sfox-sandbox-demo-api-key \
+  MYGIRO_TOKEN=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJzaWdtaW50LWRlbW8iLCJpYXQiOjE3NjU0NTQwNzN9.vwl2OXNp9PnhmBaUIubgT-fD-fVUKPnmS0Bq7Tq8dVA \
+  MYGIRO_TAG=sigmint-demo
+
+# $(call with-sandbox,COMMANDS): starts `sigmint sandbox` on a free port in the background,
+# runs COMMANDS (no commas) with SANDBOX_URL and the demo credentials exported, then stops
+# the sandbox, even when COMMANDS fail (and then shows its log).
+define with-sandbox
+	@log=$$(mktemp); url=; \
+	$(VENV)/bin/sigmint sandbox --port 0 >$$log 2>&1 & pid=$$!; \
+	trap 'rc=$$?; kill $$pid 2>/dev/null || true; wait $$pid 2>/dev/null || true; \
+	  if [ $$rc -ne 0 ]; then echo "--- sigmint sandbox log:" >&2; cat $$log >&2; fi; rm -f $$log' EXIT; \
+	for _ in $$(seq 100); do \
+	  url=$$(grep -o -m1 'http://[^ ]*' $$log || true); \
+	  if [ -n "$$url" ] || ! kill -0 $$pid 2>/dev/null; then break; fi; sleep 0.1; \
+	done; \
+	if [ -z "$$url" ]; then echo "sigmint sandbox did not start" >&2; exit 1; fi; \
+	export SANDBOX_URL=$$url $(SANDBOX_CREDENTIALS); \
+	$(1)
+endef
+
+setup-embedded:
+	rustup target add $(EMBEDDED_TARGETS)
+	rustup component add llvm-tools
+	@if ! command -v qemu-system-arm >/dev/null; then \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends qemu-system-arm) >/dev/null; fi
+
+# Core's vector suite on an emulated Cortex-M3 (QEMU lm3s6965evb), flash and stack checked
+# against the budgets above; also built for thumbv6m and riscv32imc. See firmware/embedded.sh.
+embedded: setup-embedded
+	cd firmware && cargo fmt -- --check && cargo clippy --locked --release --bins -- -D warnings
+	FLASH_BUDGET_DEFAULT=$(FLASH_BUDGET_DEFAULT) FLASH_BUDGET_SIZE_FIRST=$(FLASH_BUDGET_SIZE_FIRST) \
+	  STACK_BUDGET=$(STACK_BUDGET) firmware/embedded.sh
+
+# Benchmarks (not part of `make test`, which only compiles them): criterion groups with their
+# peers, the Python race and the C timing program; writes benches/RESULTS.md.
+bench: setup-python setup-c
+	mkdir -p $(BENCH_OUT)
+	cargo bench -p sigmint-benches --bench sigmint -- --noplot
+	cargo build --release -p sigmint-ffi
+	cc -O2 -std=c99 -Iffi-c/include benches/c/sign_bench.c target/release/libsigmint.a -lpthread -ldl -lm -o $(BENCH_OUT)/sign_bench
+	$(BENCH_OUT)/sign_bench > $(BENCH_OUT)/c.json
+	$(VENV)/bin/python benches/python/bench.py $(BENCH_OUT)/python.json
+	$(VENV)/bin/python benches/report.py target/criterion $(BENCH_OUT)/python.json $(BENCH_OUT)/c.json benches/RESULTS.md

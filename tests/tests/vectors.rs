@@ -163,8 +163,14 @@ fn buffer_one_byte_too_small_is_untouched() {
 
 #[test]
 fn timestamp_window() {
-    assert_eq!(fonbnk::check_timestamp(1_000_000, 1_300_000, 300_000), Ok(()));
-    assert_eq!(fonbnk::check_timestamp(1_300_000, 1_000_000, 300_000), Ok(()));
+    assert_eq!(
+        fonbnk::check_timestamp(1_000_000, 1_300_000, 300_000),
+        Ok(())
+    );
+    assert_eq!(
+        fonbnk::check_timestamp(1_300_000, 1_000_000, 300_000),
+        Ok(())
+    );
     assert_eq!(
         fonbnk::check_timestamp(999_999, 1_300_000, 300_000),
         Err(Error::TimestampOutOfWindow)
