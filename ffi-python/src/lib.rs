@@ -239,8 +239,6 @@ fn fonbnk_string_to_sign<'py>(
 #[pyclass(module = "sigmint._sigmint", frozen)]
 struct FonbnkSigner {
     inner: fonbnk::Signer,
-    /// The same key, for [`fonbnk::verify`] (core's `Signer` keeps its key to itself).
-    key: Key,
 }
 
 #[pymethods]
@@ -253,9 +251,8 @@ impl FonbnkSigner {
         let client_secret = secret_text(client_secret, "client_secret")?;
         let client_secret = std::str::from_utf8(client_secret.as_bytes())
             .map_err(|_| core_error(py, Error::InvalidUtf8))?;
-        let key = check(py, Key::from_base64(client_secret))?;
-        let inner = check(py, fonbnk::Signer::with_key(&client_id, key.clone()))?;
-        Ok(FonbnkSigner { inner, key })
+        let inner = check(py, fonbnk::Signer::new(&client_id, client_secret))?;
+        Ok(FonbnkSigner { inner })
     }
 
     /// The client id (sent as `x-client-id`).
@@ -306,10 +303,7 @@ impl FonbnkSigner {
         let endpoint = text(endpoint, "endpoint")?;
         let timestamp_ms = timestamp(timestamp_ms)?;
         let signature = text(signature, "signature")?;
-        check(
-            py,
-            fonbnk::verify(&self.key, timestamp_ms, &endpoint, &signature),
-        )
+        check(py, self.inner.verify(timestamp_ms, &endpoint, &signature))
     }
 
     /// A signed request to the endpoint at `path` (one of core's `Endpoint`s) carrying `body`:

@@ -355,6 +355,14 @@ impl Signer {
         sign(&self.key, timestamp_ms, endpoint)
     }
 
+    /// Checks an inbound `x-signature` for `endpoint` at `timestamp_ms`; see [`verify`].
+    ///
+    /// # Errors
+    /// As [`verify`].
+    pub fn verify(&self, timestamp_ms: u64, endpoint: &str, signature: &str) -> Result<(), Error> {
+        verify(&self.key, timestamp_ms, endpoint, signature)
+    }
+
     /// All three headers for a request to `endpoint` at `timestamp_ms`.
     ///
     /// # Errors
