@@ -17,7 +17,11 @@ const NOW: i64 = 1_765_454_133;
 
 fn fonbnk_sign(c: &mut Criterion) {
     let case = order_limits();
-    assert_eq!(case.endpoint.len(), 218);
+    // "The 218-byte order limits endpoint": 218 bytes signed, `{timestamp}:{endpoint}`.
+    assert_eq!(
+        format!("{}:{}", case.timestamp_ms, case.endpoint).len(),
+        218
+    );
     let mut group = c.benchmark_group("fonbnk_sign");
     let signer = Signer::new("client-id", &case.secret_b64).unwrap();
     group.bench_function("sigmint", |b| {

@@ -1,3 +1,4 @@
+#define _POSIX_C_SOURCE 199309L
 /* The C API's cost per Fonbnk signature, seen from C: `make bench` runs it beside the
  * criterion group `c_api_sign` (which compares the same call with core's in one process). */
 #include <inttypes.h>

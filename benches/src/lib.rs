@@ -9,7 +9,8 @@ fn load(name: &str) -> Value {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
-/// The Fonbnk "order limits" request: its base64 secret, timestamp and 218-byte endpoint.
+/// The Fonbnk "order limits" request: its base64 secret, timestamp and endpoint (218 bytes
+/// signed with the timestamp).
 pub struct OrderLimits {
     /// The client secret, base64.
     pub secret_b64: String,

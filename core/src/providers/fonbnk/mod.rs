@@ -60,7 +60,12 @@ fn check_path(path: &str) -> Result<(), Error> {
     if !path.starts_with('/') {
         return Err(Error::EndpointNotAbsolute);
     }
-    if path.bytes().any(|b| !b.is_ascii_graphic() || b == b'#') {
+    // A fold without short-circuit: the compiler vectorizes it, and this runs on every
+    // signature (a short-circuiting `any` cost a third of `sign` on a 200-byte endpoint).
+    let sendable = path
+        .bytes()
+        .fold(true, |ok, b| ok & b.is_ascii_graphic() & (b != b'#'));
+    if !sendable {
         return Err(Error::EndpointInvalidChar);
     }
     Ok(())
