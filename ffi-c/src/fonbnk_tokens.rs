@@ -5,7 +5,7 @@ use core::ffi::c_char;
 use core::ptr::NonNull;
 
 use sigmint_core::providers::fonbnk::{self, TokenKind, TokenLifetime};
-use sigmint_core::{Error, json, jws, time};
+use sigmint_core::{Error, time};
 
 use crate::args::{self, put, required, text_bytes};
 use crate::panic::ffi;
@@ -66,18 +66,6 @@ fn lifetime(core: TokenLifetime) -> sigmint_fonbnk_token_lifetime {
     }
 }
 
-/// The scratch the tokens of `body` need: the larger token's decoded header and payload. Only
-/// asked once core has found both tokens as plain strings (and run out of scratch).
-fn scratch_needed(body: &[u8]) -> Result<usize, sigmint_result> {
-    let doc = json::validate(body, json::DEFAULT_MAX_DEPTH)?;
-    let token_len = |name| {
-        doc.get(name)
-            .and_then(|v| v.as_plain_str())
-            .map_or(0, jws::scratch_len)
-    };
-    Ok(token_len("accessToken").max(token_len("refreshToken")))
-}
-
 /// Parses the answer of the user-token endpoints, `{"accessToken":…,"refreshToken":…}`, in
 /// `body[0..body_len]`, and reads each token's `type`, `iat` and `exp` **without verifying
 /// it**, into `*tokens` (views into `body`: see `sigmint_fonbnk_user_tokens`).
@@ -128,12 +116,12 @@ pub unsafe extern "C" fn sigmint_fonbnk_parse_user_tokens(
         let parsed = match fonbnk::parse_user_tokens(body, scratch) {
             Ok(parsed) => parsed,
             Err(Error::BufferTooSmall) => {
-                report(scratch_needed(body)?);
+                report(fonbnk::user_tokens_scratch_len(body)?);
                 return Err(SIGMINT_RESULT_BUFFER_TOO_SMALL);
             }
             Err(error) => return Err(error.into()),
         };
-        report(jws::scratch_len(parsed.access_token).max(jws::scratch_len(parsed.refresh_token)));
+        report(fonbnk::user_tokens_scratch_len(body)?);
         let filled = sigmint_fonbnk_user_tokens {
             access_token: view(parsed.access_token),
             refresh_token: view(parsed.refresh_token),

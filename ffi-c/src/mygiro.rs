@@ -8,7 +8,6 @@ use sigmint_core::providers::mygiro;
 use crate::args::{Output, put, required, text_bytes, utf8};
 use crate::panic::ffi;
 use crate::result::sigmint_result;
-use crate::sfox::BEARER_PREFIX_LEN;
 use crate::strs::sigmint_str;
 use crate::views::{optional_view, view};
 
@@ -106,7 +105,7 @@ pub unsafe extern "C" fn sigmint_mygiro_authorization(
         let jwt = utf8(jwt)?;
         output.fill(
             |buf| Ok(mygiro::authorization(jwt, buf)?.len()),
-            || Ok(BEARER_PREFIX_LEN.saturating_add(jwt.len())),
+            || Ok(mygiro::authorization_len(jwt)?),
         )
     })
 }

@@ -4,7 +4,6 @@
 use core::ffi::c_char;
 
 use sigmint_core::Error;
-use sigmint_core::json::{self, Kind};
 use sigmint_core::providers::{self, MAX_RESPONSE_LEN};
 
 use crate::args::{Output, text_bytes};
@@ -16,19 +15,6 @@ use crate::result::{SIGMINT_RESULT_PANIC, sigmint_result};
 pub const SIGMINT_PROVIDER_MAX_RESPONSE_LEN: usize = 64 * 1024;
 
 const _: () = assert!(SIGMINT_PROVIDER_MAX_RESPONSE_LEN == MAX_RESPONSE_LEN);
-
-/// The unescaped length of the `message` that core reads from `body` when it holds escapes
-/// (core borrows it from the body otherwise, needing no room to find it).
-fn escaped_message_len(body: &[u8]) -> Option<usize> {
-    if body.len() > MAX_RESPONSE_LEN {
-        return None;
-    }
-    json::validate(body, json::DEFAULT_MAX_DEPTH)
-        .ok()?
-        .get("message")
-        .filter(|m| m.kind() == Kind::String)?
-        .unescaped_len()
-}
 
 /// Writes the provider's own text from the error answer `body[0..body_len]` to `out` (UTF-8,
 /// not NUL-terminated) and its length to `*out_len`: the `message` string of a JSON object,
@@ -64,7 +50,7 @@ pub unsafe extern "C" fn sigmint_provider_error_message(
         if let Some(text) = providers::error_message(body, &mut []) {
             return output.write(text.as_bytes());
         }
-        let Some(needed) = escaped_message_len(body) else {
+        let Some(needed) = providers::error_message_len(body) else {
             return Err(if core::str::from_utf8(body).is_err() {
                 Error::InvalidUtf8.into()
             } else {

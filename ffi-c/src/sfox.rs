@@ -15,9 +15,6 @@ use crate::views::{static_text, static_view, string_view, view};
 /// sFOX's production base URL, NUL-terminated.
 static BASE_URL: &[u8] = static_text!(sfox::BASE_URL);
 
-/// The length of `"Bearer "`, which the `Authorization` values start with.
-pub(crate) const BEARER_PREFIX_LEN: usize = "Bearer ".len();
-
 /// A user token, as `sigmint_sfox_parse_user_token` fills it.
 ///
 /// Texts are views **into the body** that was parsed (not copied, not NUL-terminated), valid
@@ -113,7 +110,7 @@ pub unsafe extern "C" fn sigmint_sfox_authorization(
         let api_key = utf8(api_key)?;
         output.fill(
             |buf| Ok(sfox::authorization(api_key, buf)?.len()),
-            || Ok(BEARER_PREFIX_LEN.saturating_add(api_key.len())),
+            || Ok(sfox::authorization_len(api_key)?),
         )
     })
 }

@@ -26,12 +26,34 @@ pub const MAX_RESPONSE_LEN: usize = 64 * 1024;
 /// ```
 #[must_use]
 pub fn error_message<'a>(body: &'a [u8], scratch: &'a mut [u8]) -> Option<&'a str> {
-    if body.len() <= MAX_RESPONSE_LEN
-        && let Ok(doc) = json::validate(body, json::DEFAULT_MAX_DEPTH)
-        && let Some(message) = doc.get("message").filter(|m| m.kind() == Kind::String)
-    {
-        return message.to_str(scratch).ok();
+    match json_message(body) {
+        Some(message) => message.to_str(scratch).ok(),
+        None => plain_text(body),
     }
+}
+
+/// The length of the text [`error_message`] gives for `body` (the scratch it may need).
+#[must_use]
+pub fn error_message_len(body: &[u8]) -> Option<usize> {
+    match json_message(body) {
+        Some(message) => message.unescaped_len(),
+        None => plain_text(body).map(str::len),
+    }
+}
+
+/// The `message` string of an error body that is a JSON object within the size limit.
+fn json_message(body: &[u8]) -> Option<Value<'_>> {
+    if body.len() > MAX_RESPONSE_LEN {
+        return None;
+    }
+    json::validate(body, json::DEFAULT_MAX_DEPTH)
+        .ok()?
+        .get("message")
+        .filter(|m| m.kind() == Kind::String)
+}
+
+/// A body that is not a JSON error object, as text: UTF-8, trimmed, not empty.
+fn plain_text(body: &[u8]) -> Option<&str> {
     let text = core::str::from_utf8(body).ok()?.trim();
     (!text.is_empty()).then_some(text)
 }
@@ -105,13 +127,20 @@ fn check_bearer(credential: &str) -> Result<(), Error> {
     Ok(())
 }
 
+fn write_bearer_to(credential: &str, sink: &mut dyn Sink) -> Result<(), Error> {
+    check_bearer(credential)?;
+    sink.put(b"Bearer ")?;
+    sink.put(credential.as_bytes())
+}
+
 /// Writes `Bearer {credential}`.
 fn write_bearer<'o>(credential: &str, out: &'o mut [u8]) -> Result<&'o str, Error> {
-    check_bearer(credential)?;
-    crate::sink::write_exact(out, |sink| {
-        sink.put(b"Bearer ")?;
-        sink.put(credential.as_bytes())
-    })
+    crate::sink::write_exact(out, |sink| write_bearer_to(credential, sink))
+}
+
+/// The exact length [`write_bearer`] writes.
+fn bearer_len(credential: &str) -> Result<usize, Error> {
+    crate::sink::measure(|sink| write_bearer_to(credential, sink))
 }
 
 #[cfg(test)]
@@ -152,5 +181,9 @@ mod tests {
         assert_eq!(write_bearer("k3y", &mut buf), Ok("Bearer k3y"));
         assert_eq!(write_bearer("k y", &mut buf), Err(Error::InvalidField));
         assert_eq!(write_bearer("", &mut buf), Err(Error::InvalidField));
+        assert_eq!(bearer_len("k3y"), Ok(10));
+        assert_eq!(error_message_len(br#"{"message":"a \"b\""}"#), Some(5));
+        assert_eq!(error_message_len(b" 502 "), Some(3));
+        assert_eq!(error_message_len(b"\xff"), None);
     }
 }

@@ -3,7 +3,8 @@
 
 use crate::json::{Kind, Value};
 use crate::providers::{
-    optional_str, parse_object, required_plain_str, required_str, write_bearer, write_path_segment,
+    bearer_len, optional_str, parse_object, required_plain_str, required_str, write_bearer,
+    write_path_segment,
 };
 use crate::sink::{Sink, write_exact};
 use crate::{Error, query, time};
@@ -62,6 +63,14 @@ pub fn access_token_path<'o>(
 /// [`Error::BufferTooSmall`].
 pub fn authorization<'o>(jwt: &str, out: &'o mut [u8]) -> Result<&'o str, Error> {
     write_bearer(jwt, out)
+}
+
+/// The exact length [`authorization`] writes.
+///
+/// # Errors
+/// As [`authorization`], except [`Error::BufferTooSmall`].
+pub fn authorization_len(jwt: &str) -> Result<usize, Error> {
+    bearer_len(jwt)
 }
 
 /// Checks an `x-tag` value: visible ASCII (it goes into a header as-is).

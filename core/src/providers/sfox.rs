@@ -6,7 +6,7 @@
 
 use crate::json::Value;
 use crate::providers::{
-    parse_object, required_plain_str, required_str, write_bearer, write_path_segment,
+    bearer_len, parse_object, required_plain_str, required_str, write_bearer, write_path_segment,
 };
 use crate::sink::{Sink, write_exact};
 use crate::{Error, time};
@@ -53,6 +53,14 @@ pub fn user_token_path<'o>(user_id: &str, out: &'o mut [u8]) -> Result<&'o str, 
 /// [`Error::BufferTooSmall`].
 pub fn authorization<'o>(api_key: &str, out: &'o mut [u8]) -> Result<&'o str, Error> {
     write_bearer(api_key, out)
+}
+
+/// The exact length [`authorization`] writes.
+///
+/// # Errors
+/// As [`authorization`], except [`Error::BufferTooSmall`].
+pub fn authorization_len(api_key: &str) -> Result<usize, Error> {
+    bearer_len(api_key)
 }
 
 /// The answer, `{"data": {"token", "partner_user_id", "expires"}}`.

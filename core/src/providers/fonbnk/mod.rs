@@ -25,7 +25,7 @@ mod responses;
 pub use requests::{Endpoint, Environment, KycSubmission, Request, UserQuery, sign_request};
 pub use responses::{
     Document, KycState, KycStatus, Rule, RuleLimit, TokenKind, TokenLifetime, UserTokens,
-    parse_kyc_state, parse_kyc_submit, parse_user_tokens,
+    parse_kyc_state, parse_kyc_submit, parse_user_tokens, user_tokens_scratch_len,
 };
 
 use core::fmt;

@@ -1,7 +1,7 @@
 //! Fonbnk answers: user tokens, KYC state, KYC submission.
 
 use crate::json::{Kind, Value};
-use crate::jws::Limits;
+use crate::jws::{self, Limits};
 use crate::providers::{optional_str, parse_object, required_plain_str};
 use crate::{Error, jwt, time};
 
@@ -93,6 +93,18 @@ pub fn parse_user_tokens<'a>(body: &'a [u8], scratch: &mut [u8]) -> Result<UserT
         access,
         refresh,
     })
+}
+
+/// The scratch [`parse_user_tokens`] needs for `body`: the larger decoded header and payload
+/// of its two tokens.
+///
+/// # Errors
+/// As [`parse_user_tokens`] for the body itself (not for the tokens' contents).
+pub fn user_tokens_scratch_len(body: &[u8]) -> Result<usize, Error> {
+    let doc = parse_object(body, "accessToken")?;
+    let access = required_plain_str(doc, "accessToken")?;
+    let refresh = required_plain_str(doc, "refreshToken")?;
+    Ok(jws::scratch_len(access).max(jws::scratch_len(refresh)))
 }
 
 /// `kycStatus`.
