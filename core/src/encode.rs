@@ -25,22 +25,31 @@ fn base64_with<'a>(
         base64url_len(bytes.len())
     };
     let dst = out.get_mut(..len).ok_or(Error::BufferTooSmall)?;
+    // `n & 63` is always in range: the fallback is never taken and the check is compiled out.
     let symbol = |n: u32| alphabet.get((n & 63) as usize).copied().unwrap_or(b'=');
-    let mut quads = dst.chunks_mut(4);
-    for (triple, quad) in bytes.chunks(3).zip(quads.by_ref()) {
-        let n = triple
-            .iter()
-            .enumerate()
-            .fold(0u32, |acc, (i, &b)| acc | u32::from(b) << (16 - 8 * i));
-        let sextets = [symbol(n >> 18), symbol(n >> 12), symbol(n >> 6), symbol(n)];
-        // A partial group keeps triple.len() + 1 symbols, then padding (or nothing).
-        for (i, slot) in quad.iter_mut().enumerate() {
-            *slot = if i <= triple.len() {
-                sextets.get(i).copied().unwrap_or(b'=')
-            } else {
-                b'='
-            };
+    // Whole groups first and branch-free: this loop is most of a signature's encoding time.
+    let mut triples = bytes.chunks_exact(3);
+    let mut quads = dst.chunks_exact_mut(4);
+    for (triple, quad) in triples.by_ref().zip(quads.by_ref()) {
+        if let ([a, b, c], [w, x, y, z]) = (triple, quad) {
+            let n = u32::from(*a) << 16 | u32::from(*b) << 8 | u32::from(*c);
+            (*w, *x, *y, *z) = (symbol(n >> 18), symbol(n >> 12), symbol(n >> 6), symbol(n));
         }
+    }
+    // A last partial group keeps its length + 1 symbols, then padding (or nothing: without
+    // padding, `dst` ends there).
+    let rest = triples.remainder();
+    let tail = match quads.next() {
+        Some(quad) => quad,
+        None => quads.into_remainder(),
+    };
+    let n = rest
+        .iter()
+        .zip([16, 8])
+        .fold(0u32, |acc, (&b, shift)| acc | u32::from(b) << shift);
+    let sextets = [symbol(n >> 18), symbol(n >> 12), symbol(n >> 6)];
+    for (i, slot) in tail.iter_mut().enumerate() {
+        *slot = sextets.get(i).filter(|_| i <= rest.len()).copied().unwrap_or(b'=');
     }
     core::str::from_utf8(dst).map_err(|_| Error::InvalidUtf8)
 }
