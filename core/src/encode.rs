@@ -49,7 +49,11 @@ fn base64_with<'a>(
         .fold(0u32, |acc, (&b, shift)| acc | u32::from(b) << shift);
     let sextets = [symbol(n >> 18), symbol(n >> 12), symbol(n >> 6)];
     for (i, slot) in tail.iter_mut().enumerate() {
-        *slot = sextets.get(i).filter(|_| i <= rest.len()).copied().unwrap_or(b'=');
+        *slot = sextets
+            .get(i)
+            .filter(|_| i <= rest.len())
+            .copied()
+            .unwrap_or(b'=');
     }
     core::str::from_utf8(dst).map_err(|_| Error::InvalidUtf8)
 }
