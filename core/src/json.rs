@@ -23,6 +23,18 @@ pub const DEFAULT_MAX_DEPTH: usize = 32;
 /// [`Error::InvalidUtf8`], [`Error::InvalidJson`], [`Error::JsonTooDeep`] or
 /// [`Error::DuplicateKey`].
 pub fn validate(doc: &[u8], max_depth: usize) -> Result<Value<'_>, Error> {
+    validate_reporting(doc, max_depth, &mut |_| {})
+}
+
+/// [`validate`], also handing each member of a top-level object to `on_member` as its value
+/// completes, so a caller that wants certain members (a JWT's registered claims) finds them
+/// in the validating pass instead of rescanning the text. Members are reported before the
+/// rest of the document is checked: the caller must discard what it kept if this fails.
+pub(crate) fn validate_reporting<'a>(
+    doc: &'a [u8],
+    max_depth: usize,
+    on_member: &mut dyn FnMut(Member<'a>),
+) -> Result<Value<'a>, Error> {
     let text = core::str::from_utf8(doc).map_err(|_| Error::InvalidUtf8)?;
     let max_depth = max_depth.min(MAX_DEPTH);
     let mut r = Reader::new(text);
@@ -31,11 +43,16 @@ pub fn validate(doc: &[u8], max_depth: usize) -> Result<Value<'_>, Error> {
     let mut depth: usize = 0;
     // Per open object: where its members start, and a 32-bit Bloom filter of its keys.
     let mut objects_open = [(0usize, 0u32); MAX_DEPTH];
+    // The key of the top-level member being read, and where its value starts.
+    let mut member = (0..0, 0usize);
 
     r.ws();
     let start = r.pos;
     'value: loop {
         r.ws();
+        if depth == 1 {
+            member.1 = r.pos;
+        }
         match r.peek() {
             Some(open @ (b'{' | b'[')) => {
                 if depth >= max_depth {
@@ -60,7 +77,10 @@ pub fn validate(doc: &[u8], max_depth: usize) -> Result<Value<'_>, Error> {
                     depth -= 1;
                 } else {
                     if is_object {
-                        r.member_key(text, objects_open.get_mut(depth - 1))?;
+                        let key = r.member_key(text, objects_open.get_mut(depth - 1))?;
+                        if depth == 1 {
+                            member.0 = key;
+                        }
                     }
                     continue 'value;
                 }
@@ -88,11 +108,21 @@ pub fn validate(doc: &[u8], max_depth: usize) -> Result<Value<'_>, Error> {
                 };
             }
             let in_object = objects & (1u64 << (depth - 1)) != 0;
+            if depth == 1
+                && in_object
+                && let (Some(key), Some(value)) =
+                    (text.get(member.0.clone()), text.get(member.1..end))
+            {
+                on_member((Value { text: key }, Value { text: value }));
+            }
             match (r.peek(), in_object) {
                 (Some(b','), true) => {
                     r.bump();
                     r.ws();
-                    r.member_key(text, objects_open.get_mut(depth - 1))?;
+                    let key = r.member_key(text, objects_open.get_mut(depth - 1))?;
+                    if depth == 1 {
+                        member.0 = key;
+                    }
                     continue 'value;
                 }
                 (Some(b','), false) => {
@@ -247,7 +277,8 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// An object member's key and its `:`; refuses a key the object already has.
+    /// An object member's key and its `:`; refuses a key the object already has. Returns
+    /// where the key (with its quotes) lies in the text.
     ///
     /// `object` is the object's start and the Bloom filter of its keys so far: only a key whose
     /// bit is already set costs a rescan of the earlier members, so typical objects are
@@ -256,7 +287,7 @@ impl<'a> Reader<'a> {
         &mut self,
         text: &'a str,
         object: Option<&mut (usize, u32)>,
-    ) -> Result<(), Error> {
+    ) -> Result<core::ops::Range<usize>, Error> {
         let (object_start, seen) = object.ok_or(Error::JsonTooDeep)?;
         let key_start = self.pos;
         let key = self.string()?;
@@ -272,8 +303,10 @@ impl<'a> Reader<'a> {
             }
         }
         *seen |= bit;
+        let key_end = self.pos;
         self.ws();
-        self.expect(b':')
+        self.expect(b':')?;
+        Ok(key_start..key_end)
     }
 
     /// Moves to the first byte at or after the cursor that `stop` accepts (or the end).
@@ -701,6 +734,27 @@ mod tests {
             "[-1E+2,0.0]",
         ] {
             ok(doc);
+        }
+    }
+
+    #[test]
+    fn reports_exactly_the_top_level_members() {
+        for doc in [
+            "{}",
+            r#"{"a":1}"#,
+            r#" { "a" : 1 , "b":{"c":[1,{"d":2}]} ,"e":[], "f":{} ,"g":"x\"y","h":null } "#,
+            r#"{"\u0065xp":-1.5e3,"o":{"p":{"q":{}}},"t":true}"#,
+            r#"[{"a":1},{"b":2}]"#,
+            r#""{\"a\":1}""#,
+        ] {
+            let mut reported = heapless::Vec::<_, 8>::new();
+            let value = validate_reporting(doc.as_bytes(), DEFAULT_MAX_DEPTH, &mut |(k, v)| {
+                reported.push((k.raw(), v.raw())).unwrap();
+            })
+            .unwrap();
+            let expected: heapless::Vec<_, 8> =
+                value.members().map(|(k, v)| (k.raw(), v.raw())).collect();
+            assert_eq!(reported, expected, "{doc}");
         }
     }
 

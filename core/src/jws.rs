@@ -28,8 +28,6 @@
 //! # Ok::<(), sigmint_core::Error>(())
 //! ```
 
-use base64ct::{Base64UrlUnpadded, Encoding};
-
 use crate::json::{self, Kind, Value};
 use crate::{Error, Key, TAG_LEN};
 
@@ -100,6 +98,11 @@ fn decoded_len(segment: &str) -> usize {
 /// non-canonical, so decoding itself cannot fail.
 fn decode_segment<'o>(segment: &str, out: &'o mut [u8]) -> Result<&'o [u8], Error> {
     check_segment(segment)?;
+    decode_checked(segment, out)
+}
+
+/// [`decode_segment`] of a segment [`check_segment`] has already accepted.
+fn decode_checked<'o>(segment: &str, out: &'o mut [u8]) -> Result<&'o [u8], Error> {
     let dst = out
         .get_mut(..decoded_len(segment))
         .ok_or(Error::BufferTooSmall)?;
@@ -184,16 +187,32 @@ pub struct Header<'a> {
 
 impl<'a> Header<'a> {
     fn parse(bytes: &'a [u8], limits: &Limits) -> Result<Header<'a>, Error> {
-        let json = json::validate(bytes, limits.max_depth)?;
+        // The members sigmint reads, kept as the validating pass meets them.
+        let [mut alg, mut typ, mut kid, mut crit] = [None; 4];
+        let json = json::validate_reporting(bytes, limits.max_depth, &mut |(key, value)| {
+            let slot = [
+                ("alg", &mut alg),
+                ("typ", &mut typ),
+                ("kid", &mut kid),
+                ("crit", &mut crit),
+            ]
+            .into_iter()
+            .find(|(name, _)| {
+                key.as_plain_str()
+                    .map_or_else(|| key.str_eq(name), |k| k == *name)
+            });
+            if let Some((_, slot)) = slot {
+                *slot = Some(value);
+            }
+        })?;
         if json.kind() != Kind::Object {
             return Err(Error::InvalidJson);
         }
-        let string = |name: &str| match json.get(name) {
+        let string = |value: Option<Value<'a>>| match value {
             Some(v) if v.kind() != Kind::String => Err(Error::InvalidHeader),
             other => Ok(other),
         };
-        let alg = string("alg")?.ok_or(Error::InvalidHeader)?;
-        let crit = json.get("crit");
+        let alg = string(alg)?.ok_or(Error::InvalidHeader)?;
         if let Some(crit) = crit {
             // RFC 7515 §4.1.11: a non-empty array of strings.
             if crit.kind() != Kind::Array
@@ -206,8 +225,8 @@ impl<'a> Header<'a> {
         Ok(Header {
             json,
             alg,
-            typ: string("typ")?,
-            kid: string("kid")?,
+            typ: string(typ)?,
+            kid: string(kid)?,
             crit,
         })
     }
@@ -296,9 +315,7 @@ pub fn decode<'a>(
 
     let mut signature = [0u8; MAX_SIGNATURE_LEN];
     let signature_len = if decoded_len(signature_b64) <= MAX_SIGNATURE_LEN {
-        Base64UrlUnpadded::decode(signature_b64, &mut signature)
-            .map_err(|_| Error::MalformedToken)?
-            .len()
+        decode_segment(signature_b64, &mut signature)?.len()
     } else {
         // Too long to be a tag: still refuse bad base64url as malformed, then let the MAC
         // check refuse the length.
@@ -342,7 +359,7 @@ impl<'a> Unverified<'a> {
     /// [`Error::BufferTooSmall`] when `out` is shorter than [`Unverified::payload_len`]
     /// (`out` untouched).
     pub fn dangerous_decode_payload<'o>(&self, out: &'o mut [u8]) -> Result<&'o [u8], Error> {
-        decode_segment(self.payload_b64, out)
+        decode_checked(self.payload_b64, out)
     }
 
     /// Checks the algorithm against `allowed`, then the HMAC over the exact received
@@ -391,7 +408,7 @@ impl<'a> Verified<'a> {
     /// [`Error::BufferTooSmall`] when `out` is shorter than [`Verified::payload_len`] (`out`
     /// untouched).
     pub fn decode_payload<'o>(&self, out: &'o mut [u8]) -> Result<&'o [u8], Error> {
-        decode_segment(self.token.payload_b64, out)
+        decode_checked(self.token.payload_b64, out)
     }
 }
 

@@ -26,6 +26,7 @@ use crate::{Error, Key};
 #[derive(Clone, Copy, Debug)]
 pub struct Claims<'a> {
     json: Value<'a>,
+    registered: Registered<'a>,
 }
 
 /// `aud`: one string or an array of strings.
@@ -89,7 +90,9 @@ fn aud_claim(value: Option<Value<'_>>) -> Result<Option<Audience<'_>>, Error> {
 }
 
 /// The registered claims (and Fonbnk's `type`), found in one pass over the claims object.
-#[derive(Default)]
+/// The registered claims (and `type`), found while the payload is validated so that reading
+/// them costs no rescan of the text.
+#[derive(Clone, Copy, Debug, Default)]
 struct Registered<'a> {
     exp: Option<Value<'a>>,
     nbf: Option<Value<'a>>,
@@ -102,42 +105,39 @@ struct Registered<'a> {
 }
 
 impl<'a> Registered<'a> {
-    fn find(claims: Value<'a>) -> Self {
-        let mut found = Registered::default();
-        for (key, value) in claims.members() {
-            let slot = match key.raw() {
-                r#""exp""# => &mut found.exp,
-                r#""nbf""# => &mut found.nbf,
-                r#""iat""# => &mut found.iat,
-                r#""aud""# => &mut found.aud,
-                r#""iss""# => &mut found.iss,
-                r#""sub""# => &mut found.sub,
-                r#""jti""# => &mut found.jti,
-                r#""type""# => &mut found.token_type,
-                // A key spelled with escapes (`"\u0065xp"`) still names the claim.
-                raw if raw.contains('\\') => {
-                    let Some(slot) = [
-                        ("exp", &mut found.exp),
-                        ("nbf", &mut found.nbf),
-                        ("iat", &mut found.iat),
-                        ("aud", &mut found.aud),
-                        ("iss", &mut found.iss),
-                        ("sub", &mut found.sub),
-                        ("jti", &mut found.jti),
-                        ("type", &mut found.token_type),
-                    ]
-                    .into_iter()
-                    .find(|(name, _)| key.str_eq(name))
-                    .map(|(_, slot)| slot) else {
-                        continue;
-                    };
-                    slot
-                }
-                _ => continue,
-            };
+    /// The slot for the claim `name`, or `None` when it is not one of these.
+    fn slot(&mut self, name: &str) -> Option<&mut Option<Value<'a>>> {
+        Some(match name {
+            "exp" => &mut self.exp,
+            "nbf" => &mut self.nbf,
+            "iat" => &mut self.iat,
+            "aud" => &mut self.aud,
+            "iss" => &mut self.iss,
+            "sub" => &mut self.sub,
+            "jti" => &mut self.jti,
+            "type" => &mut self.token_type,
+            _ => return None,
+        })
+    }
+
+    /// Keeps `value` when `key` (raw JSON, quotes included) names one of these claims.
+    fn record(&mut self, (key, value): json::Member<'a>) {
+        let slot = match key.as_plain_str() {
+            Some(name) => self.slot(name),
+            // A key spelled with escapes (`"\u0065xp"`) still names the claim.
+            None => ["exp", "nbf", "iat", "aud", "iss", "sub", "jti", "type"]
+                .into_iter()
+                .find(|name| key.str_eq(name))
+                .and_then(|name| self.slot(name)),
+        };
+        if let Some(slot) = slot {
             *slot = Some(value);
         }
-        found
+    }
+
+    /// `Some(claim)` when `name` is one of these (the claim itself may be absent).
+    fn get(mut self, name: &str) -> Option<Option<Value<'a>>> {
+        self.slot(name).map(|slot| *slot)
     }
 }
 
@@ -148,11 +148,14 @@ impl<'a> Claims<'a> {
     /// [`Error::InvalidJson`] (including a payload that is not an object), [`Error::InvalidUtf8`],
     /// [`Error::JsonTooDeep`], [`Error::DuplicateKey`].
     pub fn parse(payload: &'a [u8], limits: &Limits) -> Result<Claims<'a>, Error> {
-        let json = json::validate(payload, limits.max_depth)?;
+        let mut registered = Registered::default();
+        let json = json::validate_reporting(payload, limits.max_depth, &mut |member| {
+            registered.record(member);
+        })?;
         if json.kind() != Kind::Object {
             return Err(Error::InvalidJson);
         }
-        Ok(Claims { json })
+        Ok(Claims { json, registered })
     }
 
     /// The whole claims object.
@@ -165,23 +168,28 @@ impl<'a> Claims<'a> {
     /// `http://example.com/is_root`); `None` when absent.
     #[must_use]
     pub fn claim(&self, name: &str) -> Option<Value<'a>> {
-        self.json.get(name)
+        self.registered
+            .get(name)
+            .unwrap_or_else(|| self.json.get(name))
     }
 
     /// Any claim by dotted path (`userData.email`); `None` when absent.
     #[must_use]
     pub fn get(&self, path: &str) -> Option<Value<'a>> {
-        self.json.path(path)
+        match path.split_once('.') {
+            Some((name, rest)) => self.claim(name)?.path(rest),
+            None => self.claim(path),
+        }
     }
 
     /// A claim that must be a string when present; JSON `null` counts as absent.
     fn string(&self, name: &str) -> Result<Option<Value<'a>>, Error> {
-        string_claim(self.json.get(name))
+        string_claim(self.claim(name))
     }
 
     /// A NumericDate claim: an integer number of seconds, not negative.
     fn time(&self, name: &str) -> Result<Option<i64>, Error> {
-        time_claim(self.json.get(name))
+        time_claim(self.claim(name))
     }
 
     /// `iss`, a string.
@@ -213,7 +221,7 @@ impl<'a> Claims<'a> {
     /// # Errors
     /// [`Error::InvalidClaimType`] for any other shape.
     pub fn aud(&self) -> Result<Option<Audience<'a>>, Error> {
-        aud_claim(self.json.get("aud"))
+        aud_claim(self.registered.aud)
     }
 
     /// `exp`, seconds since the epoch.
@@ -256,7 +264,7 @@ impl<'a> Claims<'a> {
         validation: &Validation<'_>,
     ) -> Result<(), Error> {
         for name in validation.required {
-            match self.json.get(name) {
+            match self.claim(name) {
                 None => return Err(Error::MissingClaim),
                 Some(v) if v.kind() == Kind::Null => return Err(Error::MissingClaim),
                 Some(_) => {}
@@ -264,7 +272,7 @@ impl<'a> Claims<'a> {
         }
         // Every registered claim is type-checked whether or not its check is enabled: a
         // malformed one is an error, never silently skipped.
-        let found = Registered::find(self.json);
+        let found = self.registered;
         let (exp, nbf, iat) = (
             time_claim(found.exp)?,
             time_claim(found.nbf)?,

@@ -167,10 +167,14 @@ pub fn string_to_sign<'o>(
 /// [`Error::EndpointNotAbsolute`] or [`Error::EndpointInvalidChar`] for an endpoint that could
 /// not go on the wire as given.
 pub fn sign(key: &Key, timestamp_ms: u64, endpoint: &str) -> Result<Signature, Error> {
-    check_path(endpoint)?;
     let mut digits = itoa::Buffer::new();
-    let ts = digits.format(timestamp_ms);
-    let tag = key.sign(&[ts.as_bytes(), b":", endpoint.as_bytes()]);
+    sign_formatted(key, digits.format(timestamp_ms), endpoint)
+}
+
+/// [`sign`] with the timestamp already in decimal, so that [`Signer::headers`] formats it once.
+fn sign_formatted(key: &Key, timestamp: &str, endpoint: &str) -> Result<Signature, Error> {
+    check_path(endpoint)?;
+    let tag = key.sign(&[timestamp.as_bytes(), b":", endpoint.as_bytes()]);
     let mut out = [0u8; SIGNATURE_LEN];
     let text = encode::base64(tag.as_bytes(), &mut out)?;
     String::try_from(text).map_err(|_| Error::BufferTooSmall)
@@ -373,10 +377,10 @@ impl Signer {
     /// # Errors
     /// As [`sign`].
     pub fn headers(&self, timestamp_ms: u64, endpoint: &str) -> Result<Headers, Error> {
-        let signature = self.sign(timestamp_ms, endpoint)?;
         let mut digits = itoa::Buffer::new();
-        let timestamp =
-            String::try_from(digits.format(timestamp_ms)).map_err(|_| Error::BufferTooSmall)?;
+        let timestamp = digits.format(timestamp_ms);
+        let signature = sign_formatted(&self.key, timestamp, endpoint)?;
+        let timestamp = String::try_from(timestamp).map_err(|_| Error::BufferTooSmall)?;
         Ok(Headers {
             client_id: self.client_id.clone(),
             timestamp,
