@@ -7,13 +7,10 @@
 //! property tests in `tests/tests/secret_decoding.rs` check it against `base64ct` on
 //! canonical input, and `fuzz/` fuzzes it.
 
-use sha2::{Digest, Sha256};
 use zeroize::Zeroize;
 
+use crate::mac::{BLOCK_LEN, Sha256};
 use crate::{Error, Key};
-
-/// SHA-256's block size: a longer HMAC key is replaced by its hash (RFC 2104).
-const BLOCK_LEN: usize = 64;
 
 /// The 6-bit value of a character of either base64 alphabet.
 fn sextet(c: u8) -> Option<u32> {
@@ -71,30 +68,39 @@ fn decode(data: &[u8], mut emit: impl FnMut(u8)) {
 /// See [`Key::from_base64`].
 pub(crate) fn key_from_base64(input: &[u8]) -> Result<Key, Error> {
     let data = data_chars(input)?;
-    let decoded_len = data.len() / 4 * 3 + (data.len() % 4) * 3 / 4;
-    if decoded_len == 0 {
+    // A secret longer than a block is streamed into its hash a block at a time, never held
+    // whole (RFC 2104: the key is then its hash): bounded memory, one decoding loop.
+    let mut block = [0u8; BLOCK_LEN];
+    let mut filled = 0;
+    let mut hash = Sha256::new();
+    decode(data, |b| {
+        if filled == BLOCK_LEN {
+            hash.update(&block);
+            filled = 0;
+        }
+        if let Some(slot) = block.get_mut(filled) {
+            *slot = b;
+            filled += 1;
+        }
+    });
+    if filled == 0 {
         return Err(Error::EmptyKey);
     }
-    let mut block = [0u8; BLOCK_LEN];
-    let key = if decoded_len <= BLOCK_LEN {
-        let mut slots = block.iter_mut();
-        decode(data, |b| {
-            if let Some(slot) = slots.next() {
-                *slot = b;
-            }
-        });
-        Key::new(block.get(..decoded_len).ok_or(Error::InvalidBase64)?)
-    } else {
-        // Stream a long secret into its hash instead of holding it: same key, bounded memory.
-        let mut hasher = Sha256::new();
-        decode(data, |b| hasher.update([b]));
-        let mut digest: [u8; 32] = hasher.finalize().into();
-        let key = Key::new(&digest);
+    // The decoded length, which the data length fixes (leftover bits are dropped).
+    if data.len() / 4 * 3 + data.len() % 4 * 3 / 4 > BLOCK_LEN {
+        hash.update(block.get(..filled).unwrap_or_default());
+        let mut digest = hash.finish();
+        block = [0; BLOCK_LEN];
+        block
+            .get_mut(..digest.len())
+            .unwrap_or_default()
+            .copy_from_slice(&digest);
         digest.zeroize();
-        key
-    };
+    }
+    // Otherwise the block was never flushed, and its bytes past the secret are still zero.
+    let key = Key::from_block(&block);
     block.zeroize();
-    key
+    Ok(key)
 }
 
 #[cfg(test)]
