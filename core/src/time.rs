@@ -18,57 +18,43 @@ use crate::Error;
 /// [`Error::InvalidDate`] for anything else: a missing part, an impossible date or time
 /// (February 30th, hour 24, second 60), an offset beyond ±23:59.
 pub fn parse_rfc3339_ms(text: &str) -> Result<i64, Error> {
-    let mut p = Parser {
-        bytes: text.as_bytes(),
-        pos: 0,
-    };
-    let year = p.digits(4)?;
-    p.expect(b'-')?;
-    let month = p.digits(2)?;
-    p.expect(b'-')?;
-    let day = p.digits(2)?;
-    if !matches!(p.next(), Some(b'T' | b't' | b' ')) {
-        return Err(Error::InvalidDate);
-    }
-    let hour = p.digits(2)?;
-    p.expect(b':')?;
-    let minute = p.digits(2)?;
-    p.expect(b':')?;
-    let second = p.digits(2)?;
+    // 32-bit arithmetic throughout, but for the final sum: a 64-bit division or remainder
+    // would pull about 1 KiB of library code into a Cortex-M image.
+    let (date_time, mut rest) = text
+        .as_bytes()
+        .split_at_checked(19)
+        .ok_or(Error::InvalidDate)?;
+    let mut f = [0u32; 6];
+    fields(date_time, b"0000-00-00T00:00:00", &mut f)?;
+    let [year, month, day, hour, minute, second] = f;
     let mut millis = 0;
-    if p.peek() == Some(b'.') {
-        p.pos += 1;
-        let mut count = 0;
-        while let Some(d @ b'0'..=b'9') = p.peek() {
-            if count < 3 {
-                millis = millis * 10 + i64::from(d - b'0');
-            }
-            count += 1;
-            p.pos += 1;
-        }
+    if let [b'.', tail @ ..] = rest {
+        let count = tail.iter().take_while(|b| b.is_ascii_digit()).count();
         if count == 0 {
             return Err(Error::InvalidDate);
         }
-        for _ in count..3 {
-            millis *= 10;
+        let (digits, tail) = tail.split_at(count);
+        // The first three digits, padded with zeros: the rest is truncated.
+        for i in 0..3 {
+            millis = millis * 10 + digits.get(i).map_or(0, |d| u32::from(d - b'0'));
         }
+        rest = tail;
     }
-    let offset_minutes = match p.next() {
-        Some(b'Z' | b'z') => 0,
-        Some(sign @ (b'+' | b'-')) => {
-            let hours = p.digits(2)?;
-            p.expect(b':')?;
-            let minutes = p.digits(2)?;
+    let offset_minutes = match rest {
+        [b'Z' | b'z'] => 0,
+        [sign @ (b'+' | b'-'), offset @ ..] => {
+            let mut hm = [0u32; 2];
+            fields(offset, b"00:00", &mut hm)?;
+            let [hours, minutes] = hm;
             if hours > 23 || minutes > 59 {
                 return Err(Error::InvalidDate);
             }
-            let offset = hours * 60 + minutes;
-            if sign == b'-' { -offset } else { offset }
+            let offset = (hours * 60 + minutes) as i32;
+            if *sign == b'-' { -offset } else { offset }
         }
         _ => return Err(Error::InvalidDate),
     };
-    if p.pos != p.bytes.len()
-        || !(1..=12).contains(&month)
+    if !(1..=12).contains(&month)
         || day < 1
         || day > days_in_month(year, month)
         || hour > 23
@@ -77,53 +63,42 @@ pub fn parse_rfc3339_ms(text: &str) -> Result<i64, Error> {
     {
         return Err(Error::InvalidDate);
     }
-    let days = days_from_civil(year, month, day);
-    let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second - offset_minutes * 60;
-    Ok(seconds * 1_000 + millis)
+    // Every value is bounded by now (year < 10000), so the casts are exact.
+    let seconds_of_day = (hour * 3_600 + minute * 60 + second) as i32 - offset_minutes * 60;
+    let seconds = i64::from(days_from_civil(year, month, day)) * 86_400 + i64::from(seconds_of_day);
+    Ok(seconds * 1_000 + i64::from(millis))
 }
 
-struct Parser<'a> {
-    bytes: &'a [u8],
-    pos: usize,
-}
-
-impl Parser<'_> {
-    fn peek(&self) -> Option<u8> {
-        self.bytes.get(self.pos).copied()
+/// Reads `bytes` against `pattern`, where `0` stands for an ASCII digit and any other byte
+/// for itself (`T` also for `t` and a space, as RFC 3339 §5.6 allows), into one number per
+/// run of digits. `bytes` must be exactly as long as `pattern`.
+fn fields(bytes: &[u8], pattern: &[u8], out: &mut [u32]) -> Result<(), Error> {
+    if bytes.len() != pattern.len() {
+        return Err(Error::InvalidDate);
     }
-
-    fn next(&mut self) -> Option<u8> {
-        let b = self.peek();
-        self.pos += 1;
-        b
-    }
-
-    fn expect(&mut self, b: u8) -> Result<(), Error> {
-        if self.next() == Some(b) {
-            Ok(())
-        } else {
-            Err(Error::InvalidDate)
-        }
-    }
-
-    /// Exactly `n` ASCII digits (at most 4, so the value fits any arithmetic below).
-    fn digits(&mut self, n: usize) -> Result<i64, Error> {
-        let mut value = 0;
-        for _ in 0..n {
-            match self.next() {
-                Some(d @ b'0'..=b'9') => value = value * 10 + i64::from(d - b'0'),
+    let mut out = out.iter_mut();
+    let mut field = out.next();
+    for (&b, &p) in bytes.iter().zip(pattern) {
+        if p == b'0' {
+            let digit = b.wrapping_sub(b'0');
+            match &mut field {
+                Some(value) if digit <= 9 => **value = **value * 10 + u32::from(digit),
                 _ => return Err(Error::InvalidDate),
             }
+        } else if b == p || (p == b'T' && matches!(b, b't' | b' ')) {
+            field = out.next();
+        } else {
+            return Err(Error::InvalidDate);
         }
-        Ok(value)
     }
+    Ok(())
 }
 
-fn is_leap(year: i64) -> bool {
+fn is_leap(year: u32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
 
-fn days_in_month(year: i64, month: i64) -> i64 {
+fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
         2 if is_leap(year) => 29,
         2 => 28,
@@ -132,15 +107,17 @@ fn days_in_month(year: i64, month: i64) -> i64 {
     }
 }
 
-/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
+/// Days since 1970-01-01 of a proleptic Gregorian date from year 0 to 9999 (Howard Hinnant's
+/// algorithm, its years shifted by one 400-year era so that everything stays unsigned).
+fn days_from_civil(year: u32, month: u32, day: u32) -> i32 {
+    let y = year + 400 - u32::from(month <= 2);
+    let era = y / 400;
     let yoe = y - era * 400;
     let mp = (month + 9) % 12;
     let doy = (153 * mp + 2) / 5 + day - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+    // At most 25 eras of 146,097 days: far inside i32.
+    (era * 146_097 + doe) as i32 - (719_468 + 146_097)
 }
 
 /// Whether something that expires at `expires_at` has expired at `now` (same unit).
@@ -158,7 +135,166 @@ pub const fn needs_refresh(expires_at: i64, now: i64, margin: i64) -> bool {
 
 #[cfg(test)]
 mod tests {
+    extern crate std;
+
     use super::*;
+
+    /// The previous parser (64-bit arithmetic, a byte cursor), kept as the oracle the 32-bit
+    /// one above must agree with on every input.
+    mod oracle {
+        use crate::Error;
+
+        pub fn parse_rfc3339_ms(text: &str) -> Result<i64, Error> {
+            let mut p = Parser {
+                bytes: text.as_bytes(),
+                pos: 0,
+            };
+            let year = p.digits(4)?;
+            p.expect(b'-')?;
+            let month = p.digits(2)?;
+            p.expect(b'-')?;
+            let day = p.digits(2)?;
+            if !matches!(p.next(), Some(b'T' | b't' | b' ')) {
+                return Err(Error::InvalidDate);
+            }
+            let hour = p.digits(2)?;
+            p.expect(b':')?;
+            let minute = p.digits(2)?;
+            p.expect(b':')?;
+            let second = p.digits(2)?;
+            let mut millis = 0;
+            if p.peek() == Some(b'.') {
+                p.pos += 1;
+                let mut count = 0;
+                while let Some(d @ b'0'..=b'9') = p.peek() {
+                    if count < 3 {
+                        millis = millis * 10 + i64::from(d - b'0');
+                    }
+                    count += 1;
+                    p.pos += 1;
+                }
+                if count == 0 {
+                    return Err(Error::InvalidDate);
+                }
+                for _ in count..3 {
+                    millis *= 10;
+                }
+            }
+            let offset_minutes = match p.next() {
+                Some(b'Z' | b'z') => 0,
+                Some(sign @ (b'+' | b'-')) => {
+                    let hours = p.digits(2)?;
+                    p.expect(b':')?;
+                    let minutes = p.digits(2)?;
+                    if hours > 23 || minutes > 59 {
+                        return Err(Error::InvalidDate);
+                    }
+                    let offset = hours * 60 + minutes;
+                    if sign == b'-' { -offset } else { offset }
+                }
+                _ => return Err(Error::InvalidDate),
+            };
+            let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+            let days_in_month = match month {
+                2 if leap => 29,
+                2 => 28,
+                4 | 6 | 9 | 11 => 30,
+                _ => 31,
+            };
+            if p.pos != p.bytes.len()
+                || !(1..=12).contains(&month)
+                || day < 1
+                || day > days_in_month
+                || hour > 23
+                || minute > 59
+                || second > 59
+            {
+                return Err(Error::InvalidDate);
+            }
+            let y = if month <= 2 { year - 1 } else { year };
+            let era = y.div_euclid(400);
+            let yoe = y - era * 400;
+            let mp = (month + 9) % 12;
+            let doy = (153 * mp + 2) / 5 + day - 1;
+            let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+            let days = era * 146_097 + doe - 719_468;
+            let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second - offset_minutes * 60;
+            Ok(seconds * 1_000 + millis)
+        }
+
+        struct Parser<'a> {
+            bytes: &'a [u8],
+            pos: usize,
+        }
+
+        impl Parser<'_> {
+            fn peek(&self) -> Option<u8> {
+                self.bytes.get(self.pos).copied()
+            }
+
+            fn next(&mut self) -> Option<u8> {
+                let b = self.peek();
+                self.pos += 1;
+                b
+            }
+
+            fn expect(&mut self, b: u8) -> Result<(), Error> {
+                if self.next() == Some(b) {
+                    Ok(())
+                } else {
+                    Err(Error::InvalidDate)
+                }
+            }
+
+            fn digits(&mut self, n: usize) -> Result<i64, Error> {
+                let mut value = 0;
+                for _ in 0..n {
+                    match self.next() {
+                        Some(d @ b'0'..=b'9') => value = value * 10 + i64::from(d - b'0'),
+                        _ => return Err(Error::InvalidDate),
+                    }
+                }
+                Ok(value)
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn agrees_with_the_oracle_on_timestamp_shapes(
+            text in "[0-9]{4}-[0-9]{2}-[0-3][0-9][Tt xX][0-2][0-9]:[0-6][0-9]:[0-6][0-9](\\.[0-9]{0,12})?([Zz]|[+-][0-2][0-9]:[0-6][0-9]|.{0,3})"
+        ) {
+            proptest::prop_assert_eq!(parse_rfc3339_ms(&text), oracle::parse_rfc3339_ms(&text));
+        }
+
+        #[test]
+        fn agrees_with_the_oracle_on_anything(text in "[0-9:.TZ+ -]{0,40}|\\PC{0,40}") {
+            proptest::prop_assert_eq!(parse_rfc3339_ms(&text), oracle::parse_rfc3339_ms(&text));
+        }
+    }
+
+    #[test]
+    fn every_day_of_every_year_agrees_with_the_oracle() {
+        use core::fmt::Write;
+        use std::string::String;
+        for year in (0..=2200).chain(9_900..=9_999) {
+            for month in 1..=12 {
+                for day in [1, 28, 29, 30, 31] {
+                    let mut text = String::new();
+                    write!(text, "{year:04}-{month:02}-{day:02}T23:59:59.999-23:59").unwrap();
+                    assert_eq!(
+                        parse_rfc3339_ms(&text),
+                        oracle::parse_rfc3339_ms(&text),
+                        "{text}"
+                    );
+                }
+            }
+        }
+        assert_eq!(
+            parse_rfc3339_ms("0000-01-01T00:00:00Z"),
+            Ok(-62_167_219_200_000)
+        );
+    }
 
     #[test]
     fn provider_examples() {
