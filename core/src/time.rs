@@ -95,7 +95,7 @@ fn fields(bytes: &[u8], pattern: &[u8], out: &mut [u32]) -> Result<(), Error> {
 }
 
 fn is_leap(year: u32) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
 }
 
 fn days_in_month(year: u32, month: u32) -> u32 {
