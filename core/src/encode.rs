@@ -120,6 +120,239 @@ pub fn hex<'a>(bytes: &[u8], out: &'a mut [u8]) -> Result<&'a str, Error> {
     base16ct::lower::encode_str(bytes, out).map_err(|_| Error::BufferTooSmall)
 }
 
+/// Each byte's base64 value (bits 0–5) and the alphabets that hold it: [`IN_STANDARD`]
+/// (RFC 4648 §4), [`IN_URL_SAFE`] (§5), both for letters and digits; 0 for a byte in neither.
+/// One table serves the strict decoders below and the secret decoder, which takes either.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "evaluated at compile time: an index out of bounds fails the build"
+)]
+pub(crate) const SEXTETS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut i = 0;
+    while i < 64 {
+        table[STANDARD[i] as usize] |= IN_STANDARD | i as u8;
+        table[URL_SAFE[i] as usize] |= IN_URL_SAFE | i as u8;
+        i += 1;
+    }
+    table
+};
+/// See [`SEXTETS`].
+pub(crate) const IN_STANDARD: u8 = 0x40;
+/// See [`SEXTETS`].
+pub(crate) const IN_URL_SAFE: u8 = 0x80;
+
+/// The entry of [`SEXTETS`] for `c`.
+pub(crate) fn sextet(c: u8) -> u8 {
+    SEXTETS.get(usize::from(c)).copied().unwrap_or(0)
+}
+
+/// Checks that `text` is strict base64 in the `alphabet` ([`IN_STANDARD`] or [`IN_URL_SAFE`]):
+/// with `padded`, exactly the canonical `=` padding to a whole group; without, none. Trailing
+/// bits beyond the last whole byte must be zero, so every byte string has exactly one
+/// accepted encoding. Returns the characters that carry data, for [`decode_checked`].
+///
+/// Hand-written, table-driven and not constant-time: it reads public text (signatures
+/// received, token segments), where `base64ct`'s constant-time decoder cost over 1 KiB of
+/// flash and several times the time. The unit tests check it against `base64ct`.
+///
+/// # Errors
+/// `invalid` for text that is not such base64.
+#[allow(
+    dead_code,
+    reason = "for fonbnk::verify (now base64ct) and jws's segment decoder, owned elsewhere"
+)]
+pub(crate) fn check_strict(
+    text: &[u8],
+    alphabet: u8,
+    padded: bool,
+    invalid: Error,
+) -> Result<&[u8], Error> {
+    let data = match text {
+        [data @ .., b'=', b'='] | [data @ .., b'='] if padded => data,
+        _ => text,
+    };
+    let partial = data.len() % 4;
+    let canonical_length = if padded {
+        text.len().is_multiple_of(4)
+    } else {
+        partial != 1
+    };
+    // Every byte in the alphabet, checked branch-free (the bit survives the AND only then).
+    let all_in = data.iter().fold(alphabet, |acc, &c| acc & sextet(c)) != 0;
+    let unused_bits = match partial {
+        2 => 0b1111,
+        3 => 0b11,
+        _ => 0,
+    };
+    let last = data.last().map_or(0, |&c| sextet(c));
+    if !canonical_length || partial == 1 || !all_in || last & unused_bits != 0 {
+        return Err(invalid);
+    }
+    Ok(data)
+}
+
+/// Decodes `data` that [`check_strict`] returned into the front of `out`.
+///
+/// # Errors
+/// [`Error::BufferTooSmall`] when `out` is shorter than the decoded bytes (`out` untouched).
+#[allow(dead_code, reason = "as for check_strict")]
+pub(crate) fn decode_checked<'o>(data: &[u8], out: &'o mut [u8]) -> Result<&'o mut [u8], Error> {
+    let dst = out
+        .get_mut(..data.len() / 4 * 3 + data.len() % 4 * 3 / 4)
+        .ok_or(Error::BufferTooSmall)?;
+    let value = |c: &u8| u32::from(sextet(*c) & 63);
+    let mut quads = data.chunks_exact(4);
+    let mut triples = dst.chunks_exact_mut(3);
+    for (quad, triple) in quads.by_ref().zip(triples.by_ref()) {
+        let n = quad.iter().fold(0, |n, c| n << 6 | value(c));
+        for (byte, shift) in triple.iter_mut().zip([16, 8, 0]) {
+            // Truncation keeps the byte at `shift`.
+            *byte = (n >> shift) as u8;
+        }
+    }
+    let n = quads
+        .remainder()
+        .iter()
+        .zip([18, 12, 6])
+        .fold(0, |n, (c, shift)| n | value(c) << shift);
+    for (byte, shift) in triples.into_remainder().iter_mut().zip([16, 8]) {
+        *byte = (n >> shift) as u8;
+    }
+    Ok(dst)
+}
+
+/// [`check_strict`], then [`decode_checked`]: `out` is written only when all of `text`
+/// decodes.
+///
+/// # Errors
+/// As those two.
+#[allow(dead_code, reason = "as for check_strict")]
+pub(crate) fn decode_strict<'o>(
+    text: &[u8],
+    out: &'o mut [u8],
+    alphabet: u8,
+    padded: bool,
+    invalid: Error,
+) -> Result<&'o mut [u8], Error> {
+    decode_checked(check_strict(text, alphabet, padded, invalid)?, out)
+}
+
+/// Decimal text of an integer, formatted into a small inline buffer.
+///
+/// Hand-written instead of `itoa`: on a 32-bit target `itoa`'s 64-bit divisions pull in the
+/// library's general 64-bit division (with its digit-pair table, about 1.4 KiB of flash).
+/// Here a 64-bit value is split into 4-digit groups by long division in 16-bit limbs, which
+/// needs only 32-bit divisions by constants; 64-bit targets divide natively.
+#[derive(Clone, Copy)]
+#[allow(
+    dead_code,
+    reason = "for the timestamps of providers::fonbnk and the times of jwt::NewClaims (now itoa)"
+)]
+pub(crate) struct Decimal {
+    digits: [u8; 20],
+    start: usize,
+}
+
+#[allow(dead_code, reason = "as for the type")]
+impl Decimal {
+    /// The longest text: `u64::MAX` has 20 digits, `i64::MIN` 19 and a sign.
+    pub(crate) const MAX_LEN: usize = 20;
+
+    /// `n` in decimal.
+    pub(crate) fn new(n: u64) -> Self {
+        let mut d = Decimal {
+            digits: [b'0'; Self::MAX_LEN],
+            start: Self::MAX_LEN,
+        };
+        let mut n = n;
+        while n >= 10_000 {
+            let (q, r) = div_rem_10_000(n);
+            d.push_group(r, 4);
+            n = q;
+        }
+        // Below 10,000 now: as many digits as it has (at least one).
+        let small = n as u32;
+        let width =
+            1 + usize::from(small >= 10) + usize::from(small >= 100) + usize::from(small >= 1_000);
+        d.push_group(small, width);
+        d
+    }
+
+    /// `n` in decimal, with a `-` when negative.
+    pub(crate) fn signed(n: i64) -> Self {
+        let mut d = Decimal::new(n.unsigned_abs());
+        if n < 0
+            && let Some(start) = d.start.checked_sub(1)
+            && let Some(sign) = d.digits.get_mut(start)
+        {
+            *sign = b'-';
+            d.start = start;
+        }
+        d
+    }
+
+    /// Writes the last `width` digits of `group` (< 10,000) in front of those already there.
+    fn push_group(&mut self, group: u32, width: usize) {
+        let start = self.start.saturating_sub(width);
+        let mut group = group;
+        for slot in self
+            .digits
+            .get_mut(start..self.start)
+            .unwrap_or_default()
+            .iter_mut()
+            .rev()
+        {
+            // The remainder of a division by 10 is a digit.
+            *slot = b'0' + (group % 10) as u8;
+            group /= 10;
+        }
+        self.start = start;
+    }
+
+    /// The digits.
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        self.digits.get(self.start..).unwrap_or_default()
+    }
+
+    /// The digits as text.
+    pub(crate) fn as_str(&self) -> &str {
+        // ASCII digits and `-` only: always UTF-8.
+        core::str::from_utf8(self.as_bytes()).unwrap_or_default()
+    }
+}
+
+/// `(n / 10_000, n % 10_000)`.
+#[cfg(target_pointer_width = "64")]
+#[allow(dead_code, reason = "as for Decimal")]
+fn div_rem_10_000(n: u64) -> (u64, u32) {
+    // The remainder is below 10,000.
+    (n / 10_000, (n % 10_000) as u32)
+}
+
+/// `(n / 10_000, n % 10_000)` with 32-bit divisions only: long division in 16-bit limbs, each
+/// step's dividend below 10,000 · 2^16, so it fits in 32 bits.
+#[cfg(not(target_pointer_width = "64"))]
+#[allow(dead_code, reason = "as for Decimal")]
+fn div_rem_10_000(n: u64) -> (u64, u32) {
+    div_rem_10_000_in_limbs(n)
+}
+
+#[cfg_attr(
+    target_pointer_width = "64",
+    allow(dead_code, reason = "tested on 64-bit hosts")
+)]
+fn div_rem_10_000_in_limbs(n: u64) -> (u64, u32) {
+    let (mut quotient, mut remainder) = (0u64, 0u32);
+    for shift in [48, 32, 16, 0] {
+        // Truncation takes the 16-bit limb at `shift`.
+        let dividend = remainder << 16 | (n >> shift) as u32 & 0xFFFF;
+        quotient = quotient << 16 | u64::from(dividend / 10_000);
+        remainder = dividend % 10_000;
+    }
+    (quotient, remainder)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,5 +376,118 @@ mod tests {
         assert_eq!(base64(b"abc", &mut [0; 3]), Err(Error::BufferTooSmall));
         assert_eq!(base64url(b"ab", &mut [0; 2]), Err(Error::BufferTooSmall));
         assert_eq!(hex(b"ab", &mut [0; 3]), Err(Error::BufferTooSmall));
+    }
+
+    #[test]
+    fn decimal_matches_std_at_the_edges() {
+        extern crate std;
+        use std::string::ToString;
+        for n in [
+            0u64,
+            9,
+            10,
+            99,
+            100,
+            999,
+            1_000,
+            9_999,
+            10_000,
+            10_001,
+            99_999_999,
+            100_000_000,
+            1_765_454_073_000,
+            u64::MAX - 1,
+            u64::MAX,
+        ] {
+            assert_eq!(Decimal::new(n).as_str(), n.to_string());
+            assert_eq!(
+                div_rem_10_000_in_limbs(n),
+                (n / 10_000, (n % 10_000) as u32)
+            );
+        }
+        for n in [0i64, -1, 1, -10_000, i64::MIN, i64::MIN + 1, i64::MAX] {
+            assert_eq!(Decimal::signed(n).as_str(), n.to_string());
+        }
+    }
+
+    // The decimal formatter and the strict decoders against the standard library and
+    // `base64ct` (which they replace on the embedded build).
+    proptest::proptest! {
+        #[test]
+        fn decimal_matches_std(n: u64, i: i64, shift in 0u32..64) {
+            extern crate std;
+            use std::string::ToString;
+            // Every magnitude, not only the 20-digit values most random words have.
+            let n = n >> shift;
+            proptest::prop_assert_eq!(Decimal::new(n).as_str().to_string(), n.to_string());
+            proptest::prop_assert_eq!(Decimal::signed(i).as_str().to_string(), i.to_string());
+            proptest::prop_assert_eq!(div_rem_10_000_in_limbs(n), (n / 10_000, (n % 10_000) as u32));
+        }
+
+        #[test]
+        fn strict_decoders_match_base64ct(
+            text in "[A-Za-z0-9+/_=-]{0,12}|([A-Za-z0-9+/]{4}){0,3}[A-Za-z0-9+/]{2,3}={0,2}|([A-Za-z0-9_-]{4}){0,3}[A-Za-z0-9_-]{0,3}|\\PC{0,8}",
+            bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..40),
+        ) {
+            use base64ct::Encoding;
+            let invalid = Error::InvalidBase64;
+            for (alphabet, padded) in [(IN_STANDARD, true), (IN_URL_SAFE, false)] {
+                let mut out = [0u8; 16];
+                let mut expected_out = [0u8; 16];
+                let ours = decode_strict(text.as_bytes(), &mut out, alphabet, padded, invalid)
+                    .map(|d| d.to_vec());
+                let theirs = if padded {
+                    base64ct::Base64::decode(&text, &mut expected_out).map(|d| d.to_vec())
+                } else {
+                    base64ct::Base64UrlUnpadded::decode(&text, &mut expected_out).map(|d| d.to_vec())
+                };
+                match (&ours, &theirs) {
+                    (Ok(a), Ok(b)) => proptest::prop_assert_eq!(a, b),
+                    (Err(Error::BufferTooSmall), Err(base64ct::Error::InvalidLength)) => {}
+                    (Err(e), Err(_)) => proptest::prop_assert_eq!(*e, invalid),
+                    _ => proptest::prop_assert!(false, "{text:?}: {ours:?} vs {theirs:?}"),
+                }
+                // Whatever base64ct encodes decodes back.
+                let mut encoded = [0u8; 64];
+                let mut decoded = [0u8; 40];
+                let text = if padded {
+                    base64ct::Base64::encode(&bytes, &mut encoded).unwrap()
+                } else {
+                    base64ct::Base64UrlUnpadded::encode(&bytes, &mut encoded).unwrap()
+                };
+                let back = decode_strict(text.as_bytes(), &mut decoded, alphabet, padded, invalid).unwrap();
+                proptest::prop_assert_eq!(&*back, &bytes[..]);
+            }
+        }
+    }
+
+    #[test]
+    fn strict_decoders_leave_out_untouched_on_error() {
+        let mut out = [7u8; 4];
+        for bad in [&b"QUJD?"[..], b"QUJDRA", b"QUJDRB==", b"QQ="] {
+            assert_eq!(
+                decode_strict(bad, &mut out, IN_STANDARD, true, Error::InvalidSignature),
+                Err(Error::InvalidSignature)
+            );
+        }
+        assert_eq!(
+            decode_strict(
+                b"QUJDRA==",
+                &mut out[..3],
+                IN_STANDARD,
+                true,
+                Error::InvalidSignature
+            ),
+            Err(Error::BufferTooSmall)
+        );
+        assert_eq!(out, [7; 4]);
+        assert_eq!(
+            decode_strict(b"-_8", &mut out, IN_URL_SAFE, false, Error::MalformedToken).unwrap(),
+            [0xfb, 0xff]
+        );
+        assert_eq!(
+            decode_strict(b"-_8", &mut out, IN_STANDARD, true, Error::MalformedToken),
+            Err(Error::MalformedToken)
+        );
     }
 }

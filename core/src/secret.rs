@@ -14,15 +14,8 @@ use crate::{Error, Key};
 
 /// The 6-bit value of a character of either base64 alphabet.
 fn sextet(c: u8) -> Option<u32> {
-    let v = match c {
-        b'A'..=b'Z' => c - b'A',
-        b'a'..=b'z' => c - b'a' + 26,
-        b'0'..=b'9' => c - b'0' + 52,
-        b'+' | b'-' => 62,
-        b'/' | b'_' => 63,
-        _ => return None,
-    };
-    Some(u32::from(v))
+    let entry = crate::encode::sextet(c);
+    (entry != 0).then_some(u32::from(entry & 63))
 }
 
 /// The characters that carry data, after checking padding and length; errors as documented
