@@ -139,6 +139,47 @@ pub(crate) fn validate_reporting<'a>(
     }
 }
 
+/// Word-at-a-time (SWAR) search: the reader spends most of its time looking for the next
+/// quote, backslash or bracket, and testing eight bytes per step is several times faster than
+/// one, with no `unsafe` and on every target. Property-tested against a byte loop below.
+mod scan {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+    /// The high bit of each byte of `x` equal to `byte`. Borrows can flag bytes above a true
+    /// match, never below one, so the lowest flag is exact (all that [`position`] reads).
+    pub(super) fn eq(x: u64, byte: u8) -> u64 {
+        let v = x ^ ONES.wrapping_mul(u64::from(byte));
+        v.wrapping_sub(ONES) & !v & HIGHS
+    }
+
+    /// The high bit of each byte of `x` below `bound` (at most 0x80); the lowest is exact.
+    pub(super) fn below(x: u64, bound: u8) -> u64 {
+        x.wrapping_sub(ONES.wrapping_mul(u64::from(bound))) & !x & HIGHS
+    }
+
+    /// The index of the first byte of `bytes` that `stop` accepts (or `bytes.len()`), where
+    /// `flags` marks those bytes in a little-endian word as [`eq`] and [`below`] do.
+    pub(super) fn position(
+        bytes: &[u8],
+        flags: impl Fn(u64) -> u64,
+        stop: impl Fn(u8) -> bool,
+    ) -> usize {
+        let mut words = bytes.chunks_exact(8);
+        let mut offset = 0;
+        for word in words.by_ref() {
+            let x = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
+            let hits = flags(x);
+            if hits != 0 {
+                return offset + (hits.trailing_zeros() / 8) as usize;
+            }
+            offset += 8;
+        }
+        let tail = words.remainder();
+        offset + tail.iter().position(|&b| stop(b)).unwrap_or(tail.len())
+    }
+}
+
 /// A cursor over JSON text.
 struct Reader<'a> {
     text: &'a str,
@@ -240,10 +281,11 @@ impl<'a> Reader<'a> {
         loop {
             // Skip plain characters in one tight scan; stop at a quote, escape or control byte.
             let rest = self.text.as_bytes().get(self.pos..).unwrap_or_default();
-            self.pos += rest
-                .iter()
-                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
-                .unwrap_or(rest.len());
+            self.pos += scan::position(
+                rest,
+                |x| scan::eq(x, b'"') | scan::eq(x, b'\\') | scan::below(x, 0x20),
+                |b| b == b'"' || b == b'\\' || b < 0x20,
+            );
             match self.peek() {
                 None => return Err(Error::InvalidJson),
                 Some(b'"') => {
@@ -291,8 +333,11 @@ impl<'a> Reader<'a> {
         let (object_start, seen) = object.ok_or(Error::JsonTooDeep)?;
         let key_start = self.pos;
         let key = self.string()?;
-        let bit = 1u32 << (key_hash(key) % 32);
-        if *seen & bit != 0 {
+        // Two bits per key: with one, a six-key object already had even odds of a needless
+        // rescan.
+        let hash = key_hash(key);
+        let bit = 1u32 << (hash % 32) | 1u32 << ((hash >> 8) % 32);
+        if *seen & bit == bit {
             let earlier = text
                 .get(*object_start..key_start)
                 .ok_or(Error::InvalidJson)?;
@@ -315,11 +360,20 @@ impl<'a> Reader<'a> {
         self.pos += rest.iter().position(|&b| stop(b)).unwrap_or(rest.len());
     }
 
+    /// [`Reader::skip_until`] a word at a time; `flags` marks the bytes `stop` accepts.
+    fn skip_until_fast(&mut self, flags: impl Fn(u64) -> u64, stop: impl Fn(u8) -> bool) {
+        let rest = self.text.as_bytes().get(self.pos..).unwrap_or_default();
+        self.pos += scan::position(rest, flags, stop);
+    }
+
     /// Moves past a string of already-validated text (escapes need no checking again).
     fn skip_valid_string(&mut self) {
         self.bump();
         loop {
-            self.skip_until(|b| b == b'"' || b == b'\\');
+            self.skip_until_fast(
+                |x| scan::eq(x, b'"') | scan::eq(x, b'\\'),
+                |b| b == b'"' || b == b'\\',
+            );
             match self.peek() {
                 Some(b'\\') => self.pos += 2,
                 Some(_) => {
@@ -339,7 +393,14 @@ impl<'a> Reader<'a> {
             Some(b'{' | b'[') => {
                 let mut depth = 0usize;
                 loop {
-                    self.skip_until(|b| matches!(b, b'"' | b'{' | b'[' | b'}' | b']'));
+                    // `b | 0x20` maps `[` and `]` onto `{` and `}`.
+                    self.skip_until_fast(
+                        |x| {
+                            let folded = x | 0x2020_2020_2020_2020;
+                            scan::eq(x, b'"') | scan::eq(folded, b'{') | scan::eq(folded, b'}')
+                        },
+                        |b| matches!(b, b'"' | b'{' | b'[' | b'}' | b']'),
+                    );
                     match self.peek() {
                         Some(b'"') => self.skip_valid_string(),
                         Some(b'{' | b'[') => {
@@ -562,7 +623,7 @@ impl<'a> Value<'a> {
     /// Whether this is a string equal to `s` (escapes resolved; no buffer needed).
     #[must_use]
     pub fn str_eq(&self, s: &str) -> bool {
-        self.chars().is_some_and(|chars| chars.eq(s.chars()))
+        self.raw_string().is_some_and(|raw| raw_eq_text(raw, s))
     }
 
     /// The string's text when it holds no escapes (ids, tokens), borrowed from the document.
@@ -734,6 +795,38 @@ mod tests {
             "[-1E+2,0.0]",
         ] {
             ok(doc);
+        }
+    }
+
+    #[test]
+    fn word_scan_finds_what_a_byte_loop_finds() {
+        let stop = |b: u8| b == b'"' || b == b'\\' || b < 0x20 || matches!(b | 0x20, b'{' | b'}');
+        let flags = |x: u64| {
+            let folded = x | 0x2020_2020_2020_2020;
+            scan::eq(x, b'"')
+                | scan::eq(x, b'\\')
+                | scan::below(x, 0x20)
+                | scan::eq(folded, b'{')
+                | scan::eq(folded, b'}')
+        };
+        // Every background byte, every stop byte at every place in and after two words,
+        // and a second stop byte later on (borrows from the first must not move the answer).
+        let mut buf = [0u8; 20];
+        for background in 0..=255u8 {
+            for (len, at) in (0..=20).flat_map(|len| (0..=len).map(move |at| (len, at))) {
+                for special in [b'"', b'\\', 0x00, 0x1F, b'[', b']', b'{', b'}', 0x80, 0xFF] {
+                    buf.fill(background);
+                    if let Some(slot) = buf.get_mut(at) {
+                        *slot = special;
+                    }
+                    if let Some(slot) = buf.get_mut(at + 3) {
+                        *slot = b'"';
+                    }
+                    let bytes = &buf[..len];
+                    let expected = bytes.iter().position(|&b| stop(b)).unwrap_or(len);
+                    assert_eq!(scan::position(bytes, flags, stop), expected, "{bytes:?}");
+                }
+            }
         }
     }
 

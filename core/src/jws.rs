@@ -197,10 +197,7 @@ impl<'a> Header<'a> {
                 ("crit", &mut crit),
             ]
             .into_iter()
-            .find(|(name, _)| {
-                key.as_plain_str()
-                    .map_or_else(|| key.str_eq(name), |k| k == *name)
-            });
+            .find(|(name, _)| key.str_eq(name));
             if let Some((_, slot)) = slot {
                 *slot = Some(value);
             }

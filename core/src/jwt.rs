@@ -148,14 +148,32 @@ impl<'a> Claims<'a> {
     /// [`Error::InvalidJson`] (including a payload that is not an object), [`Error::InvalidUtf8`],
     /// [`Error::JsonTooDeep`], [`Error::DuplicateKey`].
     pub fn parse(payload: &'a [u8], limits: &Limits) -> Result<Claims<'a>, Error> {
+        Self::parse_noting(payload, limits, &[]).map(|(claims, _)| claims)
+    }
+
+    /// [`Claims::parse`], also noting which of the first 64 `names` are present and not null
+    /// (bit `i` for `names[i]`), so that required claims need no lookup afterwards.
+    fn parse_noting(
+        payload: &'a [u8],
+        limits: &Limits,
+        names: &[&str],
+    ) -> Result<(Claims<'a>, u64), Error> {
         let mut registered = Registered::default();
-        let json = json::validate_reporting(payload, limits.max_depth, &mut |member| {
-            registered.record(member);
+        let mut present = 0u64;
+        let json = json::validate_reporting(payload, limits.max_depth, &mut |(key, value)| {
+            if value.kind() != Kind::Null {
+                for (i, name) in names.iter().enumerate().take(64) {
+                    if key.str_eq(name) {
+                        present |= 1 << i;
+                    }
+                }
+            }
+            registered.record((key, value));
         })?;
         if json.kind() != Kind::Object {
             return Err(Error::InvalidJson);
         }
-        Ok(Claims { json, registered })
+        Ok((Claims { json, registered }, present))
     }
 
     /// The whole claims object.
@@ -263,11 +281,21 @@ impl<'a> Claims<'a> {
         header: &jws::Header<'_>,
         validation: &Validation<'_>,
     ) -> Result<(), Error> {
-        for name in validation.required {
-            match self.claim(name) {
-                None => return Err(Error::MissingClaim),
-                Some(v) if v.kind() == Kind::Null => return Err(Error::MissingClaim),
-                Some(_) => {}
+        self.validate_noted(header, validation, 0)
+    }
+
+    /// [`Claims::validate`], where bit `i` of `present` says that `validation.required[i]` is
+    /// already known to be present and not null (see [`Claims::parse_noting`]).
+    fn validate_noted(
+        &self,
+        header: &jws::Header<'_>,
+        validation: &Validation<'_>,
+        present: u64,
+    ) -> Result<(), Error> {
+        for (i, name) in validation.required.iter().enumerate() {
+            let noted = i < 64 && present & (1 << i) != 0;
+            if !noted && self.claim(name).is_none_or(|v| v.kind() == Kind::Null) {
+                return Err(Error::MissingClaim);
             }
         }
         // Every registered claim is type-checked whether or not its check is enabled: a
@@ -433,8 +461,8 @@ pub fn decode<'a>(
     let verified = jws::decode(token, header_scratch, &validation.limits)?
         .verify(key, validation.algorithms)?;
     let payload = verified.decode_payload(payload_scratch)?;
-    let claims = Claims::parse(payload, &validation.limits)?;
-    claims.validate(verified.header(), validation)?;
+    let (claims, present) = Claims::parse_noting(payload, &validation.limits, validation.required)?;
+    claims.validate_noted(verified.header(), validation, present)?;
     Ok(VerifiedToken {
         header: *verified.header(),
         claims,
