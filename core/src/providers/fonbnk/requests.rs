@@ -108,7 +108,7 @@ pub fn sign_request<'b>(
 
 /// Refuses an empty email (the provider keys users by it).
 fn check_email(email: &str) -> Result<(), Error> {
-    if email.trim().is_empty() {
+    if crate::providers::trim_whitespace(email).is_empty() {
         return Err(Error::InvalidField);
     }
     Ok(())
