@@ -158,10 +158,6 @@ pub(crate) fn sextet(c: u8) -> u8 {
 ///
 /// # Errors
 /// `invalid` for text that is not such base64.
-#[allow(
-    dead_code,
-    reason = "for fonbnk::verify (now base64ct) and jws's segment decoder, owned elsewhere"
-)]
 pub(crate) fn check_strict(
     text: &[u8],
     alphabet: u8,
@@ -196,7 +192,6 @@ pub(crate) fn check_strict(
 ///
 /// # Errors
 /// [`Error::BufferTooSmall`] when `out` is shorter than the decoded bytes (`out` untouched).
-#[allow(dead_code, reason = "as for check_strict")]
 pub(crate) fn decode_checked<'o>(data: &[u8], out: &'o mut [u8]) -> Result<&'o mut [u8], Error> {
     let dst = out
         .get_mut(..data.len() / 4 * 3 + data.len() % 4 * 3 / 4)
@@ -227,7 +222,6 @@ pub(crate) fn decode_checked<'o>(data: &[u8], out: &'o mut [u8]) -> Result<&'o m
 ///
 /// # Errors
 /// As those two.
-#[allow(dead_code, reason = "as for check_strict")]
 pub(crate) fn decode_strict<'o>(
     text: &[u8],
     out: &'o mut [u8],
@@ -245,16 +239,11 @@ pub(crate) fn decode_strict<'o>(
 /// Here a 64-bit value is split into 4-digit groups by long division in 16-bit limbs, which
 /// needs only 32-bit divisions by constants; 64-bit targets divide natively.
 #[derive(Clone, Copy)]
-#[allow(
-    dead_code,
-    reason = "for the timestamps of providers::fonbnk and the times of jwt::NewClaims (now itoa)"
-)]
 pub(crate) struct Decimal {
     digits: [u8; 20],
     start: usize,
 }
 
-#[allow(dead_code, reason = "as for the type")]
 impl Decimal {
     /// The longest text: `u64::MAX` has 20 digits, `i64::MIN` 19 and a sign.
     pub(crate) const MAX_LEN: usize = 20;
@@ -324,7 +313,6 @@ impl Decimal {
 
 /// `(n / 10_000, n % 10_000)`.
 #[cfg(target_pointer_width = "64")]
-#[allow(dead_code, reason = "as for Decimal")]
 fn div_rem_10_000(n: u64) -> (u64, u32) {
     // The remainder is below 10,000.
     (n / 10_000, (n % 10_000) as u32)
@@ -333,7 +321,6 @@ fn div_rem_10_000(n: u64) -> (u64, u32) {
 /// `(n / 10_000, n % 10_000)` with 32-bit divisions only: long division in 16-bit limbs, each
 /// step's dividend below 10,000 · 2^16, so it fits in 32 bits.
 #[cfg(not(target_pointer_width = "64"))]
-#[allow(dead_code, reason = "as for Decimal")]
 fn div_rem_10_000(n: u64) -> (u64, u32) {
     div_rem_10_000_in_limbs(n)
 }

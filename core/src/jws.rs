@@ -28,6 +28,7 @@
 //! # Ok::<(), sigmint_core::Error>(())
 //! ```
 
+use crate::encode;
 use crate::json::{self, Kind, Value};
 use crate::{Error, Key, TAG_LEN};
 
@@ -91,78 +92,20 @@ fn decoded_len(segment: &str) -> usize {
         .saturating_add((n % 4).saturating_mul(3) / 4)
 }
 
-/// Strict base64url, decoded into the front of `out`; `out` is untouched unless it all decodes.
-///
-/// Token segments are public, so a plain table decoder serves (`base64ct`'s constant-time one
-/// is for secrets and is several times slower); [`check_segment`] has already refused anything
-/// non-canonical, so decoding itself cannot fail.
+/// Strict base64url as RFC 7515 §2 has it (no padding, zero trailing bits): the text that
+/// carries data, or [`Error::MalformedToken`].
+fn check_segment(segment: &str) -> Result<&[u8], Error> {
+    encode::check_strict(
+        segment.as_bytes(),
+        encode::IN_URL_SAFE,
+        false,
+        Error::MalformedToken,
+    )
+}
+
+/// A segment decoded into the front of `out`; `out` is untouched unless it all decodes.
 fn decode_segment<'o>(segment: &str, out: &'o mut [u8]) -> Result<&'o [u8], Error> {
-    check_segment(segment)?;
-    decode_checked(segment, out)
-}
-
-/// [`decode_segment`] of a segment [`check_segment`] has already accepted.
-fn decode_checked<'o>(segment: &str, out: &'o mut [u8]) -> Result<&'o [u8], Error> {
-    let dst = out
-        .get_mut(..decoded_len(segment))
-        .ok_or(Error::BufferTooSmall)?;
-    let value = |c: u8| u32::from(BASE64URL.get(usize::from(c)).copied().unwrap_or(0));
-    let mut chars = segment.as_bytes().chunks_exact(4);
-    let mut bytes = dst.chunks_exact_mut(3);
-    for (quad, triple) in chars.by_ref().zip(bytes.by_ref()) {
-        if let (&[a, b, c, d], [x, y, z]) = (quad, triple) {
-            let n = value(a) << 18 | value(b) << 12 | value(c) << 6 | value(d);
-            // Truncating casts keep each byte of the 24-bit group.
-            (*x, *y, *z) = ((n >> 16) as u8, (n >> 8) as u8, n as u8);
-        }
-    }
-    let tail = chars.remainder();
-    let n = tail
-        .iter()
-        .enumerate()
-        .fold(0u32, |acc, (i, &c)| acc | value(c) << (18 - 6 * i));
-    for (i, byte) in bytes.into_remainder().iter_mut().enumerate() {
-        *byte = (n >> (16 - 8 * i)) as u8;
-    }
-    Ok(dst)
-}
-
-/// Each byte's base64url value, or [`INVALID`] outside the alphabet.
-#[allow(
-    clippy::indexing_slicing,
-    reason = "evaluated at compile time: an index out of bounds fails the build"
-)]
-const BASE64URL: [u8; 256] = {
-    let mut table = [INVALID; 256];
-    let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    let mut i = 0;
-    while i < 64 {
-        table[alphabet[i] as usize] = i as u8;
-        i += 1;
-    }
-    table
-};
-const INVALID: u8 = 0xFF;
-
-/// Checks that `segment` is strict base64url (alphabet, length, zero trailing bits) without
-/// writing anything.
-fn check_segment(segment: &str) -> Result<(), Error> {
-    let bytes = segment.as_bytes();
-    let value = |c: &u8| BASE64URL.get(usize::from(*c)).copied().unwrap_or(INVALID);
-    if bytes.iter().any(|c| value(c) == INVALID) {
-        return Err(Error::MalformedToken);
-    }
-    // The bits of the last character that fall beyond the last whole byte must be zero.
-    let unused_bits_mask = match bytes.len() % 4 {
-        0 => 0,
-        1 => return Err(Error::MalformedToken),
-        2 => 0b1111,
-        _ => 0b11,
-    };
-    if bytes.last().map_or(0, value) & unused_bits_mask != 0 {
-        return Err(Error::MalformedToken);
-    }
-    Ok(())
+    Ok(encode::decode_checked(check_segment(segment)?, out)?)
 }
 
 /// A token split and decoded, its header checked for shape, its signature not yet verified.
@@ -356,7 +299,8 @@ impl<'a> Unverified<'a> {
     /// [`Error::BufferTooSmall`] when `out` is shorter than [`Unverified::payload_len`]
     /// (`out` untouched).
     pub fn dangerous_decode_payload<'o>(&self, out: &'o mut [u8]) -> Result<&'o [u8], Error> {
-        decode_checked(self.payload_b64, out)
+        // Checked when the token was split.
+        Ok(encode::decode_checked(self.payload_b64.as_bytes(), out)?)
     }
 
     /// Checks the algorithm against `allowed`, then the HMAC over the exact received
@@ -405,7 +349,11 @@ impl<'a> Verified<'a> {
     /// [`Error::BufferTooSmall`] when `out` is shorter than [`Verified::payload_len`] (`out`
     /// untouched).
     pub fn decode_payload<'o>(&self, out: &'o mut [u8]) -> Result<&'o [u8], Error> {
-        decode_checked(self.token.payload_b64, out)
+        // Checked when the token was split.
+        Ok(encode::decode_checked(
+            self.token.payload_b64.as_bytes(),
+            out,
+        )?)
     }
 }
 
@@ -423,32 +371,32 @@ pub(crate) fn sign_compact<'o>(
     payload: &[u8],
     out: &'o mut [u8],
 ) -> Result<&'o str, Error> {
-    let header_len = crate::encode::base64url_len(header_json.len());
-    let payload_len = crate::encode::base64url_len(payload.len());
+    let header_len = encode::base64url_len(header_json.len());
+    let payload_len = encode::base64url_len(payload.len());
     let input_len = header_len.saturating_add(1).saturating_add(payload_len);
     let total = input_len
         .saturating_add(1)
-        .saturating_add(crate::encode::base64url_len(TAG_LEN));
+        .saturating_add(encode::base64url_len(TAG_LEN));
     let out = out.get_mut(..total).ok_or(Error::BufferTooSmall)?;
     let (input, signature) = out.split_at_mut(input_len);
     let (header_out, rest) = input.split_at_mut(header_len);
-    crate::encode::base64url(header_json, header_out)?;
+    encode::base64url(header_json, header_out)?;
     let (dot, payload_out) = rest.split_at_mut(1);
     dot.fill(b'.');
-    crate::encode::base64url(payload, payload_out)?;
+    encode::base64url(payload, payload_out)?;
     let tag = key.sign(&[input]);
     let (dot, signature_out) = signature.split_at_mut(1);
     dot.fill(b'.');
-    crate::encode::base64url(tag.as_bytes(), signature_out)?;
+    encode::base64url(tag.as_bytes(), signature_out)?;
     core::str::from_utf8(out).map_err(|_| Error::InvalidUtf8)
 }
 
 /// The length [`sign_compact`] writes.
 pub(crate) fn compact_len(header_json_len: usize, payload_len: usize) -> usize {
-    crate::encode::base64url_len(header_json_len)
-        .saturating_add(crate::encode::base64url_len(payload_len))
+    encode::base64url_len(header_json_len)
+        .saturating_add(encode::base64url_len(payload_len))
         .saturating_add(2)
-        .saturating_add(crate::encode::base64url_len(TAG_LEN))
+        .saturating_add(encode::base64url_len(TAG_LEN))
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@
 //! # Ok::<(), sigmint_core::Error>(())
 //! ```
 
+use crate::encode::Decimal;
 use crate::json::{self, Kind, Value};
 use crate::json_write::{self, ObjectWriter};
 use crate::jws::{self, Algorithm, Limits};
@@ -570,7 +571,7 @@ impl NewClaims<'_> {
         for (name, value) in [("exp", self.exp), ("nbf", self.nbf), ("iat", self.iat)] {
             if let Some(value) = value {
                 obj.key(name)?;
-                obj.w.put(itoa::Buffer::new().format(value).as_bytes())?;
+                obj.w.put(Decimal::signed(value).as_bytes())?;
             }
         }
         if let Some(jti) = self.jti {

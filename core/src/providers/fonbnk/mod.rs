@@ -30,13 +30,12 @@ pub use responses::{
 
 use core::fmt;
 
-use base64ct::Encoding;
-
 use heapless::String;
 
+use crate::encode::{self, Decimal};
 use crate::query::{self, Pairs};
 use crate::sink::{Sink, write_exact};
-use crate::{Error, Key, encode, jwt};
+use crate::{Error, Key, jwt};
 
 /// Length of an `x-signature` value: base64 of a 32-byte tag.
 pub const SIGNATURE_LEN: usize = 44;
@@ -125,9 +124,8 @@ pub fn write_endpoint<'a, 'o>(
 /// As [`sign`].
 pub fn string_to_sign_len(timestamp_ms: u64, endpoint: &str) -> Result<usize, Error> {
     check_path(endpoint)?;
-    let mut digits = itoa::Buffer::new();
-    Ok(digits
-        .format(timestamp_ms)
+    Ok(Decimal::new(timestamp_ms)
+        .as_bytes()
         .len()
         .saturating_add(1)
         .saturating_add(endpoint.len()))
@@ -150,8 +148,7 @@ pub fn string_to_sign<'o>(
     out: &'o mut [u8],
 ) -> Result<&'o str, Error> {
     check_path(endpoint)?;
-    let mut digits = itoa::Buffer::new();
-    let ts = digits.format(timestamp_ms);
+    let ts = Decimal::new(timestamp_ms);
     write_exact(out, |sink| {
         sink.put(ts.as_bytes())?;
         sink.put(b":")?;
@@ -167,8 +164,7 @@ pub fn string_to_sign<'o>(
 /// [`Error::EndpointNotAbsolute`] or [`Error::EndpointInvalidChar`] for an endpoint that could
 /// not go on the wire as given.
 pub fn sign(key: &Key, timestamp_ms: u64, endpoint: &str) -> Result<Signature, Error> {
-    let mut digits = itoa::Buffer::new();
-    sign_formatted(key, digits.format(timestamp_ms), endpoint)
+    sign_formatted(key, Decimal::new(timestamp_ms).as_str(), endpoint)
 }
 
 /// [`sign`] with the timestamp already in decimal, so that [`Signer::headers`] formats it once.
@@ -198,10 +194,14 @@ fn sign_formatted(key: &Key, timestamp: &str, endpoint: &str) -> Result<Signatur
 pub fn verify(key: &Key, timestamp_ms: u64, endpoint: &str, signature: &str) -> Result<(), Error> {
     check_path(endpoint)?;
     let mut tag = [0u8; crate::TAG_LEN];
-    let decoded =
-        base64ct::Base64::decode(signature, &mut tag).map_err(|_| Error::InvalidSignature)?;
-    let mut digits = itoa::Buffer::new();
-    let ts = digits.format(timestamp_ms);
+    let decoded = encode::decode_strict(
+        signature.as_bytes(),
+        &mut tag,
+        encode::IN_STANDARD,
+        true,
+        Error::InvalidSignature,
+    )?;
+    let ts = Decimal::new(timestamp_ms);
     key.verify(&[ts.as_bytes(), b":", endpoint.as_bytes()], decoded)
 }
 
@@ -377,8 +377,8 @@ impl Signer {
     /// # Errors
     /// As [`sign`].
     pub fn headers(&self, timestamp_ms: u64, endpoint: &str) -> Result<Headers, Error> {
-        let mut digits = itoa::Buffer::new();
-        let timestamp = digits.format(timestamp_ms);
+        let digits = Decimal::new(timestamp_ms);
+        let timestamp = digits.as_str();
         let signature = sign_formatted(&self.key, timestamp, endpoint)?;
         let timestamp = String::try_from(timestamp).map_err(|_| Error::BufferTooSmall)?;
         Ok(Headers {
