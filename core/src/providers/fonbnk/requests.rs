@@ -66,7 +66,7 @@ pub struct Request<'b> {
     /// Which endpoint.
     pub endpoint: Endpoint,
     /// `x-client-id`, `x-timestamp`, `x-signature`.
-    pub headers: Headers,
+    pub headers: Headers<'b>,
     /// The JSON body (not signed: Fonbnk signs the timestamp and endpoint only).
     pub body: &'b str,
 }
@@ -94,7 +94,7 @@ impl Request<'_> {
 /// # Errors
 /// Those of [`Signer::headers`].
 pub fn sign_request<'b>(
-    signer: &Signer,
+    signer: &'b Signer,
     endpoint: Endpoint,
     timestamp_ms: u64,
     body: &'b str,
