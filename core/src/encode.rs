@@ -236,8 +236,8 @@ pub(crate) fn decode_strict<'o>(
 ///
 /// Hand-written instead of `itoa`: on a 32-bit target `itoa`'s 64-bit divisions pull in the
 /// library's general 64-bit division (with its digit-pair table, about 1.4 KiB of flash).
-/// Here a 64-bit value is split into 4-digit groups by long division in 16-bit limbs, which
-/// needs only 32-bit divisions by constants; 64-bit targets divide natively.
+/// There the digits beyond 32 bits come from a division by 10 in 32-bit pieces, the rest
+/// from plain 32-bit arithmetic; 64-bit targets divide natively, four digits at a time.
 #[derive(Clone, Copy)]
 pub(crate) struct Decimal {
     digits: [u8; 20],
@@ -250,53 +250,67 @@ impl Decimal {
 
     /// `n` in decimal.
     pub(crate) fn new(n: u64) -> Self {
+        Decimal::with::<{ cfg!(target_pointer_width = "64") }>(n)
+    }
+
+    /// `n` in decimal, dividing by 10,000 in 64 bits when `NATIVE_64`, else 32 bits at most
+    /// (both are tested on every target; a build uses one).
+    fn with<const NATIVE_64: bool>(n: u64) -> Self {
         let mut d = Decimal {
             digits: [b'0'; Self::MAX_LEN],
             start: Self::MAX_LEN,
         };
         let mut n = n;
-        while n >= 10_000 {
-            let (q, r) = div_rem_10_000(n);
-            d.push_group(r, 4);
-            n = q;
+        if NATIVE_64 {
+            while n >= 10_000 {
+                // The remainder is below 10,000.
+                let mut group = (n % 10_000) as u32;
+                n /= 10_000;
+                for _ in 0..4 {
+                    d.push(group % 10);
+                    group /= 10;
+                }
+            }
+        } else {
+            while let Some(high) = u32::try_from(n >> 32).ok().filter(|&high| high != 0) {
+                // Long division by 10 in a 32-bit and two 16-bit pieces: each partial
+                // dividend is below 10 · 2^16 after the first, so 32 bits hold it.
+                let low = n as u32;
+                let mid = (high % 10) << 16 | low >> 16;
+                let bottom = (mid % 10) << 16 | (low & 0xFFFF);
+                n = u64::from(high / 10) << 32 | u64::from((mid / 10) << 16 | bottom / 10);
+                d.push(bottom % 10);
+            }
         }
-        // Below 10,000 now: as many digits as it has (at least one).
-        let small = n as u32;
-        let width =
-            1 + usize::from(small >= 10) + usize::from(small >= 100) + usize::from(small >= 1_000);
-        d.push_group(small, width);
-        d
+        // What is left fits in 32 bits: all its digits, at least one.
+        let mut small = n as u32;
+        loop {
+            d.push(small % 10);
+            small /= 10;
+            if small == 0 {
+                break d;
+            }
+        }
     }
 
     /// `n` in decimal, with a `-` when negative.
     pub(crate) fn signed(n: i64) -> Self {
         let mut d = Decimal::new(n.unsigned_abs());
-        if n < 0
-            && let Some(start) = d.start.checked_sub(1)
-            && let Some(sign) = d.digits.get_mut(start)
-        {
-            *sign = b'-';
-            d.start = start;
+        if n < 0 {
+            d.push(u32::from(b'-'.wrapping_sub(b'0')));
         }
         d
     }
 
-    /// Writes the last `width` digits of `group` (< 10,000) in front of those already there.
-    fn push_group(&mut self, group: u32, width: usize) {
-        let start = self.start.saturating_sub(width);
-        let mut group = group;
-        for slot in self
-            .digits
-            .get_mut(start..self.start)
-            .unwrap_or_default()
-            .iter_mut()
-            .rev()
+    /// Writes the digit `digit` (or `-`) in front of those already there.
+    fn push(&mut self, digit: u32) {
+        if let Some(start) = self.start.checked_sub(1)
+            && let Some(slot) = self.digits.get_mut(start)
         {
-            // The remainder of a division by 10 is a digit.
-            *slot = b'0' + (group % 10) as u8;
-            group /= 10;
+            // A digit, or `-` wrapped around from below `0`.
+            *slot = b'0'.wrapping_add(digit as u8);
+            self.start = start;
         }
-        self.start = start;
     }
 
     /// The digits.
@@ -309,35 +323,6 @@ impl Decimal {
         // ASCII digits and `-` only: always UTF-8.
         core::str::from_utf8(self.as_bytes()).unwrap_or_default()
     }
-}
-
-/// `(n / 10_000, n % 10_000)`.
-#[cfg(target_pointer_width = "64")]
-fn div_rem_10_000(n: u64) -> (u64, u32) {
-    // The remainder is below 10,000.
-    (n / 10_000, (n % 10_000) as u32)
-}
-
-/// `(n / 10_000, n % 10_000)` with 32-bit divisions only: long division in 16-bit limbs, each
-/// step's dividend below 10,000 · 2^16, so it fits in 32 bits.
-#[cfg(not(target_pointer_width = "64"))]
-fn div_rem_10_000(n: u64) -> (u64, u32) {
-    div_rem_10_000_in_limbs(n)
-}
-
-#[cfg_attr(
-    target_pointer_width = "64",
-    allow(dead_code, reason = "tested on 64-bit hosts")
-)]
-fn div_rem_10_000_in_limbs(n: u64) -> (u64, u32) {
-    let (mut quotient, mut remainder) = (0u64, 0u32);
-    for shift in [48, 32, 16, 0] {
-        // Truncation takes the 16-bit limb at `shift`.
-        let dividend = remainder << 16 | (n >> shift) as u32 & 0xFFFF;
-        quotient = quotient << 16 | u64::from(dividend / 10_000);
-        remainder = dividend % 10_000;
-    }
-    (quotient, remainder)
 }
 
 #[cfg(test)]
@@ -386,11 +371,8 @@ mod tests {
             u64::MAX - 1,
             u64::MAX,
         ] {
-            assert_eq!(Decimal::new(n).as_str(), n.to_string());
-            assert_eq!(
-                div_rem_10_000_in_limbs(n),
-                (n / 10_000, (n % 10_000) as u32)
-            );
+            assert_eq!(Decimal::with::<true>(n).as_str(), n.to_string());
+            assert_eq!(Decimal::with::<false>(n).as_str(), n.to_string());
         }
         for n in [0i64, -1, 1, -10_000, i64::MIN, i64::MIN + 1, i64::MAX] {
             assert_eq!(Decimal::signed(n).as_str(), n.to_string());
@@ -406,9 +388,9 @@ mod tests {
             use std::string::ToString;
             // Every magnitude, not only the 20-digit values most random words have.
             let n = n >> shift;
-            proptest::prop_assert_eq!(Decimal::new(n).as_str().to_string(), n.to_string());
+            proptest::prop_assert_eq!(Decimal::with::<true>(n).as_str().to_string(), n.to_string());
+            proptest::prop_assert_eq!(Decimal::with::<false>(n).as_str().to_string(), n.to_string());
             proptest::prop_assert_eq!(Decimal::signed(i).as_str().to_string(), i.to_string());
-            proptest::prop_assert_eq!(div_rem_10_000_in_limbs(n), (n / 10_000, (n % 10_000) as u32));
         }
 
         #[test]
