@@ -278,7 +278,7 @@ impl Decimal {
                 let low = n as u32;
                 let mid = (high % 10) << 16 | low >> 16;
                 let bottom = (mid % 10) << 16 | (low & 0xFFFF);
-                n = u64::from(high / 10) << 32 | u64::from((mid / 10) << 16 | bottom / 10);
+                n = u64::from(high / 10) << 32 | u64::from(((mid / 10) << 16) | (bottom / 10));
                 d.push(bottom % 10);
             }
         }
