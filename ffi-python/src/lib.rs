@@ -10,12 +10,17 @@
 mod providers;
 mod token;
 
-use std::borrow::Cow;
+use std::ops::Deref;
+use std::os::raw::c_char;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use pyo3::exceptions::{
     PyOverflowError, PyRuntimeError, PyTypeError, PyUnicodeEncodeError, PyValueError,
 };
+use pyo3::ffi;
+use pyo3::intern;
 use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyMemoryView, PyString, PyTuple, PyType};
 use sigmint_core::providers::fonbnk;
@@ -77,13 +82,69 @@ fn type_error(what: &str, expected: &str, obj: &Bound<'_, PyAny>) -> PyErr {
     PyTypeError::new_err(format!("{what} must be {expected}, not {type_name}"))
 }
 
+/// Whether the interpreter is Python 3.10 or later, where `PyUnicode_AsUTF8AndSize` is part
+/// of the stable ABI; set when the module is imported.
+static UTF8_IN_PLACE: AtomicBool = AtomicBool::new(false);
+
+unsafe extern "C" {
+    // PyO3 declares this only when built for Python >= 3.10, but the one abi3 wheel built for
+    // 3.9 serves later versions too; it is called only on those (see `UTF8_IN_PLACE`).
+    fn PyUnicode_AsUTF8AndSize(
+        unicode: *mut ffi::PyObject,
+        size: *mut ffi::Py_ssize_t,
+    ) -> *const c_char;
+}
+
+/// A `str`'s UTF-8 text, never copied into Rust memory: read in place where the interpreter
+/// keeps it (Python >= 3.10: an ASCII string's own bytes, or the UTF-8 form CPython caches
+/// in the string), else from its encoding into a `bytes` object (3.9's stable ABI has
+/// nothing else). Every argument and every `str` written as JSON goes through here, so a
+/// copy per string is a copy per argument per call.
+pub(crate) enum Utf8<'a> {
+    /// Borrowed from the string object.
+    InPlace(&'a str),
+    /// Held by a `bytes` object.
+    Encoded(PyBackedStr),
+}
+
+impl Deref for Utf8<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            Utf8::InPlace(text) => text,
+            Utf8::Encoded(text) => text,
+        }
+    }
+}
+
+/// `string` as UTF-8 ([`Utf8`]). A lone surrogate has no UTF-8 form: `UnicodeEncodeError`.
+pub(crate) fn utf8<'a>(string: &'a Bound<'_, PyString>) -> PyResult<Utf8<'a>> {
+    if !UTF8_IN_PLACE.load(Ordering::Relaxed) {
+        return PyBackedStr::try_from(string.clone()).map(Utf8::Encoded);
+    }
+    let mut len: ffi::Py_ssize_t = 0;
+    // SAFETY: `string` is a live `str` (the GIL is held), and on Python >= 3.10 this is a
+    // stable-ABI function. It returns NULL with an exception set, or `len` bytes of valid
+    // UTF-8 owned by the string, which `'a` keeps alive (strings are immutable).
+    let data = unsafe { PyUnicode_AsUTF8AndSize(string.as_ptr(), &mut len) };
+    if data.is_null() {
+        return Err(PyErr::fetch(string.py()));
+    }
+    let len = usize::try_from(len).unwrap_or(0);
+    // SAFETY: as above: `len` initialized bytes of UTF-8 at `data`, valid for `'a`.
+    Ok(Utf8::InPlace(unsafe {
+        std::str::from_utf8_unchecked(std::slice::from_raw_parts(data.cast::<u8>(), len))
+    }))
+}
+
 /// A `str` argument as UTF-8. A string holding a lone surrogate has no UTF-8 form: that is
 /// core's `InvalidUtf8`, raised without the codec's message (which would quote the text).
-fn text<'a>(obj: &'a Bound<'_, PyAny>, what: &str) -> PyResult<Cow<'a, str>> {
+fn text<'a>(obj: &'a Bound<'_, PyAny>, what: &str) -> PyResult<Utf8<'a>> {
     let string = obj
         .cast::<PyString>()
         .map_err(|_| type_error(what, "str", obj))?;
-    string.to_cow().map_err(|err| unicode_error(obj.py(), err))
+    utf8(string).map_err(|err| unicode_error(obj.py(), err))
 }
 
 /// A secret `str` argument's UTF-8 form, in a Python `bytes` object that the caller borrows
@@ -131,23 +192,35 @@ fn timestamp(obj: &Bound<'_, PyAny>) -> PyResult<u64> {
     if obj.is_instance_of::<PyBool>() {
         return Err(type_error("timestamp_ms", EXPECTED, obj));
     }
-    obj.extract::<u64>().map_err(|err| {
+    // Every real timestamp fits an i64, which CPython converts in a few instructions; its
+    // u64 conversion goes through a byte array, so it is only the fallback for the top half.
+    let converted = match obj.extract::<i64>() {
+        Ok(ms) => return u64::try_from(ms).map_err(|_| timestamp_out_of_range(obj)),
+        Err(err) if err.is_instance_of::<PyOverflowError>(obj.py()) => obj.extract::<u64>(),
+        Err(err) => Err(err),
+    };
+    converted.map_err(|err| {
         if err.is_instance_of::<PyOverflowError>(obj.py()) {
-            let shown = obj
-                .repr()
-                .map(|repr| repr.to_string())
-                .ok()
-                .filter(|repr| repr.len() <= 48)
-                .map(|repr| format!(", got {repr}"))
-                .unwrap_or_default();
-            PyValueError::new_err(format!(
-                "timestamp_ms must be between 0 and 2**64-1 = {} (Unix milliseconds){shown}",
-                u64::MAX
-            ))
+            timestamp_out_of_range(obj)
         } else {
             type_error("timestamp_ms", EXPECTED, obj)
         }
     })
+}
+
+/// `ValueError` for a timestamp outside `0..=2**64-1`, showing it when it is short.
+fn timestamp_out_of_range(obj: &Bound<'_, PyAny>) -> PyErr {
+    let shown = obj
+        .repr()
+        .map(|repr| repr.to_string())
+        .ok()
+        .filter(|repr| repr.len() <= 48)
+        .map(|repr| format!(", got {repr}"))
+        .unwrap_or_default();
+    PyValueError::new_err(format!(
+        "timestamp_ms must be between 0 and 2**64-1 = {} (Unix milliseconds){shown}",
+        u64::MAX
+    ))
 }
 
 /// `hmac_sha256(key, msg)`: the 32-byte HMAC-SHA256 tag of `msg` under `key`.
@@ -239,6 +312,23 @@ fn fonbnk_string_to_sign<'py>(
 #[pyclass(module = "sigmint._sigmint", frozen)]
 struct FonbnkSigner {
     inner: fonbnk::Signer,
+    /// The client id as a Python string, made once: every headers dict holds this one.
+    client_id: Py<PyString>,
+}
+
+/// The three Fonbnk headers as a dict, in the order the docs list them. The names are
+/// interned once and the client id is the signer's own string, so a call makes only the
+/// timestamp and signature strings and the dict.
+fn headers_dict<'py>(
+    py: Python<'py>,
+    client_id: &Py<PyString>,
+    headers: &fonbnk::Headers,
+) -> PyResult<Bound<'py, PyDict>> {
+    let dict = PyDict::new(py);
+    dict.set_item(intern!(py, fonbnk::HEADER_CLIENT_ID), client_id.bind(py))?;
+    dict.set_item(intern!(py, fonbnk::HEADER_TIMESTAMP), headers.timestamp())?;
+    dict.set_item(intern!(py, fonbnk::HEADER_SIGNATURE), headers.signature())?;
+    Ok(dict)
 }
 
 #[pymethods]
@@ -252,13 +342,14 @@ impl FonbnkSigner {
         let client_secret = std::str::from_utf8(client_secret.as_bytes())
             .map_err(|_| core_error(py, Error::InvalidUtf8))?;
         let inner = check(py, fonbnk::Signer::new(&client_id, client_secret))?;
-        Ok(FonbnkSigner { inner })
+        let client_id = PyString::new(py, inner.client_id()).unbind();
+        Ok(FonbnkSigner { inner, client_id })
     }
 
     /// The client id (sent as `x-client-id`).
     #[getter]
-    fn client_id(&self) -> &str {
-        self.inner.client_id()
+    fn client_id(&self, py: Python<'_>) -> Py<PyString> {
+        self.client_id.clone_ref(py)
     }
 
     /// The `x-signature` value for `endpoint` at `timestamp_ms`.
@@ -284,11 +375,7 @@ impl FonbnkSigner {
         let endpoint = text(endpoint, "endpoint")?;
         let timestamp_ms = timestamp(timestamp_ms)?;
         let headers = check(py, self.inner.headers(timestamp_ms, &endpoint))?;
-        let dict = PyDict::new(py);
-        for (name, value) in headers.pairs() {
-            dict.set_item(name, value)?;
-        }
-        Ok(dict)
+        headers_dict(py, &self.client_id, &headers)
     }
 
     /// Checks an inbound `x-signature` for `endpoint` at `timestamp_ms`, in constant time:
@@ -322,11 +409,8 @@ impl FonbnkSigner {
             py,
             fonbnk::sign_request(&self.inner, endpoint, timestamp_ms, &body),
         )?;
-        let dict = PyDict::new(py);
-        for (name, value) in request.headers.pairs() {
-            dict.set_item(name, value)?;
-        }
-        dict.set_item("content-type", fonbnk::Request::CONTENT_TYPE)?;
+        let dict = headers_dict(py, &self.client_id, &request.headers)?;
+        dict.set_item(intern!(py, "content-type"), fonbnk::Request::CONTENT_TYPE)?;
         Ok((request.endpoint.method(), request.endpoint.path(), dict))
     }
 
@@ -358,6 +442,7 @@ impl FonbnkSigner {
 #[pymodule]
 fn _sigmint(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
+    UTF8_IN_PLACE.store(py.version_info() >= (3, 10), Ordering::Relaxed);
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     // Core's error table, in code order: the Python exception classes are checked against it.
     let errors = Error::ALL

@@ -18,7 +18,7 @@ use sigmint_core::jws::{self, Algorithm, Limits};
 use sigmint_core::jwt::{self, Claims, Validation};
 use sigmint_core::{Error, Key};
 
-use crate::{bytes_like, check, core_error, secret_text, text, type_error};
+use crate::{Utf8, bytes_like, check, core_error, secret_text, text, type_error, utf8};
 
 /// The algorithm list core gets: HS256 when the caller allowed it, else none (every token
 /// is then refused as not allowed, as PyJWT does for an alg missing from `algorithms`).
@@ -28,10 +28,10 @@ fn algorithms(hs256: bool) -> &'static [Algorithm] {
 
 /// A token argument, `str` or `bytes` (the Python half refuses other types as PyJWT does).
 /// Bytes that are not UTF-8 cannot be base64url: a malformed token.
-fn token_text<'a>(obj: &'a Bound<'_, PyAny>) -> PyResult<Cow<'a, str>> {
+fn token_text<'a>(obj: &'a Bound<'_, PyAny>) -> PyResult<Utf8<'a>> {
     if let Ok(bytes) = obj.cast::<PyBytes>() {
         return std::str::from_utf8(bytes.as_bytes())
-            .map(Cow::Borrowed)
+            .map(Utf8::InPlace)
             .map_err(|_| core_error(obj.py(), Error::MalformedToken));
     }
     text(obj, "token")
@@ -410,7 +410,9 @@ fn write_object(
 fn key_text<'a>(key: &'a Bound<'_, PyAny>) -> PyResult<Cow<'a, str>> {
     let py = key.py();
     if let Ok(string) = key.cast::<PyString>() {
-        return string.to_cow().map_err(|err| crate::unicode_error(py, err));
+        return utf8(string)
+            .map(|text| Cow::Owned(text.to_owned()))
+            .map_err(|err| crate::unicode_error(py, err));
     }
     let mut text = Vec::new();
     if key.is_none() || key.is_instance_of::<PyBool>() || key.is_instance_of::<PyInt>() {
@@ -463,9 +465,7 @@ fn write_float(py: Python<'_>, value: f64, out: &mut Vec<u8>) -> PyResult<()> {
 
 /// A str as a JSON string (a lone surrogate has no UTF-8 form: `InvalidUtf8`).
 fn write_str(string: &Bound<'_, PyString>, out: &mut Vec<u8>) -> PyResult<()> {
-    let text = string
-        .to_cow()
-        .map_err(|err| crate::unicode_error(string.py(), err))?;
+    let text = utf8(string).map_err(|err| crate::unicode_error(string.py(), err))?;
     write_escaped(&text, out);
     Ok(())
 }
