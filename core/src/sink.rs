@@ -75,8 +75,20 @@ pub(crate) fn write_exact(
     out: &mut [u8],
     write: impl Fn(&mut dyn Sink) -> Result<(), Error>,
 ) -> Result<&str, Error> {
-    let len = measure(&write)?;
-    let dst = out.get_mut(..len).ok_or(Error::BufferTooSmall)?;
+    write_exact_dyn(out, &write)
+}
+
+/// [`write_exact`] compiled once: every writer's closure is then compiled once too, as a
+/// function called for the measuring pass and the writing pass, instead of being copied into
+/// both passes at every call site (which cost kilobytes of a Cortex-M image).
+#[inline(never)]
+fn write_exact_dyn<'o>(
+    out: &'o mut [u8],
+    write: &dyn Fn(&mut dyn Sink) -> Result<(), Error>,
+) -> Result<&'o str, Error> {
+    let mut counter = Counter::default();
+    write(&mut counter)?;
+    let dst = out.get_mut(..counter.0).ok_or(Error::BufferTooSmall)?;
     let mut writer = SliceWriter::new(dst);
     write(&mut writer)?;
     writer.into_str()
