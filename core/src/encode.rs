@@ -200,19 +200,19 @@ pub(crate) fn decode_checked<'o>(data: &[u8], out: &'o mut [u8]) -> Result<&'o m
     let mut quads = data.chunks_exact(4);
     let mut triples = dst.chunks_exact_mut(3);
     for (quad, triple) in quads.by_ref().zip(triples.by_ref()) {
-        let n = quad.iter().fold(0, |n, c| n << 6 | value(c));
-        for (byte, shift) in triple.iter_mut().zip([16, 8, 0]) {
-            // Truncation keeps the byte at `shift`.
-            *byte = (n >> shift) as u8;
+        if let ([a, b, c, d], [x, y, z]) = (quad, triple) {
+            let n = value(a) << 18 | value(b) << 12 | value(c) << 6 | value(d);
+            // Truncations keep each byte of the 24-bit group.
+            (*x, *y, *z) = ((n >> 16) as u8, (n >> 8) as u8, n as u8);
         }
     }
-    let n = quads
+    // A last group of 2 or 3 characters: 1 or 2 bytes.
+    let (n, _) = quads
         .remainder()
         .iter()
-        .zip([18, 12, 6])
-        .fold(0, |n, (c, shift)| n | value(c) << shift);
-    for (byte, shift) in triples.into_remainder().iter_mut().zip([16, 8]) {
-        *byte = (n >> shift) as u8;
+        .fold((0, 18), |(n, shift), c| (n | value(c) << shift, shift - 6));
+    for (i, byte) in triples.into_remainder().iter_mut().enumerate() {
+        *byte = (n >> (16 - 8 * i)) as u8;
     }
     Ok(dst)
 }
