@@ -43,6 +43,9 @@ pub(crate) fn string(s: &str, sink: &mut dyn Sink) -> Result<(), Error> {
 }
 
 /// Writes a JSON object's members one by one.
+///
+/// The methods are kept out of line (`#[inline(never)]`): each is a few dynamic calls, and
+/// inlined into every body writer they were copied a dozen times over in a Cortex-M image.
 pub(crate) struct ObjectWriter<'s> {
     pub(crate) w: &'s mut dyn Sink,
     empty: bool,
@@ -54,12 +57,14 @@ impl<'s> ObjectWriter<'s> {
     }
 
     /// `{` before the first member, `,` before the others.
+    #[inline(never)]
     pub(crate) fn separator(&mut self) -> Result<(), Error> {
         let sep = if self.empty { b"{" } else { b"," };
         self.empty = false;
         self.w.put(sep)
     }
 
+    #[inline(never)]
     pub(crate) fn key(&mut self, name: &str) -> Result<(), Error> {
         self.separator()?;
         string(name, self.w)?;
@@ -69,12 +74,14 @@ impl<'s> ObjectWriter<'s> {
 
 impl ObjectWriter<'_> {
     /// A member whose value is a string.
+    #[inline(never)]
     pub(crate) fn string_member(&mut self, name: &str, value: &str) -> Result<(), Error> {
         self.key(name)?;
         string(value, self.w)
     }
 
     /// Closes the object (`{}` when it has no members).
+    #[inline(never)]
     pub(crate) fn finish(self) -> Result<(), Error> {
         if self.empty {
             self.w.put(b"{")?;

@@ -319,6 +319,7 @@ impl Tag {
     /// Compares with a received tag in constant time: every byte is looked at whatever the
     /// differences, and only the folded result is tested. A tag that is not 32 bytes long
     /// never matches (lengths are public, so that is decided up front).
+    #[inline(never)]
     fn matches(&self, received: &[u8]) -> Result<(), Error> {
         let received: &[u8; TAG_LEN] = received.try_into().map_err(|_| Error::InvalidSignature)?;
         let difference = self
