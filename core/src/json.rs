@@ -41,8 +41,9 @@ pub(crate) fn validate_reporting<'a>(
     // Bit d of `objects` is set when the container at depth d+1 is an object.
     let mut objects: u64 = 0;
     let mut depth: usize = 0;
-    // Per open object: where its members start, and a 32-bit Bloom filter of its keys.
-    let mut objects_open = [(0usize, 0u32); MAX_DEPTH];
+    // Per open object: where its members start, and a Bloom filter of its keys. The filter is
+    // a `usize`: as wide as the position beside it, so it costs no memory on any target.
+    let mut objects_open = [(0usize, 0usize); MAX_DEPTH];
     // The key of the top-level member being read, and where its value starts.
     let mut member = (0..0, 0usize);
 
@@ -328,15 +329,15 @@ impl<'a> Reader<'a> {
     fn member_key(
         &mut self,
         text: &'a str,
-        object: Option<&mut (usize, u32)>,
+        object: Option<&mut (usize, usize)>,
     ) -> Result<core::ops::Range<usize>, Error> {
         let (object_start, seen) = object.ok_or(Error::JsonTooDeep)?;
         let key_start = self.pos;
         let key = self.string()?;
-        // Two bits per key: with one, a six-key object already had even odds of a needless
-        // rescan.
+        // Two bits per key: with one in 32, a six-key object already had even odds of a
+        // needless rescan.
         let hash = key_hash(key);
-        let bit = 1u32 << (hash % 32) | 1u32 << ((hash >> 8) % 32);
+        let bit = 1usize << (hash % usize::BITS) | 1usize << ((hash >> 8) % usize::BITS);
         if *seen & bit == bit {
             let earlier = text
                 .get(*object_start..key_start)
@@ -454,10 +455,12 @@ fn key_hash(raw: &str) -> u32 {
 
 /// Whether raw JSON string contents denote `text`.
 fn raw_eq_text(raw: &str, text: &str) -> bool {
-    if raw.contains('\\') {
-        Unescaped::new(raw).eq(text.chars())
-    } else {
-        raw == text
+    // Every escape denotes fewer bytes than it is written with, so the lengths decide which
+    // comparison can succeed: most keys a lookup passes over fail on length alone.
+    match raw.len().cmp(&text.len()) {
+        core::cmp::Ordering::Less => false,
+        core::cmp::Ordering::Equal => raw == text && !raw.contains('\\'),
+        core::cmp::Ordering::Greater => raw.contains('\\') && Unescaped::new(raw).eq(text.chars()),
     }
 }
 
