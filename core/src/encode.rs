@@ -257,7 +257,7 @@ impl Decimal {
     /// (both are tested on every target; a build uses one).
     fn with<const NATIVE_64: bool>(n: u64) -> Self {
         let mut d = Decimal {
-            digits: [b'0'; Self::MAX_LEN],
+            digits: [0; Self::MAX_LEN],
             start: Self::MAX_LEN,
         };
         let mut n = n;

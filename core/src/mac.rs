@@ -39,7 +39,10 @@ const H0: [u32; 8] = [
 pub(crate) struct Sha256 {
     state: [u32; 8],
     block: [u8; BLOCK_LEN],
-    len: u64,
+    /// The byte count as two 32-bit halves (low, high): a `u64` field would make the struct
+    /// 8-aligned, and every copy and clear of it on a 32-bit target then used another variant
+    /// of the library's memory functions (half a kilobyte of flash).
+    len: [u32; 2],
 }
 
 impl Sha256 {
@@ -50,22 +53,34 @@ impl Sha256 {
 
     /// Continues from a chaining value reached after `len` bytes (a whole number of blocks).
     fn resume(state: [u32; 8], len: u64) -> Self {
-        Sha256 {
+        let mut sha = Sha256 {
             state,
             block: [0; BLOCK_LEN],
-            len,
-        }
+            len: [0; 2],
+        };
+        sha.set_len(len);
+        sha
+    }
+
+    fn len(&self) -> u64 {
+        let [low, high] = self.len;
+        u64::from(high) << 32 | u64::from(low)
+    }
+
+    fn set_len(&mut self, len: u64) {
+        // Truncations take each half.
+        self.len = [len as u32, (len >> 32) as u32];
     }
 
     /// How many bytes of `block` are pending.
     fn pending(&self) -> usize {
         // The remainder of a division by 64 always fits.
-        (self.len % BLOCK_LEN as u64) as usize
+        self.len[0] as usize % BLOCK_LEN
     }
 
     pub(crate) fn update(&mut self, mut bytes: &[u8]) {
         let pending = self.pending();
-        self.len = self.len.wrapping_add(bytes.len() as u64);
+        self.set_len(self.len().wrapping_add(bytes.len() as u64));
         if pending > 0 {
             let free = self.block.get_mut(pending..).unwrap_or_default();
             let take = free.len().min(bytes.len());
@@ -91,12 +106,19 @@ impl Sha256 {
     /// Pads (FIPS 180-4 §5.1.1) and returns the digest; the state is spent.
     pub(crate) fn finish(&mut self) -> [u8; 32] {
         let pending = self.pending();
-        let bits = self.len.wrapping_mul(8).to_be_bytes();
-        let mut tail = self.block.get_mut(pending..).unwrap_or_default().iter_mut();
-        if let Some(marker) = tail.next() {
+        let bits = self.len().wrapping_mul(8).to_be_bytes();
+        // The pending bytes, the marker and zeros, in a block cleared whole (aligned).
+        let mut last = [0u8; BLOCK_LEN];
+        for (dst, src) in last
+            .iter_mut()
+            .zip(self.block.get(..pending).unwrap_or_default())
+        {
+            *dst = *src;
+        }
+        if let Some(marker) = last.get_mut(pending) {
             *marker = 0x80;
         }
-        tail.for_each(|b| *b = 0);
+        self.block = last;
         if pending >= BLOCK_LEN - bits.len() {
             compress256(&mut self.state, core::slice::from_ref(&self.block));
             self.block = [0; BLOCK_LEN];
@@ -280,7 +302,7 @@ impl Signing {
         // by the same code, in the same (then wiped) state.
         let outer = &mut self.inner;
         outer.state = self.outer;
-        outer.len = (BLOCK_LEN + TAG_LEN) as u64;
+        outer.set_len((BLOCK_LEN + TAG_LEN) as u64);
         outer
             .block
             .get_mut(..TAG_LEN)
