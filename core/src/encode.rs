@@ -66,6 +66,7 @@ pub const fn base64_len(n: usize) -> usize {
 
 /// Bytes needed for unpadded base64url of `n` bytes.
 #[must_use]
+#[inline(never)] // A division and saturating sums, called from several places.
 pub const fn base64url_len(n: usize) -> usize {
     let full = (n / 3).saturating_mul(4);
     match n % 3 {

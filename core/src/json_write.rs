@@ -23,19 +23,18 @@ pub(crate) fn string(s: &str, sink: &mut dyn Sink) -> Result<(), Error> {
         let Some((&b, tail)) = tail.split_first() else {
             break;
         };
-        match b {
-            b'"' => sink.put(b"\\\"")?,
-            b'\\' => sink.put(b"\\\\")?,
-            b'\n' => sink.put(b"\\n")?,
-            b'\r' => sink.put(b"\\r")?,
-            b'\t' => sink.put(b"\\t")?,
-            _ => {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                let hi = HEX.get(usize::from(b >> 4)).copied().unwrap_or(b'0');
-                let lo = HEX.get(usize::from(b & 0xf)).copied().unwrap_or(b'0');
-                sink.put(&[b'\\', b'u', b'0', b'0', hi, lo])?;
-            }
-        }
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let hi = HEX.get(usize::from(b >> 4)).copied().unwrap_or(b'0');
+        let lo = HEX.get(usize::from(b & 0xf)).copied().unwrap_or(b'0');
+        let unicode = [b'\\', b'u', b'0', b'0', hi, lo];
+        sink.put(match b {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            b'\n' => b"\\n",
+            b'\r' => b"\\r",
+            b'\t' => b"\\t",
+            _ => &unicode,
+        })?;
         rest = tail;
     }
     sink.put(rest)?;
