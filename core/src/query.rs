@@ -22,12 +22,16 @@ impl<'a, T: IntoIterator<Item = (&'a str, &'a str)> + Clone> Pairs<'a> for T {}
 
 const UPPER_HEX: &[u8; 16] = b"0123456789ABCDEF";
 
-fn is_kept(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'*' | b'-' | b'.' | b'_')
-}
-
-/// Writes one name or value, handing runs of kept bytes to the sink in one piece.
-fn write_component(text: &str, sink: &mut dyn Sink) -> Result<(), Error> {
+/// Percent-encodes `text` into the sink, handing runs of kept bytes over in one piece: for a
+/// query `form` component (`URLSearchParams`: `A-Z a-z 0-9 * - . _` kept, space as `+`), or
+/// else for a URL path segment (RFC 3986 unreserved `A-Z a-z 0-9 - . _ ~` kept, space as
+/// `%20`). One encoder for both: they differ in two bytes.
+pub(crate) fn percent_encode(text: &str, form: bool, sink: &mut dyn Sink) -> Result<(), Error> {
+    let is_kept = |b: u8| {
+        b.is_ascii_alphanumeric()
+            || matches!(b, b'-' | b'.' | b'_')
+            || b == if form { b'*' } else { b'~' }
+    };
     let mut rest = text.as_bytes();
     while !rest.is_empty() {
         let kept = rest.iter().position(|&b| !is_kept(b)).unwrap_or(rest.len());
@@ -38,7 +42,7 @@ fn write_component(text: &str, sink: &mut dyn Sink) -> Result<(), Error> {
         let Some((&b, tail)) = tail.split_first() else {
             break;
         };
-        if b == b' ' {
+        if form && b == b' ' {
             sink.put(b"+")?;
         } else {
             let hi = UPPER_HEX.get(usize::from(b >> 4)).copied().unwrap_or(b'0');
@@ -56,9 +60,9 @@ pub(crate) fn write<'a>(pairs: impl Pairs<'a>, sink: &mut dyn Sink) -> Result<()
         if i > 0 {
             sink.put(b"&")?;
         }
-        write_component(name, sink)?;
+        percent_encode(name, true, sink)?;
         sink.put(b"=")?;
-        write_component(value, sink)?;
+        percent_encode(value, true, sink)?;
     }
     Ok(())
 }

@@ -135,17 +135,7 @@ fn optional_str<'a>(object: Value<'a>, name: &str) -> Result<Option<Value<'a>>, 
 /// Writes `segment` as one URL path segment: RFC 3986 unreserved characters
 /// (`A-Z a-z 0-9 - . _ ~`) as they are, every other UTF-8 byte as `%XX`.
 fn write_path_segment(segment: &str, sink: &mut dyn Sink) -> Result<(), Error> {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    for &b in segment.as_bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            sink.put(&[b])?;
-        } else {
-            let hi = HEX.get(usize::from(b >> 4)).copied().unwrap_or(b'0');
-            let lo = HEX.get(usize::from(b & 0xf)).copied().unwrap_or(b'0');
-            sink.put(&[b'%', hi, lo])?;
-        }
-    }
-    Ok(())
+    crate::query::percent_encode(segment, false, sink)
 }
 
 /// Checks a credential that goes into an `Authorization: Bearer` header as-is.
@@ -224,6 +214,26 @@ mod tests {
             "\u{1680}",
         ] {
             assert_eq!(trim_whitespace(text), text.trim(), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        // The shared percent-encoder in its path-segment mode, against RFC 3986 byte by byte.
+        #[test]
+        fn path_segments_match_rfc_3986(segment in "\\PC{0,24}") {
+            extern crate std;
+            let mut expected = std::string::String::new();
+            for b in segment.bytes() {
+                if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                    expected.push(char::from(b));
+                } else {
+                    expected.push_str(&std::format!("%{b:02X}"));
+                }
+            }
+            let mut buf = [0u8; 256];
+            let written =
+                crate::sink::write_exact(&mut buf, |s| write_path_segment(&segment, s)).unwrap();
+            proptest::prop_assert_eq!(written, expected.as_str());
         }
     }
 
