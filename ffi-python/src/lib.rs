@@ -467,8 +467,18 @@ fn _sigmint(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(fonbnk_endpoint, m)?)?;
     m.add_function(wrap_pyfunction!(fonbnk_string_to_sign, m)?)?;
     m.add_class::<FonbnkSigner>()?;
+    m.add(
+        "JWT_ASYMMETRIC_KEY_PREFIXES",
+        PyTuple::new(py, token::ASYMMETRIC_KEY_PREFIXES)?,
+    )?;
+    m.add(
+        "JWT_ASYMMETRIC_KEY_MARKERS",
+        PyTuple::new(py, token::ASYMMETRIC_KEY_MARKERS)?,
+    )?;
     m.add_function(wrap_pyfunction!(token::jwt_decode, m)?)?;
+    m.add_function(wrap_pyfunction!(token::jwt_decode_common, m)?)?;
     m.add_function(wrap_pyfunction!(token::jwt_encode, m)?)?;
+    m.add_function(wrap_pyfunction!(token::jwt_encode_common, m)?)?;
     m.add_function(wrap_pyfunction!(token::jws_decode, m)?)?;
     m.add_function(wrap_pyfunction!(token::jws_header, m)?)?;
     providers::register(m)?;

@@ -7,12 +7,14 @@
 //! PyJWT-style argument handling (options, defaults, clock, leeway) is in
 //! `python/sigmint/jwt.py`.
 
-use std::borrow::Cow;
 use std::io::Write as _;
+use std::ops::Deref;
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyModule, PyString, PyTuple};
 use sigmint_core::json::{self, Kind, Value};
 use sigmint_core::jws::{self, Algorithm, Limits};
 use sigmint_core::jwt::{self, Claims, Validation};
@@ -22,7 +24,7 @@ use crate::{Utf8, bytes_like, check, core_error, secret_text, text, type_error, 
 
 /// The algorithm list core gets: HS256 when the caller allowed it, else none (every token
 /// is then refused as not allowed, as PyJWT does for an alg missing from `algorithms`).
-fn algorithms(hs256: bool) -> &'static [Algorithm] {
+fn allowed(hs256: bool) -> &'static [Algorithm] {
     if hs256 { &[Algorithm::Hs256] } else { &[] }
 }
 
@@ -178,6 +180,11 @@ pub(crate) fn jwt_decode<'py>(
     max_depth: usize,
 ) -> PyResult<Bound<'py, PyDict>> {
     let token = token_text(token)?;
+    let key = if verify_signature {
+        Some(key_bytes(key)?)
+    } else {
+        None
+    };
     let required: Vec<&str> = required.iter().map(String::as_str).collect();
     let audience: Option<Vec<&str>> = audience
         .as_ref()
@@ -185,10 +192,6 @@ pub(crate) fn jwt_decode<'py>(
     let issuer: Option<Vec<&str>> = issuer
         .as_ref()
         .map(|names| names.iter().map(String::as_str).collect());
-    let limits = Limits {
-        max_token_len,
-        max_depth,
-    };
     let validation = Validation {
         now,
         leeway,
@@ -202,35 +205,334 @@ pub(crate) fn jwt_decode<'py>(
         issuer: issuer.as_deref(),
         typ: typ.as_deref(),
         token_type: token_type.as_deref(),
-        algorithms: algorithms(hs256),
-        limits,
+        algorithms: allowed(hs256),
+        limits: Limits {
+            max_token_len,
+            max_depth,
+        },
     };
+    decode_claims(
+        py,
+        &token,
+        key.as_ref().map(|key| key.as_bytes()),
+        &validation,
+    )
+}
+
+/// The claims of `token` as a dict, after core verified its signature with `key` (`None`:
+/// not verified) and validated them.
+fn decode_claims<'py>(
+    py: Python<'py>,
+    token: &str,
+    key: Option<&[u8]>,
+    validation: &Validation<'_>,
+) -> PyResult<Bound<'py, PyDict>> {
     // Zeroed with calloc, so an oversized token (refused by core first) costs no page writes.
-    let mut scratch = vec![0u8; jws::scratch_len(&token)];
-    if !verify_signature {
-        let (header, claims) = check(py, jwt::dangerous_unverified(&token, &mut scratch, &limits))?;
+    let mut scratch = vec![0u8; jws::scratch_len(token)];
+    let Some(key) = key else {
+        let (header, claims) = check(
+            py,
+            jwt::dangerous_unverified(token, &mut scratch, &validation.limits),
+        )?;
         claims
-            .validate(&header, &validation)
-            .map_err(|error| claims_error(py, error, &claims, &validation))?;
+            .validate(&header, validation)
+            .map_err(|error| claims_error(py, error, &claims, validation))?;
         return object_to_dict(py, claims.json());
-    }
-    let key = key_bytes(key)?;
-    let key = check(py, Key::new(key.as_bytes()))?;
-    match jwt::decode(&token, &mut scratch, &key, &validation) {
+    };
+    let key = check(py, Key::new(key))?;
+    match jwt::decode(token, &mut scratch, &key, validation) {
         Ok(verified) => object_to_dict(py, verified.claims().json()),
         Err(Error::MissingClaim) => {
             // The signature verified (validation comes after it): read the claims again
             // to name the missing one.
-            let mut again = vec![0u8; jws::scratch_len(&token)];
+            let mut again = vec![0u8; jws::scratch_len(token)];
             Err(
-                match jwt::dangerous_unverified(&token, &mut again, &limits) {
-                    Ok((_, claims)) => claims_error(py, Error::MissingClaim, &claims, &validation),
+                match jwt::dangerous_unverified(token, &mut again, &validation.limits) {
+                    Ok((_, claims)) => claims_error(py, Error::MissingClaim, &claims, validation),
                     Err(error) => core_error(py, error),
                 },
             )
         }
         Err(error) => Err(core_error(py, error)),
     }
+}
+
+/// Keys that begin so are OpenSSH public keys.
+pub(crate) const ASYMMETRIC_KEY_PREFIXES: [&str; 6] = [
+    "ssh-ed25519",
+    "ssh-rsa",
+    "ssh-dss",
+    "ecdsa-sha2-nistp256",
+    "ecdsa-sha2-nistp384",
+    "ecdsa-sha2-nistp521",
+];
+/// Keys that hold these are PEM (or SSH2) keys or certificates.
+pub(crate) const ASYMMETRIC_KEY_MARKERS: [&str; 2] = ["-----BEGIN ", "---- BEGIN "];
+
+/// Whether `key` is an asymmetric key or certificate, which PyJWT (and `sigmint.jwt`, with
+/// the lists above) refuses as an HMAC secret: the RS256 -> HS256 confusion.
+fn is_asymmetric(key: &[u8]) -> bool {
+    ASYMMETRIC_KEY_PREFIXES
+        .iter()
+        .any(|prefix| key.starts_with(prefix.as_bytes()))
+        || ASYMMETRIC_KEY_MARKERS
+            .iter()
+            .any(|marker| key.windows(marker.len()).any(|w| w == marker.as_bytes()))
+}
+
+/// HS256's minimum recommended key length, in bytes (PyJWT's `enforce_minimum_key_length`).
+const MIN_KEY_LEN: usize = 32;
+
+/// A `str` or `bytes` key that `sigmint.jwt`'s own key checks accept, as bytes (a `str` as
+/// UTF-8); `None` for any other key, which its general path handles (and refuses or hands
+/// to core as it does).
+fn common_key<'py>(key: &Bound<'py, PyAny>, minimum_length: bool) -> Option<Bound<'py, PyBytes>> {
+    let bytes = if key.is_exact_instance_of::<PyBytes>() {
+        key.cast::<PyBytes>().ok()?.clone()
+    } else if key.is_exact_instance_of::<PyString>() {
+        secret_text(key, "key").ok()?
+    } else {
+        return None;
+    };
+    let len = bytes.as_bytes().len();
+    if is_asymmetric(bytes.as_bytes()) || (minimum_length && 0 < len && len < MIN_KEY_LEN) {
+        return None;
+    }
+    Some(bytes)
+}
+
+/// `bool(options.get(name, default))` for a dict (`None`: no options).
+fn option_flag(
+    options: Option<&Bound<'_, PyDict>>,
+    name: &Bound<'_, PyString>,
+    default: bool,
+) -> Option<bool> {
+    match options
+        .map(|options| options.get_item(name))
+        .transpose()
+        .ok()?
+        .flatten()
+    {
+        Some(value) => value.is_truthy().ok(),
+        None => Some(default),
+    }
+}
+
+/// `list(options.get("require") or ())`, when that is a list or tuple of `str`.
+fn required_claims(options: Option<&Bound<'_, PyDict>>) -> Option<Vec<String>> {
+    let value = options
+        .map(|options| options.get_item(intern!(options.py(), "require")))
+        .transpose()
+        .ok()?
+        .flatten();
+    let Some(value) = value.filter(|value| value.is_truthy().unwrap_or(true)) else {
+        return Some(Vec::new());
+    };
+    let names = if let Ok(list) = value.cast_exact::<PyList>() {
+        list.iter().collect::<Vec<_>>()
+    } else {
+        value.cast_exact::<PyTuple>().ok()?.iter().collect()
+    };
+    names
+        .iter()
+        .map(|name| Some(utf8(name.cast_exact::<PyString>().ok()?).ok()?.to_owned()))
+        .collect()
+}
+
+/// `int(time.time())`, the clock `sigmint.jwt.decode` reads by default, looked up on each
+/// call as its Python code does (so a patched `time.time` is honoured).
+fn time_now(py: Python<'_>) -> Option<i64> {
+    static TIME: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
+    let module = TIME
+        .get_or_try_init(py, || py.import("time").map(Bound::unbind))
+        .ok()?;
+    let now = module
+        .bind(py)
+        .getattr(intern!(py, "time"))
+        .ok()?
+        .call0()
+        .ok()?;
+    let now = now.cast_exact::<PyFloat>().ok()?.value();
+    // `int()` truncates toward zero, as `as` does within range.
+    #[allow(clippy::cast_possible_truncation)]
+    (now.is_finite() && now.abs() < 9.0e18).then_some(now as i64)
+}
+
+/// An exact `int` that fits `T`.
+fn exact_int<T>(obj: &Bound<'_, PyAny>) -> Option<T>
+where
+    for<'a, 'py> T: FromPyObject<'a, 'py>,
+{
+    obj.is_exact_instance_of::<PyInt>()
+        .then(|| obj.extract::<T>().ok())
+        .flatten()
+}
+
+/// `None`, or a `str`'s text.
+fn optional_text<'a>(obj: &'a Bound<'_, PyAny>) -> Option<Option<Utf8<'a>>> {
+    if obj.is_none() {
+        return Some(None);
+    }
+    utf8(obj.cast::<PyString>().ok()?).ok().map(Some)
+}
+
+/// The text of a `str` or `bytes` token (`_check_token`'s types).
+fn common_token<'a>(jwt: &'a Bound<'_, PyAny>) -> Option<Utf8<'a>> {
+    if let Ok(token) = jwt.cast::<PyString>() {
+        return utf8(token).ok();
+    }
+    std::str::from_utf8(jwt.cast::<PyBytes>().ok()?.as_bytes())
+        .ok()
+        .map(Utf8::InPlace)
+}
+
+/// Unwraps what the common path can take, else leaves the call to the general path.
+macro_rules! common {
+    ($value:expr) => {
+        match $value {
+            Some(value) => value,
+            None => return Ok(None),
+        }
+    };
+}
+
+/// `jwt_decode_common(jwt, key, algorithms, options, leeway, audience, issuer, now, subject,
+/// typ, token_type, max_token_len, max_depth)`: `sigmint.jwt.decode` in one call for the
+/// arguments most calls pass: options `None` or a dict without a true `strict_aud`; a `str`
+/// or `bytes` key that its key checks accept; `int` (or default) `now` and `leeway`; one
+/// `str` (or no) audience and issuer; no `subject`. For any other call, and for any call its
+/// argument checks would refuse, `None` before anything is decoded: `decode`'s general path
+/// then handles it, raising what it raises. The steps are the general path's, in its order.
+#[pyfunction]
+#[allow(clippy::too_many_arguments)]
+#[pyo3(signature = (
+    jwt, key, algorithms, options, leeway, audience, issuer, now, subject, typ, token_type,
+    max_token_len, max_depth,
+))]
+pub(crate) fn jwt_decode_common<'py>(
+    py: Python<'py>,
+    jwt: &Bound<'py, PyAny>,
+    key: &Bound<'py, PyAny>,
+    algorithms: &Bound<'py, PyAny>,
+    options: &Bound<'py, PyAny>,
+    leeway: &Bound<'py, PyAny>,
+    audience: &Bound<'py, PyAny>,
+    issuer: &Bound<'py, PyAny>,
+    now: &Bound<'py, PyAny>,
+    subject: &Bound<'py, PyAny>,
+    typ: &Bound<'py, PyAny>,
+    token_type: &Bound<'py, PyAny>,
+    max_token_len: &Bound<'py, PyAny>,
+    max_depth: &Bound<'py, PyAny>,
+) -> PyResult<Option<Bound<'py, PyDict>>> {
+    let token = common!(common_token(jwt));
+    let options = if options.is_none() {
+        None
+    } else {
+        Some(common!(options.cast_exact::<PyDict>().ok()))
+    };
+    let verify_signature = common!(option_flag(options, intern!(py, "verify_signature"), true));
+    let verify_exp = common!(option_flag(
+        options,
+        intern!(py, "verify_exp"),
+        verify_signature
+    ));
+    let verify_nbf = common!(option_flag(
+        options,
+        intern!(py, "verify_nbf"),
+        verify_signature
+    ));
+    let verify_iat = common!(option_flag(
+        options,
+        intern!(py, "verify_iat"),
+        verify_signature
+    ));
+    let verify_aud = common!(option_flag(
+        options,
+        intern!(py, "verify_aud"),
+        verify_signature
+    ));
+    let verify_iss = common!(option_flag(
+        options,
+        intern!(py, "verify_iss"),
+        verify_signature
+    ));
+    let verify_sub = common!(option_flag(
+        options,
+        intern!(py, "verify_sub"),
+        verify_signature
+    ));
+    let required = common!(required_claims(options));
+    if common!(option_flag(options, intern!(py, "strict_aud"), false)) {
+        return Ok(None);
+    }
+    let minimum_key_length = common!(option_flag(
+        options,
+        intern!(py, "enforce_minimum_key_length"),
+        false
+    ));
+    let mut hs256 = false;
+    let mut key_bytes = None;
+    if verify_signature {
+        if !common!(algorithms.is_truthy().ok()) {
+            return Ok(None);
+        }
+        // A str (exactly: a subclass could compare otherwise), or a list or tuple, which
+        // `in` reads without consuming (the general path may have to ask again).
+        hs256 = if let Ok(alg) = algorithms.cast_exact::<PyString>() {
+            utf8(alg).is_ok_and(|alg| &*alg == "HS256")
+        } else if algorithms.is_exact_instance_of::<PyList>()
+            || algorithms.is_exact_instance_of::<PyTuple>()
+        {
+            common!(algorithms.contains(intern!(py, "HS256")).ok())
+        } else {
+            return Ok(None);
+        };
+        key_bytes = Some(common!(common_key(key, minimum_key_length)));
+    }
+    let now = if now.is_none() {
+        common!(time_now(py))
+    } else {
+        common!(exact_int::<i64>(now))
+    };
+    let leeway = common!(exact_int::<i64>(leeway).and_then(|s| u64::try_from(s).ok()));
+    let audience = common!(optional_text(audience));
+    let issuer = common!(optional_text(issuer));
+    if verify_sub && !subject.is_none() {
+        return Ok(None);
+    }
+    let typ = common!(optional_text(typ));
+    let token_type = common!(optional_text(token_type));
+    let limits = Limits {
+        max_token_len: common!(max_token_len.extract::<usize>().ok()),
+        max_depth: common!(max_depth.extract::<usize>().ok()),
+    };
+    let required: Vec<&str> = required.iter().map(String::as_str).collect();
+    let audience = audience.as_deref();
+    let issuer = issuer.as_deref();
+    let validation = Validation {
+        now,
+        leeway,
+        verify_exp,
+        verify_nbf,
+        verify_iat,
+        verify_aud,
+        verify_iss,
+        required: &required,
+        audience: audience.as_ref().map(std::slice::from_ref),
+        issuer: issuer.as_ref().map(std::slice::from_ref),
+        typ: typ.as_deref(),
+        token_type: token_type.as_deref(),
+        algorithms: allowed(hs256),
+        limits,
+    };
+    decode_claims(
+        py,
+        &token,
+        key_bytes.as_ref().map(|key| key.as_bytes()),
+        &validation,
+    )
+    .map(Some)
 }
 
 /// `jws_decode(token, key, verify_signature, hs256, max_token_len, max_depth)`: the payload
@@ -258,7 +560,7 @@ pub(crate) fn jws_decode<'py>(
     let payload = if verify_signature {
         let key = key_bytes(key)?;
         let key = check(py, Key::new(key.as_bytes()))?;
-        let verified = check(py, unverified.verify(&key, algorithms(hs256)))?;
+        let verified = check(py, unverified.verify(&key, allowed(hs256)))?;
         check(py, verified.decode_payload(&mut payload))?
     } else {
         check(py, unverified.dangerous_decode_payload(&mut payload))?
@@ -312,6 +614,54 @@ pub(crate) fn jwt_encode<'py>(
         jwt::encode_json_with_header(&key, &header_json, &claims_json, &mut out),
     )?;
     Ok(PyString::new(py, token))
+}
+
+/// `jwt_encode_common(payload, key, algorithm, headers)`: `sigmint.jwt.encode` in one call
+/// for the arguments most calls pass: a plain dict payload whose `exp`, `iat` and `nbf` are
+/// numbers (no `datetime` to convert) and whose `iss`, if any, is a `str`; HS256 and no
+/// extra headers (so the header is core's `{"alg":"HS256","typ":"JWT"}`, in either key
+/// order); a `str` or `bytes` key that its key checks accept. For any other call, and for
+/// any call its argument checks would refuse, `None` before anything is written: `encode`'s
+/// general path then handles it, raising what it raises. After those checks the steps are
+/// `jwt_encode`'s, in its order.
+#[pyfunction]
+#[pyo3(signature = (payload, key, algorithm, headers))]
+pub(crate) fn jwt_encode_common<'py>(
+    py: Python<'py>,
+    payload: &Bound<'py, PyAny>,
+    key: &Bound<'py, PyAny>,
+    algorithm: &Bound<'py, PyAny>,
+    headers: &Bound<'py, PyAny>,
+) -> PyResult<Option<Bound<'py, PyString>>> {
+    let payload = common!(payload.cast_exact::<PyDict>().ok());
+    for claim in [intern!(py, "exp"), intern!(py, "iat"), intern!(py, "nbf")] {
+        if let Some(value) = common!(payload.get_item(claim).ok()) {
+            let number = value.is_instance_of::<PyInt>() || value.is_instance_of::<PyFloat>();
+            if !number && !value.is_none() {
+                return Ok(None);
+            }
+        }
+    }
+    if let Some(iss) = common!(payload.get_item(intern!(py, "iss")).ok())
+        && !iss.is_instance_of::<PyString>()
+    {
+        return Ok(None);
+    }
+    let hs256 = algorithm
+        .cast_exact::<PyString>()
+        .is_ok_and(|alg| utf8(alg).is_ok_and(|alg| &*alg == "HS256"));
+    let no_headers =
+        headers.is_none() || headers.cast_exact::<PyDict>().is_ok_and(|h| h.is_empty());
+    if !hs256 || !no_headers {
+        return Ok(None);
+    }
+    let key = common!(common_key(key, false));
+    let mut claims_json = Vec::with_capacity(256);
+    write_json(payload.as_any(), &mut claims_json, 0, false)?;
+    let key = check(py, Key::new(key.as_bytes()))?;
+    let mut out = vec![0u8; jwt::encoded_len(claims_json.len())];
+    let token = check(py, jwt::encode_json(&key, &claims_json, &mut out))?;
+    Ok(Some(PyString::new(py, token)))
 }
 
 /// Writes `obj` as JSON the way `json.dumps(obj, separators=(",", ":"), allow_nan=False)`
@@ -379,11 +729,12 @@ fn write_object(
 ) -> PyResult<()> {
     out.push(b'{');
     if sort_keys {
-        let mut members = dict
+        let items: Vec<_> = dict.iter().collect();
+        let mut members = items
             .iter()
-            .map(|(key, value)| Ok((key_text(&key)?.into_owned(), value)))
+            .map(|(key, value)| Ok((key_text(key)?, value)))
             .collect::<PyResult<Vec<_>>>()?;
-        members.sort_by(|a, b| a.0.cmp(&b.0));
+        members.sort_by(|(a, _), (b, _)| str::cmp(a, b));
         for (i, (key, value)) in members.iter().enumerate() {
             if i > 0 {
                 out.push(b',');
@@ -406,12 +757,31 @@ fn write_object(
     Ok(())
 }
 
+/// A dict key's JSON text: a `str`'s own text, or another key's conversion.
+enum KeyText<'a> {
+    /// A `str` key.
+    Str(Utf8<'a>),
+    /// An int, float, bool or None key, converted.
+    Converted(String),
+}
+
+impl Deref for KeyText<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            KeyText::Str(text) => text,
+            KeyText::Converted(text) => text,
+        }
+    }
+}
+
 /// A dict key's JSON text, converted as `json.dumps` converts it.
-fn key_text<'a>(key: &'a Bound<'_, PyAny>) -> PyResult<Cow<'a, str>> {
+fn key_text<'a>(key: &'a Bound<'_, PyAny>) -> PyResult<KeyText<'a>> {
     let py = key.py();
     if let Ok(string) = key.cast::<PyString>() {
         return utf8(string)
-            .map(|text| Cow::Owned(text.to_owned()))
+            .map(KeyText::Str)
             .map_err(|err| crate::unicode_error(py, err));
     }
     let mut text = Vec::new();
@@ -423,7 +793,7 @@ fn key_text<'a>(key: &'a Bound<'_, PyAny>) -> PyResult<Cow<'a, str>> {
         return Err(type_error("keys", "str, int, float, bool or None", key));
     }
     String::from_utf8(text)
-        .map(Cow::Owned)
+        .map(KeyText::Converted)
         .map_err(|_| core_error(py, Error::InvalidUtf8))
 }
 
@@ -438,7 +808,7 @@ fn write_int(obj: &Bound<'_, PyAny>, out: &mut Vec<u8>) -> PyResult<()> {
         .py()
         .get_type::<PyInt>()
         .call_method1("__repr__", (obj,))?;
-    out.extend_from_slice(text.cast::<PyString>()?.to_cow()?.as_bytes());
+    out.extend_from_slice(utf8(text.cast::<PyString>()?)?.as_bytes());
     Ok(())
 }
 
@@ -472,29 +842,38 @@ fn write_str(string: &Bound<'_, PyString>, out: &mut Vec<u8>) -> PyResult<()> {
 
 /// `"text"` as `json.dumps` writes it with `ensure_ascii=True`: printable ASCII as is, `"`
 /// and `\` and the usual control characters as two-character escapes, everything else as
-/// `\uXXXX` (lower-case hex; UTF-16 surrogate pairs beyond the BMP).
+/// `\uXXXX` (lower-case hex; UTF-16 surrogate pairs beyond the BMP). Runs of printable ASCII
+/// (most of any claims set) are copied whole.
 fn write_escaped(text: &str, out: &mut Vec<u8>) {
+    out.reserve(text.len() + 2);
     out.push(b'"');
-    for c in text.chars() {
-        match c {
-            '"' => out.extend_from_slice(b"\\\""),
-            '\\' => out.extend_from_slice(b"\\\\"),
-            '\n' => out.extend_from_slice(b"\\n"),
-            '\r' => out.extend_from_slice(b"\\r"),
-            '\t' => out.extend_from_slice(b"\\t"),
-            '\u{8}' => out.extend_from_slice(b"\\b"),
-            '\u{c}' => out.extend_from_slice(b"\\f"),
-            ' '..='~' => {
-                let mut buf = [0u8; 1];
-                out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
-            }
-            _ => {
+    let mut rest = text;
+    while let Some(at) = rest
+        .bytes()
+        .position(|b| !matches!(b, b' '..=b'~') || b == b'"' || b == b'\\')
+    {
+        // A printable ASCII byte ends no character, so `at` is a character boundary.
+        let (plain, tail) = rest.split_at(at);
+        out.extend_from_slice(plain.as_bytes());
+        let mut chars = tail.chars();
+        match chars.next() {
+            Some('"') => out.extend_from_slice(b"\\\""),
+            Some('\\') => out.extend_from_slice(b"\\\\"),
+            Some('\n') => out.extend_from_slice(b"\\n"),
+            Some('\r') => out.extend_from_slice(b"\\r"),
+            Some('\t') => out.extend_from_slice(b"\\t"),
+            Some('\u{8}') => out.extend_from_slice(b"\\b"),
+            Some('\u{c}') => out.extend_from_slice(b"\\f"),
+            Some(c) => {
                 let mut units = [0u16; 2];
                 for unit in c.encode_utf16(&mut units) {
                     let _ = write!(out, "\\u{unit:04x}");
                 }
             }
+            None => {}
         }
+        rest = chars.as_str();
     }
+    out.extend_from_slice(rest.as_bytes());
     out.push(b'"');
 }

@@ -35,6 +35,9 @@ class FonbnkSigner:
 JWT_DEFAULT_MAX_TOKEN_LEN: Final[int]
 JSON_DEFAULT_MAX_DEPTH: Final[int]
 JSON_MAX_DEPTH: Final[int]
+#: OpenSSH key prefixes and PEM markers: keys holding them are refused as HMAC secrets
+JWT_ASYMMETRIC_KEY_PREFIXES: Final[tuple[str, ...]]
+JWT_ASYMMETRIC_KEY_MARKERS: Final[tuple[str, ...]]
 
 def jwt_decode(
     token: str | bytes,
@@ -56,9 +59,28 @@ def jwt_decode(
     max_token_len: int,
     max_depth: int,
 ) -> dict[str, Any]: ...
+# sigmint.jwt.decode's and encode's common arguments in one call; None: take the general path.
+def jwt_decode_common(
+    jwt: object,
+    key: object,
+    algorithms: object,
+    options: object,
+    leeway: object,
+    audience: object,
+    issuer: object,
+    now: object,
+    subject: object,
+    typ: object,
+    token_type: object,
+    max_token_len: object,
+    max_depth: object,
+) -> dict[str, Any] | None: ...
 def jwt_encode(
     header: dict[str, Any], payload: dict[str, Any], key: str | ReadableBuffer | None, sort_header_keys: bool
 ) -> str: ...
+def jwt_encode_common(
+    payload: object, key: object, algorithm: object, headers: object
+) -> str | None: ...
 def jws_decode(
     token: str | bytes,
     key: str | ReadableBuffer | None,

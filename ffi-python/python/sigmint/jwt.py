@@ -58,7 +58,7 @@ import time
 from calendar import timegm
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta, timezone
-from typing import Any, Dict, List, Optional, Union
+from typing import Any, Dict, List, Optional, Tuple, Union
 
 from . import _sigmint
 from ._jwt_errors import (
@@ -112,16 +112,10 @@ _ALGORITHMS_REQUIRED = (
     'It is required that you pass in a value for the "algorithms" argument when calling decode().'
 )
 # Asymmetric keys must never serve as HMAC secrets (the RS256 -> HS256 confusion): PyJWT
-# refuses PEM and OpenSSH keys as HMAC keys, and so does sigmint.
-_PEM_MARKERS = ("-----BEGIN ", "---- BEGIN ")
-_SSH_PREFIXES = (
-    "ssh-ed25519",
-    "ssh-rsa",
-    "ssh-dss",
-    "ecdsa-sha2-nistp256",
-    "ecdsa-sha2-nistp384",
-    "ecdsa-sha2-nistp521",
-)
+# refuses PEM and OpenSSH keys as HMAC keys, and so does sigmint (the lists are the compiled
+# module's, which checks keys itself on decode's and encode's common path).
+_SSH_PREFIXES: Tuple[str, ...] = _sigmint.JWT_ASYMMETRIC_KEY_PREFIXES
+_PEM_MARKERS: Tuple[str, ...] = _sigmint.JWT_ASYMMETRIC_KEY_MARKERS
 _PEM_MARKERS_B = tuple(m.encode() for m in _PEM_MARKERS)
 _SSH_PREFIXES_B = tuple(p.encode() for p in _SSH_PREFIXES)
 #: HS256's minimum recommended key length (PyJWT's ``enforce_minimum_key_length``).
@@ -141,7 +135,10 @@ def _check_key(key: object, enforce_minimum_key_length: bool = False) -> None:
         length = len(key.encode("utf-8", "surrogatepass")) if enforce_minimum_key_length else 0
     elif isinstance(key, (bytes, bytearray, memoryview)):
         raw = bytes(key)
-        asymmetric = raw.startswith(_SSH_PREFIXES_B) or any(m in raw for m in _PEM_MARKERS_B)
+        # find(), not `in`: bytes.__contains__ first tries its argument as an int, raising
+        # and discarding a TypeError each time (that was most of this check's cost).
+        pem = any(raw.find(marker) >= 0 for marker in _PEM_MARKERS_B)
+        asymmetric = pem or raw.startswith(_SSH_PREFIXES_B)
         length = len(raw)
     else:
         return  # None is an empty key, other types a TypeError: both raised by the core call.
@@ -233,6 +230,36 @@ def decode(
     The claims dict is built in Rust from the verified JSON: objects in their order,
     integers of any size, floats as ``json.loads`` reads them.
     """
+    claims: Optional[Dict[str, Any]] = _sigmint.jwt_decode_common(
+        jwt, key, algorithms, options, leeway, audience, issuer, now, subject, typ, token_type,
+        max_token_len, max_depth,
+    )
+    if claims is None:
+        claims = _decode(
+            jwt, key, algorithms, options, leeway, audience, issuer, now, subject, typ,
+            token_type, max_token_len, max_depth,
+        )
+    return claims
+
+
+def _decode(
+    jwt: Token,
+    key: Optional[Key],
+    algorithms: Optional[Union[List[str], str, Iterable[str]]],
+    options: Optional[Mapping[str, Any]],
+    leeway: Union[int, float, timedelta],
+    audience: Optional[Union[str, Iterable[str]]],
+    issuer: Optional[Union[str, Iterable[str]]],
+    now: Optional[Union[int, float, datetime]],
+    subject: Optional[str],
+    typ: Optional[str],
+    token_type: Optional[str],
+    max_token_len: int,
+    max_depth: int,
+) -> Dict[str, Any]:
+    """:func:`decode`, step by step, for any arguments. ``_sigmint.jwt_decode_common`` runs
+    the same steps in one compiled call for the common ones, and leaves the rest (every
+    refusal of an argument included) to this function."""
     _check_token(jwt)
     if options is None:
         verify_signature = verify_exp = verify_nbf = verify_iat = True
@@ -309,6 +336,21 @@ def encode(
     other than HS256 (``algorithm`` or ``headers["alg"]``) raises ``NotImplementedError``.
     Nesting deeper than 64 levels raises ``sigmint.JsonTooDeepError``.
     """
+    token: Optional[str] = _sigmint.jwt_encode_common(payload, key, algorithm, headers)
+    if token is None:
+        token = _encode(payload, key, algorithm, headers, sort_headers)
+    return token
+
+
+def _encode(
+    payload: Dict[str, Any],
+    key: Key,
+    algorithm: Optional[str],
+    headers: Optional[Dict[str, Any]],
+    sort_headers: bool,
+) -> str:
+    """:func:`encode`, step by step, for any arguments (``_sigmint.jwt_encode_common`` runs
+    the same steps in one compiled call for the common ones, and leaves the rest here)."""
     if not isinstance(payload, dict):
         raise TypeError(
             "Expecting a dict object, as JWT only supports JSON objects as payloads."
