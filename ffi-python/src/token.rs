@@ -272,12 +272,18 @@ pub(crate) const ASYMMETRIC_KEY_MARKERS: [&str; 2] = ["-----BEGIN ", "---- BEGIN
 /// Whether `key` is an asymmetric key or certificate, which PyJWT (and `sigmint.jwt`, with
 /// the lists above) refuses as an HMAC secret: the RS256 -> HS256 confusion.
 fn is_asymmetric(key: &[u8]) -> bool {
+    let starts_with_marker = |rest: &[u8]| {
+        ASYMMETRIC_KEY_MARKERS
+            .iter()
+            .any(|marker| rest.starts_with(marker.as_bytes()))
+    };
     ASYMMETRIC_KEY_PREFIXES
         .iter()
         .any(|prefix| key.starts_with(prefix.as_bytes()))
-        || ASYMMETRIC_KEY_MARKERS
-            .iter()
-            .any(|marker| key.windows(marker.len()).any(|w| w == marker.as_bytes()))
+        // Every marker starts with '-': only those places can begin one.
+        || (0..key.len())
+            .filter(|&at| key.get(at) == Some(&b'-'))
+            .any(|at| key.get(at..).is_some_and(starts_with_marker))
 }
 
 /// HS256's minimum recommended key length, in bytes (PyJWT's `enforce_minimum_key_length`).
@@ -800,8 +806,7 @@ fn key_text<'a>(key: &'a Bound<'_, PyAny>) -> PyResult<KeyText<'a>> {
 /// An int (of any size, subclasses as `int.__repr__` shows them).
 fn write_int(obj: &Bound<'_, PyAny>, out: &mut Vec<u8>) -> PyResult<()> {
     if let Ok(int) = obj.extract::<i64>() {
-        // Writing into a Vec cannot fail.
-        let _ = write!(out, "{int}");
+        write_i64(int, out);
         return Ok(());
     }
     let text = obj
@@ -810,6 +815,29 @@ fn write_int(obj: &Bound<'_, PyAny>, out: &mut Vec<u8>) -> PyResult<()> {
         .call_method1("__repr__", (obj,))?;
     out.extend_from_slice(utf8(text.cast::<PyString>()?)?.as_bytes());
     Ok(())
+}
+
+/// An `i64` in decimal (what `int.__repr__` writes), without `fmt`'s machinery: most claims
+/// sets hold a few integers.
+fn write_i64(value: i64, out: &mut Vec<u8>) {
+    let mut digits = [0u8; 20];
+    let mut rest = value.unsigned_abs();
+    let mut len = 0;
+    for digit in digits.iter_mut().rev() {
+        // A remainder of 10 fits a byte.
+        #[allow(clippy::cast_possible_truncation)]
+        let low = (rest % 10) as u8;
+        *digit = b'0' + low;
+        rest /= 10;
+        len += 1;
+        if rest == 0 {
+            break;
+        }
+    }
+    if value < 0 {
+        out.push(b'-');
+    }
+    out.extend_from_slice(digits.get(digits.len() - len..).unwrap_or_default());
 }
 
 /// A finite float as `float.__repr__` writes it (what `json.dumps` writes); NaN and the
@@ -840,23 +868,59 @@ fn write_str(string: &Bound<'_, PyString>, out: &mut Vec<u8>) -> PyResult<()> {
     Ok(())
 }
 
+/// Whether `json.dumps` writes `byte` as it is: printable ASCII other than `"` and `\`.
+fn is_plain(byte: u8) -> bool {
+    matches!(byte, b' '..=b'~') && byte != b'"' && byte != b'\\'
+}
+
+/// How many leading bytes of `text` are plain ([`is_plain`]), tested eight at a time: most
+/// strings in a claims set are plain throughout.
+fn plain_len(text: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Whether a byte of `word` is below `n` (exact for n <= 0x80: a borrow only starts at
+    // such a byte).
+    let has_below = |word: u64, n: u64| word.wrapping_sub(ONES * n) & !word & HIGH != 0;
+    let mut len = 0;
+    for chunk in text.chunks_exact(8) {
+        let Ok(bytes) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let word = u64::from_le_bytes(bytes);
+        let special = has_below(word, 0x20)
+            // 0x7f and up: adding one sets (or, past 0x80, had) the high bit; a carry out of
+            // a byte only comes from 0xff, which has it already.
+            || (word | word.wrapping_add(ONES)) & HIGH != 0
+            || has_below(word ^ (ONES * u64::from(b'"')), 1)
+            || has_below(word ^ (ONES * u64::from(b'\\')), 1);
+        if special {
+            break;
+        }
+        len += 8;
+    }
+    let tail = text.get(len..).unwrap_or_default();
+    len + tail
+        .iter()
+        .position(|&b| !is_plain(b))
+        .unwrap_or(tail.len())
+}
+
 /// `"text"` as `json.dumps` writes it with `ensure_ascii=True`: printable ASCII as is, `"`
 /// and `\` and the usual control characters as two-character escapes, everything else as
-/// `\uXXXX` (lower-case hex; UTF-16 surrogate pairs beyond the BMP). Runs of printable ASCII
-/// (most of any claims set) are copied whole.
+/// `\uXXXX` (lower-case hex; UTF-16 surrogate pairs beyond the BMP). Runs of plain bytes are
+/// copied whole.
 fn write_escaped(text: &str, out: &mut Vec<u8>) {
     out.reserve(text.len() + 2);
     out.push(b'"');
     let mut rest = text;
-    while let Some(at) = rest
-        .bytes()
-        .position(|b| !matches!(b, b' '..=b'~') || b == b'"' || b == b'\\')
-    {
-        // A printable ASCII byte ends no character, so `at` is a character boundary.
+    loop {
+        let at = plain_len(rest.as_bytes());
+        // A plain byte is ASCII, which ends no character: `at` is a character boundary.
         let (plain, tail) = rest.split_at(at);
         out.extend_from_slice(plain.as_bytes());
         let mut chars = tail.chars();
         match chars.next() {
+            None => break,
             Some('"') => out.extend_from_slice(b"\\\""),
             Some('\\') => out.extend_from_slice(b"\\\\"),
             Some('\n') => out.extend_from_slice(b"\\n"),
@@ -870,10 +934,8 @@ fn write_escaped(text: &str, out: &mut Vec<u8>) {
                     let _ = write!(out, "\\u{unit:04x}");
                 }
             }
-            None => {}
         }
         rest = chars.as_str();
     }
-    out.extend_from_slice(rest.as_bytes());
     out.push(b'"');
 }

@@ -112,3 +112,21 @@ def test_floats_read_as_json_loads_reads_them(floats: list) -> None:
         decoded = jwt.decode(token, key, algorithms=["HS256"])["f"]
         expected = json.loads(payload)["f"]
         assert type(decoded) is float and (decoded == expected) and str(decoded) == str(expected)
+
+
+# Characters json.dumps escapes, next to ones it does not, and some beyond ASCII and the BMP.
+ESCAPE_EDGES = [chr(c) for c in range(0x80)] + [
+    "\x80", "\xff", "\u07ff", "\u0800", "\u2028", "\ufffd", "\uffff", "\U00010000", "\U0001f600",
+    "\U0010ffff",
+]
+
+
+def test_every_character_at_every_place_of_a_word_is_written_as_json_dumps_does() -> None:
+    # sigmint tests strings eight bytes at a time: put each character at each place of a
+    # group, with plain text before and after it.
+    key = b"a-32-byte-secret-for-the-tests!!"
+    for char in ESCAPE_EDGES:
+        for before in range(9):
+            for after in (0, 1, 8):
+                claims = {"v": "x" * before + char + "y" * after, "k" + char: 1}
+                assert jwt.encode(claims, key) == pyjwt.encode(claims, key), (char, before, after)
