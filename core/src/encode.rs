@@ -238,7 +238,8 @@ pub(crate) fn decode_strict<'o>(
 /// Hand-written instead of `itoa`: on a 32-bit target `itoa`'s 64-bit divisions pull in the
 /// library's general 64-bit division (with its digit-pair table, about 1.4 KiB of flash).
 /// There the digits beyond 32 bits come from a division by 10 in 32-bit pieces, the rest
-/// from plain 32-bit arithmetic; 64-bit targets divide natively, four digits at a time.
+/// from plain 32-bit arithmetic; 64-bit targets divide natively, two digits at a time from a
+/// table (which a 32-bit build does not link).
 #[derive(Clone, Copy)]
 pub(crate) struct Decimal {
     digits: [u8; 20],
@@ -263,14 +264,11 @@ impl Decimal {
         };
         let mut n = n;
         if NATIVE_64 {
-            while n >= 10_000 {
-                // The remainder is below 10,000.
-                let mut group = (n % 10_000) as u32;
-                n /= 10_000;
-                for _ in 0..4 {
-                    d.push(group % 10);
-                    group /= 10;
-                }
+            // Two digits per step from a table: this formats every signature's timestamp.
+            while n >= 100 {
+                // The remainder is below 100.
+                d.push_pair((n % 100) as usize);
+                n /= 100;
             }
         } else {
             while let Some(high) = u32::try_from(n >> 32).ok().filter(|&high| high != 0) {
@@ -291,6 +289,31 @@ impl Decimal {
             if small == 0 {
                 break d;
             }
+        }
+    }
+
+    /// Writes the two digits of `pair` (< 100) in front of those already there.
+    fn push_pair(&mut self, pair: usize) {
+        /// "00" to "99".
+        #[allow(
+            clippy::indexing_slicing,
+            reason = "evaluated at compile time: an index out of bounds fails the build"
+        )]
+        const PAIRS: [[u8; 2]; 100] = {
+            let mut pairs = [[0; 2]; 100];
+            let mut i = 0;
+            while i < 100 {
+                pairs[i] = [b'0' + (i / 10) as u8, b'0' + (i % 10) as u8];
+                i += 1;
+            }
+            pairs
+        };
+        if let Some(start) = self.start.checked_sub(2)
+            && let Some(slot) = self.digits.get_mut(start..self.start)
+            && let Some(digits) = PAIRS.get(pair)
+        {
+            slot.copy_from_slice(digits);
+            self.start = start;
         }
     }
 
