@@ -22,7 +22,7 @@ use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBool, PyBytes, PyDict, PyMemoryView, PyString, PyTuple, PyType};
+use pyo3::types::{PyBool, PyBytes, PyDict, PyMemoryView, PyModule, PyString, PyTuple, PyType};
 use sigmint_core::providers::fonbnk;
 use sigmint_core::{Error, Key, json, jws};
 
@@ -307,9 +307,20 @@ fn fonbnk_string_to_sign<'py>(
     Ok(PyString::new(py, text))
 }
 
+/// `sigmint.fonbnk.now_ms()`: the time a request is stamped with when the caller gives none
+/// (called through its module, as Python code would, so that patching it is honoured).
+fn fonbnk_now_ms(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    static FONBNK: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
+    let module = FONBNK.get_or_try_init(py, || py.import("sigmint.fonbnk").map(Bound::unbind))?;
+    module.bind(py).getattr(intern!(py, "now_ms"))?.call0()
+}
+
 /// A Fonbnk client id with its key, decoded and precomputed once; the key never leaves Rust
 /// and is wiped when the signer is freed. Neither `repr` nor pickling reveals it.
-#[pyclass(module = "sigmint._sigmint", frozen)]
+///
+/// `sigmint.fonbnk.Signer` subclasses it, so that signing is one call from Python into Rust
+/// (a method of its own would put a Python frame in front of each signature).
+#[pyclass(module = "sigmint._sigmint", frozen, subclass)]
 struct FonbnkSigner {
     inner: fonbnk::Signer,
     /// The client id as a Python string, made once: every headers dict holds this one.
@@ -346,13 +357,14 @@ impl FonbnkSigner {
         Ok(FonbnkSigner { inner, client_id })
     }
 
-    /// The client id (sent as `x-client-id`).
+    /// The client id, sent as ``x-client-id``.
     #[getter]
     fn client_id(&self, py: Python<'_>) -> Py<PyString> {
         self.client_id.clone_ref(py)
     }
 
-    /// The `x-signature` value for `endpoint` at `timestamp_ms`.
+    /// The ``x-signature`` value for ``endpoint`` (as :func:`endpoint` builds it) at
+    /// ``timestamp_ms`` (Unix milliseconds, ``0 <= timestamp_ms < 2**64``).
     fn sign<'py>(
         &self,
         py: Python<'py>,
@@ -365,21 +377,28 @@ impl FonbnkSigner {
         Ok(PyString::new(py, &signature))
     }
 
-    /// The three request headers for `endpoint` at `timestamp_ms`, as a dict.
+    /// The ``x-client-id``, ``x-timestamp`` and ``x-signature`` headers for a request to
+    /// ``endpoint`` at ``timestamp_ms``, or now by the system clock when it is ``None``.
+    #[pyo3(signature = (endpoint, timestamp_ms=None))]
     fn headers<'py>(
         &self,
         py: Python<'py>,
         endpoint: &Bound<'py, PyAny>,
-        timestamp_ms: &Bound<'py, PyAny>,
+        timestamp_ms: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyDict>> {
         let endpoint = text(endpoint, "endpoint")?;
-        let timestamp_ms = timestamp(timestamp_ms)?;
+        let timestamp_ms = match timestamp_ms {
+            Some(ms) => timestamp(ms)?,
+            None => timestamp(&fonbnk_now_ms(py)?)?,
+        };
         let headers = check(py, self.inner.headers(timestamp_ms, &endpoint))?;
         headers_dict(py, &self.client_id, &headers)
     }
 
-    /// Checks an inbound `x-signature` for `endpoint` at `timestamp_ms`, in constant time:
-    /// raises `InvalidSignatureError` when it does not match.
+    /// Checks an inbound ``x-signature`` for ``endpoint`` (the path and query exactly as
+    /// received) at ``timestamp_ms``, in constant time. Raises
+    /// :class:`~sigmint.InvalidSignatureError` when it does not match. Check the timestamp
+    /// first (:func:`check_timestamp`) and refuse replays yourself.
     fn verify(
         &self,
         py: Python<'_>,
@@ -394,7 +413,8 @@ impl FonbnkSigner {
     }
 
     /// A signed request to the endpoint at `path` (one of core's `Endpoint`s) carrying `body`:
-    /// `(method, path, headers)`.
+    /// `(method, path, headers)` (`Signer.sign_request` makes its `Request`).
+    #[pyo3(name = "_sign_request")]
     fn sign_request<'py>(
         &self,
         py: Python<'py>,
@@ -414,15 +434,17 @@ impl FonbnkSigner {
         Ok((request.endpoint.method(), request.endpoint.path(), dict))
     }
 
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        let client_id = PyString::new(py, self.inner.client_id()).repr()?;
-        Ok(format!("FonbnkSigner(client_id={client_id})"))
+    /// `Signer(client_id='...')` (the class's own name): never the secret.
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        let class = slf.get_type().name()?;
+        let client_id = slf.get().client_id.bind(slf.py()).repr()?;
+        Ok(format!("{class}(client_id={client_id})"))
     }
 
     /// Refuses pickling: a pickle would have to carry the secret.
     fn __reduce__(&self) -> PyResult<()> {
         Err(PyTypeError::new_err(
-            "cannot pickle a Fonbnk signer: it holds a secret key; \
+            "cannot pickle a Fonbnk Signer: it holds a secret key; \
              create it again from the client id and the secret where it is needed",
         ))
     }

@@ -281,7 +281,7 @@ def string_to_sign(endpoint: str, timestamp_ms: int) -> str:
     return _sigmint.fonbnk_string_to_sign(endpoint, timestamp_ms)
 
 
-class Signer:
+class Signer(_sigmint.FonbnkSigner):
     """Signs Fonbnk requests for one client id.
 
     ``client_secret`` is the base64 secret from the Fonbnk dashboard (standard or URL-safe
@@ -289,39 +289,21 @@ class Signer:
     wiped when the signer is freed, and never kept as a Python attribute; neither ``repr``
     nor pickling reveals it (pickling is refused). Signers are immutable and thread-safe.
 
+    :meth:`sign`, :meth:`headers` (``headers(endpoint, timestamp_ms=None)``: now by the
+    system clock when the timestamp is ``None``), :meth:`verify` and :attr:`client_id` are
+    the compiled class's own, so that a signature is one call into Rust.
+
     Raises :class:`~sigmint.InvalidClientIdError` for a client id that is empty, longer than
     128 characters or not all visible ASCII; :class:`~sigmint.InvalidBase64Error` or
     :class:`~sigmint.EmptyKeyError` for a bad secret.
     """
 
-    __slots__ = ("_signer",)
-
-    def __init__(self, client_id: str, client_secret: str) -> None:
-        self._signer = _sigmint.FonbnkSigner(client_id, client_secret)
+    __slots__ = ()
 
     @property
-    def client_id(self) -> str:
-        """The client id, sent as ``x-client-id``."""
-        return self._signer.client_id
-
-    def sign(self, endpoint: str, timestamp_ms: int) -> str:
-        """The ``x-signature`` value for ``endpoint`` (as :func:`endpoint` builds it) at
-        ``timestamp_ms`` (Unix milliseconds, ``0 <= timestamp_ms < 2**64``)."""
-        return self._signer.sign(endpoint, timestamp_ms)
-
-    def headers(self, endpoint: str, timestamp_ms: Optional[int] = None) -> dict[str, str]:
-        """The ``x-client-id``, ``x-timestamp`` and ``x-signature`` headers for a request to
-        ``endpoint`` at ``timestamp_ms``, or now by the system clock when it is ``None``."""
-        if timestamp_ms is None:
-            timestamp_ms = now_ms()
-        return self._signer.headers(endpoint, timestamp_ms)
-
-    def verify(self, endpoint: str, timestamp_ms: int, signature: str) -> None:
-        """Checks an inbound ``x-signature`` for ``endpoint`` (the path and query exactly as
-        received) at ``timestamp_ms``, in constant time. Raises
-        :class:`~sigmint.InvalidSignatureError` when it does not match. Check the timestamp
-        first (:func:`check_timestamp`) and refuse replays yourself."""
-        self._signer.verify(endpoint, timestamp_ms, signature)
+    def _signer(self) -> Signer:
+        """The compiled signer, which is this object itself."""
+        return self
 
     def sign_request(
         self, endpoint: Endpoint, body: str, timestamp_ms: Optional[int] = None
@@ -330,25 +312,8 @@ class Signer:
         or :func:`kyc_submission_json`), at ``timestamp_ms`` or now."""
         if timestamp_ms is None:
             timestamp_ms = now_ms()
-        method, path, headers = self._signer.sign_request(
-            Endpoint(endpoint).path, timestamp_ms, body
-        )
+        method, path, headers = self._sign_request(Endpoint(endpoint).path, timestamp_ms, body)
         return Request(method, path, headers, body)
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}(client_id={self.client_id!r})"
-
-    def __reduce__(self) -> Any:
-        raise TypeError(
-            "cannot pickle a Fonbnk Signer: it holds a secret key; "
-            "create it again from the client id and the secret where it is needed"
-        )
-
-    def __copy__(self) -> Signer:
-        return self
-
-    def __deepcopy__(self, memo: Any) -> Signer:
-        return self
 
 
 class Auth:
