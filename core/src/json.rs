@@ -144,37 +144,38 @@ pub(crate) fn validate_reporting<'a>(
 /// quote, backslash or bracket, and testing eight bytes per step is several times faster than
 /// one, with no `unsafe` and on every target. Property-tested against a byte loop below.
 mod scan {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    const ONES: usize = usize::MAX / 0xFF;
+    const HIGHS: usize = ONES * 0x80;
 
     /// The high bit of each byte of `x` equal to `byte`. Borrows can flag bytes above a true
     /// match, never below one, so the lowest flag is exact (all that [`position`] reads).
-    pub(super) fn eq(x: u64, byte: u8) -> u64 {
-        let v = x ^ ONES.wrapping_mul(u64::from(byte));
+    pub(super) fn eq(x: usize, byte: u8) -> usize {
+        let v = x ^ ONES.wrapping_mul(usize::from(byte));
         v.wrapping_sub(ONES) & !v & HIGHS
     }
 
     /// The high bit of each byte of `x` below `bound` (at most 0x80); the lowest is exact.
-    pub(super) fn below(x: u64, bound: u8) -> u64 {
-        x.wrapping_sub(ONES.wrapping_mul(u64::from(bound))) & !x & HIGHS
+    pub(super) fn below(x: usize, bound: u8) -> usize {
+        x.wrapping_sub(ONES.wrapping_mul(usize::from(bound))) & !x & HIGHS
     }
 
     /// The index of the first byte of `bytes` that `stop` accepts (or `bytes.len()`), where
     /// `flags` marks those bytes in a little-endian word as [`eq`] and [`below`] do.
     pub(super) fn position(
         bytes: &[u8],
-        flags: impl Fn(u64) -> u64,
+        flags: impl Fn(usize) -> usize,
         stop: impl Fn(u8) -> bool,
     ) -> usize {
-        let mut words = bytes.chunks_exact(8);
+        const WORD: usize = core::mem::size_of::<usize>();
+        let mut words = bytes.chunks_exact(WORD);
         let mut offset = 0;
         for word in words.by_ref() {
-            let x = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
+            let x = usize::from_le_bytes(word.try_into().unwrap_or([0; WORD]));
             let hits = flags(x);
             if hits != 0 {
                 return offset + (hits.trailing_zeros() / 8) as usize;
             }
-            offset += 8;
+            offset += WORD;
         }
         let tail = words.remainder();
         offset + tail.iter().position(|&b| stop(b)).unwrap_or(tail.len())
@@ -268,11 +269,9 @@ impl<'a> Reader<'a> {
             .text
             .get(self.pos..self.pos + 4)
             .ok_or(Error::InvalidJson)?;
-        if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return Err(Error::InvalidJson);
-        }
+        let value = hex4_value(digits).ok_or(Error::InvalidJson)?;
         self.pos += 4;
-        u32::from_str_radix(digits, 16).map_err(|_| Error::InvalidJson)
+        Ok(value)
     }
 
     /// A string token; returns its raw contents (between the quotes, escapes intact).
@@ -362,7 +361,7 @@ impl<'a> Reader<'a> {
     }
 
     /// [`Reader::skip_until`] a word at a time; `flags` marks the bytes `stop` accepts.
-    fn skip_until_fast(&mut self, flags: impl Fn(u64) -> u64, stop: impl Fn(u8) -> bool) {
+    fn skip_until_fast(&mut self, flags: impl Fn(usize) -> usize, stop: impl Fn(u8) -> bool) {
         let rest = self.text.as_bytes().get(self.pos..).unwrap_or_default();
         self.pos += scan::position(rest, flags, stop);
     }
@@ -397,7 +396,7 @@ impl<'a> Reader<'a> {
                     // `b | 0x20` maps `[` and `]` onto `{` and `}`.
                     self.skip_until_fast(
                         |x| {
-                            let folded = x | 0x2020_2020_2020_2020;
+                            let folded = x | (usize::MAX / 0xFF * 0x20);
                             scan::eq(x, b'"') | scan::eq(folded, b'{') | scan::eq(folded, b'}')
                         },
                         |b| matches!(b, b'"' | b'{' | b'[' | b'}' | b']'),
@@ -476,6 +475,13 @@ pub struct Unescaped<'a> {
     rest: &'a str,
 }
 
+/// The value of four hex digits.
+fn hex4_value(digits: &str) -> Option<u32> {
+    digits
+        .bytes()
+        .try_fold(0, |n, b| Some(n << 4 | char::from(b).to_digit(16)?))
+}
+
 impl<'a> Unescaped<'a> {
     fn new(raw: &'a str) -> Self {
         Unescaped { rest: raw }
@@ -485,7 +491,7 @@ impl<'a> Unescaped<'a> {
         let value = self
             .rest
             .get(..4)
-            .and_then(|h| u32::from_str_radix(h, 16).ok())
+            .and_then(hex4_value)
             .unwrap_or(0xFFFD);
         self.rest = self.rest.get(4..).unwrap_or("");
         value
@@ -609,7 +615,25 @@ impl<'a> Value<'a> {
         if text.bytes().any(|b| matches!(b, b'.' | b'e' | b'E')) {
             return Err(Error::InvalidClaimType);
         }
-        text.parse::<i64>().map_err(|_| Error::IntegerOverflow)
+        // Validated JSON: an optional `-`, then digits. Accumulated as a magnitude in u64.
+        let (negative, digits) = match text.as_bytes() {
+            [b'-', digits @ ..] => (true, digits),
+            digits => (false, digits),
+        };
+        let mut magnitude: u64 = 0;
+        for &d in digits {
+            if magnitude > u64::MAX / 10 {
+                return Err(Error::IntegerOverflow);
+            }
+            magnitude = (magnitude * 10)
+                .checked_add(u64::from(d.wrapping_sub(b'0')))
+                .ok_or(Error::IntegerOverflow)?;
+        }
+        if negative {
+            0i64.checked_sub_unsigned(magnitude).ok_or(Error::IntegerOverflow)
+        } else {
+            i64::try_from(magnitude).map_err(|_| Error::IntegerOverflow)
+        }
     }
 
     /// The raw contents of a string (between the quotes, escapes intact).
@@ -712,9 +736,16 @@ impl<'a> Value<'a> {
     /// A value by dotted path of object keys, such as `userData.email`.
     #[must_use]
     pub fn path(&self, dotted: &str) -> Option<Value<'a>> {
-        dotted
-            .split('.')
-            .try_fold(*self, |value, key| value.get(key))
+        let mut value = *self;
+        let mut rest = dotted;
+        loop {
+            let (key, tail) = crate::jws::split_dot(rest);
+            value = value.get(key)?;
+            match tail {
+                Some(tail) => rest = tail,
+                None => return Some(value),
+            }
+        }
     }
 }
 
@@ -805,8 +836,8 @@ mod tests {
     #[test]
     fn word_scan_finds_what_a_byte_loop_finds() {
         let stop = |b: u8| b == b'"' || b == b'\\' || b < 0x20 || matches!(b | 0x20, b'{' | b'}');
-        let flags = |x: u64| {
-            let folded = x | 0x2020_2020_2020_2020;
+        let flags = |x: usize| {
+            let folded = x | (usize::MAX / 0xFF * 0x20);
             scan::eq(x, b'"')
                 | scan::eq(x, b'\\')
                 | scan::below(x, 0x20)
@@ -934,6 +965,22 @@ mod tests {
             doc.get("big").unwrap().as_i64(),
             Err(Error::IntegerOverflow)
         );
+        // The hand-written integer reader at i64's edges, as `str::parse` reads them.
+        for text in [
+            "0",
+            "-0",
+            "9223372036854775807",
+            "-9223372036854775808",
+            "9223372036854775808",
+            "-9223372036854775809",
+            "18446744073709551615",
+            "18446744073709551616",
+            "99999999999999999999",
+        ] {
+            let value = validate(text.as_bytes(), 1).unwrap();
+            let expected = text.parse::<i64>().map_err(|_| Error::IntegerOverflow);
+            assert_eq!(value.as_i64(), expected, "{text}");
+        }
         let s = doc.get("s").unwrap();
         assert_eq!(s.to_str(&mut [0; 32]).unwrap(), "café \"q\"");
         assert_eq!(s.unescaped_len(), Some("café \"q\"".len()));

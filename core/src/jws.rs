@@ -78,10 +78,17 @@ impl Default for Limits {
 /// [`crate::jwt::decode`] needs).
 #[must_use]
 pub fn scratch_len(token: &str) -> usize {
-    let mut segments = token.split('.');
-    let header = segments.next().map_or(0, decoded_len);
-    let payload = segments.next().map_or(0, decoded_len);
-    header.saturating_add(payload)
+    let (header, rest) = split_dot(token);
+    let payload = rest.map_or("", |rest| split_dot(rest).0);
+    decoded_len(header).saturating_add(decoded_len(payload))
+}
+
+/// `text` up to its first `.`, and what follows that dot (`None` without one).
+pub(crate) fn split_dot(text: &str) -> (&str, Option<&str>) {
+    match text.find('.') {
+        Some(dot) => (text.get(..dot).unwrap_or(""), text.get(dot + 1..)),
+        None => (text, None),
+    }
 }
 
 /// Bytes that unpadded base64 text of this length decodes to (an upper bound for bad text).
@@ -240,13 +247,9 @@ pub fn decode<'a>(
     if token.len() > limits.max_token_len {
         return Err(Error::TokenTooLarge);
     }
-    let mut segments = token.splitn(4, '.');
-    let (Some(header_b64), Some(payload_b64), Some(signature_b64), None) = (
-        segments.next(),
-        segments.next(),
-        segments.next(),
-        segments.next(),
-    ) else {
+    let (header_b64, rest) = split_dot(token);
+    let (payload_b64, rest) = split_dot(rest.ok_or(Error::MalformedToken)?);
+    let (signature_b64, None) = split_dot(rest.ok_or(Error::MalformedToken)?) else {
         return Err(Error::MalformedToken);
     };
     let signing_input = token

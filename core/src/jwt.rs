@@ -478,7 +478,7 @@ fn split_scratch<'s>(
     if scratch.len() < jws::scratch_len(token) {
         return Err(Error::BufferTooSmall);
     }
-    let header_b64 = token.split('.').next().unwrap_or("");
+    let header_b64 = jws::split_dot(token).0;
     let header_len = jws::scratch_len(header_b64);
     Ok(scratch.split_at_mut(header_len.min(scratch.len())))
 }
@@ -587,7 +587,7 @@ impl NewClaims<'_> {
             }
             let raw = extra.raw();
             let body = raw.get(1..raw.len().saturating_sub(1)).unwrap_or("");
-            let body = body.trim_matches(|c| matches!(c, ' ' | '\t' | '\n' | '\r'));
+            let body = body.trim_ascii();
             if !body.is_empty() {
                 obj.separator()?;
                 obj.w.put(body.as_bytes())?;

@@ -40,8 +40,8 @@ fn fonbnk_signing_vectors() {
             Err(Error::InvalidSignature)
         );
 
-        let headers = Signer::new("client", &case.client_secret)
-            .unwrap()
+        let signer = Signer::new("client", &case.client_secret).unwrap();
+        let headers = signer
             .headers(case.timestamp_ms(), &case.endpoint)
             .unwrap();
         assert_eq!(headers.client_id(), "client");

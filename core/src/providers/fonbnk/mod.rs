@@ -164,13 +164,13 @@ pub fn string_to_sign<'o>(
 /// [`Error::EndpointNotAbsolute`] or [`Error::EndpointInvalidChar`] for an endpoint that could
 /// not go on the wire as given.
 pub fn sign(key: &Key, timestamp_ms: u64, endpoint: &str) -> Result<Signature, Error> {
-    sign_formatted(key, Decimal::new(timestamp_ms).as_str(), endpoint)
+    sign_formatted(key, Decimal::new(timestamp_ms).as_bytes(), endpoint)
 }
 
 /// [`sign`] with the timestamp already in decimal, so that [`Signer::headers`] formats it once.
-fn sign_formatted(key: &Key, timestamp: &str, endpoint: &str) -> Result<Signature, Error> {
+fn sign_formatted(key: &Key, timestamp: &[u8], endpoint: &str) -> Result<Signature, Error> {
     check_path(endpoint)?;
-    let tag = key.sign(&[timestamp.as_bytes(), b":", endpoint.as_bytes()]);
+    let tag = key.sign(&[timestamp, b":", endpoint.as_bytes()]);
     let mut out = [0u8; SIGNATURE_LEN];
     let text = encode::base64(tag.as_bytes(), &mut out)?;
     String::try_from(text).map_err(|_| Error::BufferTooSmall)
@@ -380,7 +380,7 @@ impl Signer {
     pub fn headers(&self, timestamp_ms: u64, endpoint: &str) -> Result<Headers<'_>, Error> {
         let digits = Decimal::new(timestamp_ms);
         let timestamp = digits.as_str();
-        let signature = sign_formatted(&self.key, timestamp, endpoint)?;
+        let signature = sign_formatted(&self.key, timestamp.as_bytes(), endpoint)?;
         let timestamp = String::try_from(timestamp).map_err(|_| Error::BufferTooSmall)?;
         Ok(Headers {
             client_id: &self.client_id,
