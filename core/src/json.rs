@@ -488,11 +488,7 @@ impl<'a> Unescaped<'a> {
     }
 
     fn hex4(&mut self) -> u32 {
-        let value = self
-            .rest
-            .get(..4)
-            .and_then(hex4_value)
-            .unwrap_or(0xFFFD);
+        let value = self.rest.get(..4).and_then(hex4_value).unwrap_or(0xFFFD);
         self.rest = self.rest.get(4..).unwrap_or("");
         value
     }
@@ -630,7 +626,8 @@ impl<'a> Value<'a> {
                 .ok_or(Error::IntegerOverflow)?;
         }
         if negative {
-            0i64.checked_sub_unsigned(magnitude).ok_or(Error::IntegerOverflow)
+            0i64.checked_sub_unsigned(magnitude)
+                .ok_or(Error::IntegerOverflow)
         } else {
             i64::try_from(magnitude).map_err(|_| Error::IntegerOverflow)
         }

@@ -41,9 +41,7 @@ fn fonbnk_signing_vectors() {
         );
 
         let signer = Signer::new("client", &case.client_secret).unwrap();
-        let headers = signer
-            .headers(case.timestamp_ms(), &case.endpoint)
-            .unwrap();
+        let headers = signer.headers(case.timestamp_ms(), &case.endpoint).unwrap();
         assert_eq!(headers.client_id(), "client");
         assert_eq!(headers.timestamp(), case.timestamp);
         assert_eq!(headers.signature(), case.signature, "{}", case.name);
