@@ -424,6 +424,35 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// In already-validated text, at an object's first member or at a comma before one: moves
+    /// to the value of the member named `key` and returns true, or returns false at the
+    /// object's end. Values passed over are skipped, never read as [`Value`]s.
+    fn seek_member(&mut self, key: &str) -> bool {
+        loop {
+            self.ws();
+            if self.peek() == Some(b',') {
+                self.bump();
+                self.ws();
+            }
+            if self.peek() != Some(b'"') {
+                return false;
+            }
+            let start = self.pos;
+            self.skip_valid_string();
+            let raw = self.text.get(start + 1..self.pos.saturating_sub(1));
+            let found = raw.is_some_and(|raw| raw_eq_text(raw, key));
+            self.ws();
+            if self.expect(b':').is_err() {
+                return false;
+            }
+            self.ws();
+            if found {
+                return true;
+            }
+            self.skip_valid();
+        }
+    }
+
     /// The next value of already-validated text, as a [`Value`].
     fn value(&mut self) -> Value<'a> {
         self.ws();
@@ -725,24 +754,40 @@ impl<'a> Value<'a> {
     /// The member `key` of an object.
     #[must_use]
     pub fn get(&self, key: &str) -> Option<Value<'a>> {
-        self.members()
-            .find(|(k, _)| k.raw_string().is_some_and(|k| raw_eq_text(k, key)))
-            .map(|(_, v)| v)
+        let mut r = self.object_reader()?;
+        r.seek_member(key).then(|| r.value())
     }
 
     /// A value by dotted path of object keys, such as `userData.email`.
+    ///
+    /// Descends into each object where its member starts, so no object on the way is
+    /// scanned to its end (only the value found is).
     #[must_use]
     pub fn path(&self, dotted: &str) -> Option<Value<'a>> {
-        let mut value = *self;
+        let mut r = self.object_reader()?;
         let mut rest = dotted;
         loop {
             let (key, tail) = crate::jws::split_dot(rest);
-            value = value.get(key)?;
+            if !r.seek_member(key) {
+                return None;
+            }
             match tail {
-                Some(tail) => rest = tail,
-                None => return Some(value),
+                None => return Some(r.value()),
+                Some(_) if r.peek() != Some(b'{') => return None,
+                Some(tail) => {
+                    r.bump();
+                    rest = tail;
+                }
             }
         }
+    }
+
+    /// A reader just inside this object's `{`; `None` for other kinds.
+    fn object_reader(&self) -> Option<Reader<'a>> {
+        (self.kind() == Kind::Object).then_some(Reader {
+            text: self.text,
+            pos: 1,
+        })
     }
 }
 

@@ -195,9 +195,12 @@ impl<'a> Claims<'a> {
     /// Any claim by dotted path (`userData.email`); `None` when absent.
     #[must_use]
     pub fn get(&self, path: &str) -> Option<Value<'a>> {
-        match path.split_once('.') {
-            Some((name, rest)) => self.claim(name)?.path(rest),
-            None => self.claim(path),
+        let (name, rest) = jws::split_dot(path);
+        match (self.registered.get(name), rest) {
+            (Some(claim), None) => claim,
+            (Some(claim), Some(rest)) => claim?.path(rest),
+            // Descends without reading any enclosing object to its end.
+            (None, _) => self.json.path(path),
         }
     }
 

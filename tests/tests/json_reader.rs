@@ -52,6 +52,32 @@ proptest! {
     }
 
     #[test]
+    fn lookups_find_what_serde_json_holds(value in json_strategy(), pretty in any::<bool>()) {
+        let text = if pretty { serde_json::to_string_pretty(&value) } else { serde_json::to_string(&value) }.unwrap();
+        let doc = json::validate(text.as_bytes(), json::MAX_DEPTH).unwrap();
+        // Every member by `get`, every member of a member by `path` (keys without dots, as a
+        // path cannot name the others), and a key that is not there.
+        if let Json::Object(members) = &value {
+            for (key, member) in members {
+                let found = doc.get(key).map(to_serde);
+                prop_assert_eq!(found.as_ref(), Some(member));
+                if let Json::Object(inner) = member {
+                    for (inner_key, inner_member) in inner {
+                        if !key.contains('.') && !inner_key.contains('.') {
+                            let found = doc.path(&format!("{key}.{inner_key}")).map(to_serde);
+                            prop_assert_eq!(found.as_ref(), Some(inner_member));
+                        }
+                    }
+                }
+            }
+            let absent = "\u{0}absent";
+            prop_assert_eq!(doc.get(absent).is_some(), members.contains_key(absent));
+        } else {
+            prop_assert!(doc.get("a").is_none() && doc.path("a.b").is_none());
+        }
+    }
+
+    #[test]
     fn accepts_only_what_serde_json_accepts(text in "[\\[\\]{}\":,0-9a-z.eE+\\- \\\\u]{0,40}") {
         if json::validate(text.as_bytes(), json::MAX_DEPTH).is_ok() {
             // serde_json refuses numbers beyond f64 (`1e310`); RFC 8259's grammar allows them.
