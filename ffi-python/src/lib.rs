@@ -5,7 +5,9 @@
 //! the exception class that `python/sigmint/_errors.py` declares for each core [`Error`].
 //! The Python half (`python/sigmint/`) adds the system clock and the friendlier signatures
 //! (PyJWT's arguments and options for `sigmint.jwt`, whose core calls are in [`token`]);
-//! `python/sigmint/_sigmint.pyi` describes this module for type checkers.
+//! `python/sigmint/_sigmint.pyi` describes this module for type checkers. The calls made most
+//! (`Signer.headers`, `jwt.decode`, `jwt.encode`) reach Rust without Python code in front:
+//! at a microsecond per signature, a Python frame or a copied argument is a visible share.
 
 mod providers;
 mod token;
