@@ -536,10 +536,28 @@ impl NewClaims<'_> {
     pub fn write_json<'o>(&self, out: &'o mut [u8]) -> Result<&'o str, Error> {
         let mut writer = SliceWriter::new(out);
         self.write_to(&mut writer)?;
-        let text = writer.into_str()?;
-        // Catches a claim given twice, e.g. `sub` both above and in `extra`.
-        json::validate(text.as_bytes(), json::MAX_DEPTH)?;
-        Ok(text)
+        // `write_to` refused any claim given twice, so the text is one valid object.
+        writer.into_str()
+    }
+
+    /// Whether a claim that `is_name` accepts comes before `extra`: a typed one that is set,
+    /// or one of the first `strings_before` of `strings`.
+    fn named_before(&self, is_name: impl Fn(&str) -> bool, strings_before: usize) -> bool {
+        let typed = [
+            ("iss", self.iss.is_some()),
+            ("sub", self.sub.is_some()),
+            ("aud", !self.aud.is_empty()),
+            ("exp", self.exp.is_some()),
+            ("nbf", self.nbf.is_some()),
+            ("iat", self.iat.is_some()),
+            ("jti", self.jti.is_some()),
+        ];
+        typed.iter().any(|&(typed, set)| set && is_name(typed))
+            || self
+                .strings
+                .iter()
+                .take(strings_before)
+                .any(|&(earlier, _)| is_name(earlier))
     }
 
     /// The exact length [`NewClaims::write_json`] writes.
@@ -580,13 +598,24 @@ impl NewClaims<'_> {
         if let Some(jti) = self.jti {
             obj.string_member("jti", jti)?;
         }
-        for (name, value) in self.strings {
+        for (i, (name, value)) in self.strings.iter().enumerate() {
+            if self.named_before(|earlier| earlier == *name, i) {
+                return Err(Error::DuplicateKey);
+            }
             obj.string_member(name, value)?;
         }
         if let Some(extra) = self.extra {
-            let extra = json::validate(extra, json::MAX_DEPTH)?;
+            // Checked member by member as it is validated: writing the whole object and
+            // validating it again cost as much as the rest of minting.
+            let mut repeated = false;
+            let extra = json::validate_reporting(extra, json::MAX_DEPTH, &mut |(key, _)| {
+                repeated |= self.named_before(|name| key.str_eq(name), self.strings.len());
+            })?;
             if extra.kind() != Kind::Object {
                 return Err(Error::InvalidJson);
+            }
+            if repeated {
+                return Err(Error::DuplicateKey);
             }
             let raw = extra.raw();
             let body = raw.get(1..raw.len().saturating_sub(1)).unwrap_or("");
@@ -861,6 +890,36 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(dup.write_json(&mut json), Err(Error::DuplicateKey));
+        // Every way a claim can be given twice, and one claim given once in each place.
+        for (strings, extra) in [
+            (&[("sub", "t")][..], None),
+            (&[("type", "a"), ("type", "b")][..], None),
+            (&[("type", "a")][..], Some(&br#"{"type":"b"}"#[..])),
+            (&[][..], Some(&br#"{"sub":"t"}"#[..])),
+            (&[][..], Some(&br#"{"aud":"t"}"#[..])),
+            (&[][..], Some(&br#"{"exp":1}"#[..])),
+        ] {
+            let claims = NewClaims {
+                sub: Some("s"),
+                aud: &["a"],
+                exp: Some(1),
+                strings,
+                extra,
+                ..Default::default()
+            };
+            assert_eq!(claims.write_json(&mut json), Err(Error::DuplicateKey));
+            assert_eq!(claims.json_len(), Err(Error::DuplicateKey));
+        }
+        let once = NewClaims {
+            sub: Some("s"),
+            strings: &[("type", "a")],
+            extra: Some(br#"{"nbf":1,"n":{"sub":"nested is another object"}}"#),
+            ..Default::default()
+        };
+        assert_eq!(
+            once.write_json(&mut json),
+            Ok(r#"{"sub":"s","type":"a","nbf":1,"n":{"sub":"nested is another object"}}"#)
+        );
         assert_eq!(NewClaims::default().write_json(&mut json), Ok("{}"));
         let written = claims.write_json(&mut json).unwrap().len();
         assert_eq!(claims.json_len(), Ok(written));
