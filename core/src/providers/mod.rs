@@ -75,16 +75,19 @@ fn is_whitespace(c: char) -> bool {
 
 /// `text` without leading and trailing whitespace, as [`str::trim`] gives it.
 pub(crate) fn trim_whitespace(text: &str) -> &str {
-    // One forward pass: from the first character that is not whitespace to the end of the
-    // last one.
-    let (mut start, mut end) = (None, 0);
-    for (i, c) in text.char_indices() {
-        if !is_whitespace(c) {
-            start.get_or_insert(i);
-            end = i + c.len_utf8();
-        }
-    }
-    text.get(start.unwrap_or(0)..end).unwrap_or_default()
+    // From each end to the first character that is not whitespace: a long text costs nothing
+    // beyond its edges (a check of every email went through all of it).
+    let start = text
+        .char_indices()
+        .find(|&(_, c)| !is_whitespace(c))
+        .map_or(text.len(), |(i, _)| i);
+    let rest = text.get(start..).unwrap_or_default();
+    let end = rest
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !is_whitespace(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    rest.get(..end).unwrap_or_default()
 }
 
 /// Checks a body and returns its top-level object. A body holding a `message` (or a Mygiro
