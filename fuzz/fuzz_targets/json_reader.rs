@@ -15,6 +15,15 @@ fn walk(value: Value<'_>, budget: &mut usize) {
             for (key, v) in value.members() {
                 assert_eq!(key.kind(), Kind::String);
                 let _ = key.unescaped_len();
+                // Lookups find each member (keys are unique in accepted documents), through
+                // a path too when no dot makes the name ambiguous.
+                let mut name = [0u8; 64];
+                if let Ok(name) = key.to_str(&mut name) {
+                    assert_eq!(value.get(name).map(|found| found.raw()), Some(v.raw()));
+                    if !name.contains('.') {
+                        assert_eq!(value.path(name).map(|found| found.raw()), Some(v.raw()));
+                    }
+                }
                 walk(v, budget);
             }
         }
@@ -24,7 +33,11 @@ fn walk(value: Value<'_>, budget: &mut usize) {
             let _ = value.to_str(&mut buf);
         }
         Kind::Number => {
-            let _ = value.as_i64();
+            let text = value.number_text().unwrap_or_default();
+            if !text.contains(['.', 'e', 'E']) {
+                let expected = text.parse::<i64>().map_err(|_| sigmint_core::Error::IntegerOverflow);
+                assert_eq!(value.as_i64(), expected);
+            }
         }
         Kind::Bool | Kind::Null => {}
     }
