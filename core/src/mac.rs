@@ -188,28 +188,24 @@ impl Key {
             return Err(Error::EmptyKey);
         }
         let mut block = [0u8; BLOCK_LEN];
-        if let Some(dst) = block.get_mut(..secret.len()) {
-            dst.copy_from_slice(secret);
-        } else {
-            let mut hash = Sha256::new();
-            hash.update(secret);
-            let mut digest = hash.finish();
-            block
-                .get_mut(..32)
-                .unwrap_or_default()
-                .copy_from_slice(&digest);
-            digest.zeroize();
+        match block.get_mut(..secret.len()) {
+            Some(dst) => {
+                dst.copy_from_slice(secret);
+                Ok(Key::from_block(&mut block))
+            }
+            None => {
+                let mut hash = Sha256::new();
+                hash.update(secret);
+                Ok(Key::from_hash(hash))
+            }
         }
-        let key = Key::from_block(&block);
-        block.zeroize();
-        Ok(key)
     }
 
     /// The key for a 64-byte key block (a secret of at most 64 bytes padded with zeros, or a
-    /// longer secret's hash padded with zeros).
-    pub(crate) fn from_block(block: &[u8; BLOCK_LEN]) -> Key {
+    /// longer secret's hash padded with zeros); wipes `block`.
+    pub(crate) fn from_block(block: &mut [u8; BLOCK_LEN]) -> Key {
         let (mut ipad, mut opad) = ([0u8; BLOCK_LEN], [0u8; BLOCK_LEN]);
-        for ((i, o), k) in ipad.iter_mut().zip(opad.iter_mut()).zip(block) {
+        for ((i, o), k) in ipad.iter_mut().zip(opad.iter_mut()).zip(block.iter()) {
             (*i, *o) = (k ^ 0x36, k ^ 0x5c);
         }
         let (mut inner, mut outer) = (H0, H0);
@@ -217,7 +213,21 @@ impl Key {
         compress256(&mut outer, core::slice::from_ref(&opad));
         ipad.zeroize();
         opad.zeroize();
+        block.zeroize();
         Key { inner, outer }
+    }
+
+    /// The key for a secret longer than a block, whose bytes went into `hash` (RFC 2104: such
+    /// a secret is replaced by its hash).
+    pub(crate) fn from_hash(mut hash: Sha256) -> Key {
+        let mut block = [0u8; BLOCK_LEN];
+        let mut digest = hash.finish();
+        block
+            .get_mut(..digest.len())
+            .unwrap_or_default()
+            .copy_from_slice(&digest);
+        digest.zeroize();
+        Key::from_block(&mut block)
     }
 
     /// A key from a base64 secret, as partners such as Fonbnk issue them.

@@ -82,18 +82,11 @@ pub(crate) fn key_from_base64(input: &[u8]) -> Result<Key, Error> {
     // The decoded length, which the data length fixes (leftover bits are dropped).
     if data.len() / 4 * 3 + data.len() % 4 * 3 / 4 > BLOCK_LEN {
         hash.update(block.get(..filled).unwrap_or_default());
-        let mut digest = hash.finish();
-        block = [0; BLOCK_LEN];
-        block
-            .get_mut(..digest.len())
-            .unwrap_or_default()
-            .copy_from_slice(&digest);
-        digest.zeroize();
+        block.zeroize();
+        return Ok(Key::from_hash(hash));
     }
     // Otherwise the block was never flushed, and its bytes past the secret are still zero.
-    let key = Key::from_block(&block);
-    block.zeroize();
-    Ok(key)
+    Ok(Key::from_block(&mut block))
 }
 
 #[cfg(test)]
