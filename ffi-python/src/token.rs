@@ -443,36 +443,27 @@ pub(crate) fn jwt_decode_common<'py>(
         Some(common!(options.cast_exact::<PyDict>().ok()))
     };
     let verify_signature = common!(option_flag(options, intern!(py, "verify_signature"), true));
-    let verify_exp = common!(option_flag(
-        options,
+    // PyJWT's per-claim switches, each defaulting to `verify_signature`.
+    let names = [
         intern!(py, "verify_exp"),
-        verify_signature
-    ));
-    let verify_nbf = common!(option_flag(
-        options,
         intern!(py, "verify_nbf"),
-        verify_signature
-    ));
-    let verify_iat = common!(option_flag(
-        options,
         intern!(py, "verify_iat"),
-        verify_signature
-    ));
-    let verify_aud = common!(option_flag(
-        options,
         intern!(py, "verify_aud"),
-        verify_signature
-    ));
-    let verify_iss = common!(option_flag(
-        options,
         intern!(py, "verify_iss"),
-        verify_signature
-    ));
-    let verify_sub = common!(option_flag(
-        options,
         intern!(py, "verify_sub"),
-        verify_signature
-    ));
+    ];
+    let mut flags = [verify_signature; 6];
+    for (flag, name) in flags.iter_mut().zip(names) {
+        *flag = common!(option_flag(options, name, verify_signature));
+    }
+    let [
+        verify_exp,
+        verify_nbf,
+        verify_iat,
+        verify_aud,
+        verify_iss,
+        verify_sub,
+    ] = flags;
     let required = common!(required_claims(options));
     if common!(option_flag(options, intern!(py, "strict_aud"), false)) {
         return Ok(None);
