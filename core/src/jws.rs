@@ -83,6 +83,13 @@ pub fn scratch_len(token: &str) -> usize {
     decoded_len(header).saturating_add(decoded_len(payload))
 }
 
+/// The scratch space `token`'s decoded header takes: what [`decode`] needs as
+/// `header_scratch`.
+#[must_use]
+pub fn header_scratch_len(token: &str) -> usize {
+    decoded_len(split_dot(token).0)
+}
+
 /// `text` up to its first `.`, and what follows that dot (`None` without one).
 pub(crate) fn split_dot(text: &str) -> (&str, Option<&str>) {
     match text.find('.') {

@@ -481,8 +481,7 @@ fn split_scratch<'s>(
     if scratch.len() < jws::scratch_len(token) {
         return Err(Error::BufferTooSmall);
     }
-    let header_b64 = jws::split_dot(token).0;
-    let header_len = jws::scratch_len(header_b64);
+    let header_len = jws::header_scratch_len(token);
     Ok(scratch.split_at_mut(header_len.min(scratch.len())))
 }
 

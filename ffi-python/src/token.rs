@@ -555,8 +555,7 @@ pub(crate) fn jws_decode<'py>(
         max_token_len,
         max_depth,
     };
-    let header_b64 = token.split('.').next().unwrap_or("");
-    let mut header = vec![0u8; jws::scratch_len(header_b64)];
+    let mut header = vec![0u8; jws::header_scratch_len(&token)];
     let unverified = check(py, jws::decode(&token, &mut header, &limits))?;
     let mut payload = vec![0u8; unverified.payload_len()];
     let payload = if verify_signature {
@@ -585,8 +584,7 @@ pub(crate) fn jws_header<'py>(
         max_token_len,
         max_depth,
     };
-    let header_b64 = token.split('.').next().unwrap_or("");
-    let mut header = vec![0u8; jws::scratch_len(header_b64)];
+    let mut header = vec![0u8; jws::header_scratch_len(&token)];
     let unverified = check(py, jws::decode(&token, &mut header, &limits))?;
     object_to_dict(py, unverified.header().json())
 }
