@@ -123,15 +123,10 @@ impl<'a> Registered<'a> {
 
     /// Keeps `value` when `key` (raw JSON, quotes included) names one of these claims.
     fn record(&mut self, (key, value): json::Member<'a>) {
-        let slot = match key.as_plain_str() {
-            Some(name) => self.slot(name),
-            // A key spelled with escapes (`"\u0065xp"`) still names the claim.
-            None => ["exp", "nbf", "iat", "aud", "iss", "sub", "jti", "type"]
-                .into_iter()
-                .find(|name| key.str_eq(name))
-                .and_then(|name| self.slot(name)),
-        };
-        if let Some(slot) = slot {
+        // Unescaped (`"\u0065xp"` still names the claim) into room for the longest name: a
+        // key that does not fit is none of them.
+        let mut name = [0u8; 4];
+        if let Some(slot) = key.to_str(&mut name).ok().and_then(|name| self.slot(name)) {
             *slot = Some(value);
         }
     }
@@ -729,6 +724,18 @@ mod tests {
         let v = Validation::new(1000);
         assert_eq!(check(r#"{"exp":1001}"#, &v), Ok(()));
         assert_eq!(check(r#"{"exp":1000}"#, &v), Err(Error::Expired));
+        // A registered claim's name spelled with escapes is still that claim.
+        assert_eq!(check(r#"{"exp":1000}"#, &v), Err(Error::Expired));
+        assert_eq!(check(r#"{"exp":"x"}"#, &v), Err(Error::InvalidClaimType));
+        let typed = Validation {
+            token_type: Some("access"),
+            ..v
+        };
+        assert_eq!(check(r#"{"type":"access"}"#, &typed), Ok(()));
+        assert_eq!(
+            check(r#"{"type":"refresh"}"#, &typed),
+            Err(Error::WrongTokenType)
+        );
         assert_eq!(
             check(r#"{"exp":990}"#, &Validation { leeway: 10, ..v }),
             Err(Error::Expired)
