@@ -33,7 +33,7 @@ pub fn validate(doc: &[u8], max_depth: usize) -> Result<Value<'_>, Error> {
 pub(crate) fn validate_reporting<'a>(
     doc: &'a [u8],
     max_depth: usize,
-    on_member: &mut dyn FnMut(Member<'a>),
+    on_member: &mut dyn FnMut(Reported<'a>),
 ) -> Result<Value<'a>, Error> {
     let text = core::str::from_utf8(doc).map_err(|_| Error::InvalidUtf8)?;
     let max_depth = max_depth.min(MAX_DEPTH);
@@ -45,7 +45,7 @@ pub(crate) fn validate_reporting<'a>(
     // a `usize`: as wide as the position beside it, so it costs no memory on any target.
     let mut objects_open = [(0usize, 0usize); MAX_DEPTH];
     // The key of the top-level member being read, and where its value starts.
-    let mut member = (0..0, 0usize);
+    let mut member = (RawKey::default(), 0usize);
 
     r.ws();
     let start = r.pos;
@@ -111,10 +111,15 @@ pub(crate) fn validate_reporting<'a>(
             let in_object = objects & (1u64 << (depth - 1)) != 0;
             if depth == 1
                 && in_object
-                && let (Some(key), Some(value)) =
-                    (text.get(member.0.clone()), text.get(member.1..end))
+                && let RawKey { contents, escaped } = &member.0
+                && let (Some(contents), Some(value)) =
+                    (text.get(contents.clone()), text.get(member.1..end))
             {
-                on_member((Value { text: key }, Value { text: value }));
+                on_member(Reported {
+                    contents,
+                    escaped: *escaped,
+                    value: Value { text: value },
+                });
             }
             match (r.peek(), in_object) {
                 (Some(b','), true) => {
@@ -274,10 +279,12 @@ impl<'a> Reader<'a> {
         Ok(value)
     }
 
-    /// A string token; returns its raw contents (between the quotes, escapes intact).
-    fn string(&mut self) -> Result<&'a str, Error> {
+    /// A string token; returns its raw contents (between the quotes, escapes intact) and
+    /// whether it holds an escape.
+    fn string(&mut self) -> Result<(&'a str, bool), Error> {
         self.expect(b'"')?;
         let start = self.pos;
+        let mut escaped = false;
         loop {
             // Skip plain characters in one tight scan; stop at a quote, escape or control byte.
             let rest = self.text.as_bytes().get(self.pos..).unwrap_or_default();
@@ -291,9 +298,10 @@ impl<'a> Reader<'a> {
                 Some(b'"') => {
                     let raw = self.text.get(start..self.pos).ok_or(Error::InvalidJson)?;
                     self.bump();
-                    return Ok(raw);
+                    return Ok((raw, escaped));
                 }
                 Some(b'\\') => {
+                    escaped = true;
                     self.bump();
                     match self.peek() {
                         Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => self.bump(),
@@ -319,8 +327,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// An object member's key and its `:`; refuses a key the object already has. Returns
-    /// where the key (with its quotes) lies in the text.
+    /// An object member's key and its `:`; refuses a key the object already has.
     ///
     /// `object` is the object's start and the Bloom filter of its keys so far: only a key whose
     /// bit is already set costs a rescan of the earlier members, so typical objects are
@@ -329,13 +336,13 @@ impl<'a> Reader<'a> {
         &mut self,
         text: &'a str,
         object: Option<&mut (usize, usize)>,
-    ) -> Result<core::ops::Range<usize>, Error> {
+    ) -> Result<RawKey, Error> {
         let (object_start, seen) = object.ok_or(Error::JsonTooDeep)?;
         let key_start = self.pos;
-        let key = self.string()?;
+        let (key, escaped) = self.string()?;
         // Two bits per key: with one in 32, a six-key object already had even odds of a
         // needless rescan.
-        let hash = key_hash(key);
+        let hash = key_hash(key, escaped);
         let bit = 1usize << ((hash >> 26) % usize::BITS) | 1usize << ((hash >> 20) % usize::BITS);
         if *seen & bit == bit {
             let earlier = text
@@ -348,10 +355,10 @@ impl<'a> Reader<'a> {
             }
         }
         *seen |= bit;
-        let key_end = self.pos;
+        let contents = key_start + 1..self.pos - 1;
         self.ws();
         self.expect(b':')?;
-        Ok(key_start..key_end)
+        Ok(RawKey { contents, escaped })
     }
 
     /// Moves to the first byte at or after the cursor that `stop` accepts (or the end).
@@ -366,21 +373,26 @@ impl<'a> Reader<'a> {
         self.pos += scan::position(rest, flags, stop);
     }
 
-    /// Moves past a string of already-validated text (escapes need no checking again).
-    fn skip_valid_string(&mut self) {
+    /// Moves past a string of already-validated text (escapes need no checking again);
+    /// returns whether it holds an escape.
+    fn skip_valid_string(&mut self) -> bool {
         self.bump();
+        let mut escaped = false;
         loop {
             self.skip_until_fast(
                 |x| scan::eq(x, b'"') | scan::eq(x, b'\\'),
                 |b| b == b'"' || b == b'\\',
             );
             match self.peek() {
-                Some(b'\\') => self.pos += 2,
+                Some(b'\\') => {
+                    escaped = true;
+                    self.pos += 2;
+                }
                 Some(_) => {
                     self.bump();
-                    return;
+                    return escaped;
                 }
-                None => return,
+                None => return escaped,
             }
         }
     }
@@ -389,7 +401,9 @@ impl<'a> Reader<'a> {
     /// matter (this runs for every claim lookup, so it must be quick).
     fn skip_valid(&mut self) {
         match self.peek() {
-            Some(b'"') => self.skip_valid_string(),
+            Some(b'"') => {
+                self.skip_valid_string();
+            }
             Some(b'{' | b'[') => {
                 let mut depth = 0usize;
                 loop {
@@ -402,7 +416,9 @@ impl<'a> Reader<'a> {
                         |b| matches!(b, b'"' | b'{' | b'[' | b'}' | b']'),
                     );
                     match self.peek() {
-                        Some(b'"') => self.skip_valid_string(),
+                        Some(b'"') => {
+                            self.skip_valid_string();
+                        }
                         Some(b'{' | b'[') => {
                             depth += 1;
                             self.bump();
@@ -438,9 +454,9 @@ impl<'a> Reader<'a> {
                 return false;
             }
             let start = self.pos;
-            self.skip_valid_string();
+            let escaped = self.skip_valid_string();
             let raw = self.text.get(start + 1..self.pos.saturating_sub(1));
-            let found = raw.is_some_and(|raw| raw_eq_text(raw, key));
+            let found = raw.is_some_and(|raw| raw_denotes(raw, escaped, key));
             self.ws();
             if self.expect(b':').is_err() {
                 return false;
@@ -469,8 +485,8 @@ impl<'a> Reader<'a> {
 /// mixed by one multiplication. That tells typical keys apart and costs the same for any key
 /// (FNV over every byte, a serial chain of multiplications, was a fifth of validation time).
 /// Use the high bits: the low bits of a product mix little.
-fn key_hash(raw: &str) -> u32 {
-    let (len, first, last) = if raw.contains('\\') {
+fn key_hash(raw: &str, escaped: bool) -> u32 {
+    let (len, first, last) = if escaped {
         let mut utf8 = [0u8; 4];
         Unescaped::new(raw).fold((0, None, 0), |(len, first, _), c| {
             let bytes = c.encode_utf8(&mut utf8).as_bytes();
@@ -489,12 +505,56 @@ fn key_hash(raw: &str) -> u32 {
 
 /// Whether raw JSON string contents denote `text`.
 fn raw_eq_text(raw: &str, text: &str) -> bool {
-    // Every escape denotes fewer bytes than it is written with, so the lengths decide which
-    // comparison can succeed: most keys a lookup passes over fail on length alone.
-    match raw.len().cmp(&text.len()) {
-        core::cmp::Ordering::Less => false,
-        core::cmp::Ordering::Equal => raw == text && !raw.contains('\\'),
-        core::cmp::Ordering::Greater => raw.contains('\\') && Unescaped::new(raw).eq(text.chars()),
+    // Every escape denotes fewer bytes than it is written with: a shorter text never matches.
+    raw.len() >= text.len() && raw_denotes(raw, raw.contains('\\'), text)
+}
+
+/// [`raw_eq_text`] for contents whose reader knows whether they hold an escape (`escaped`),
+/// so that no search for one is needed.
+fn raw_denotes(raw: &str, escaped: bool, text: &str) -> bool {
+    if escaped {
+        raw.len() > text.len() && Unescaped::new(raw).eq(text.chars())
+    } else {
+        raw == text
+    }
+}
+
+/// Where a member's key lies in the text (between its quotes) and whether it holds an
+/// escape: what the validating pass learns of a key while reading it.
+#[derive(Clone, Default)]
+struct RawKey {
+    contents: core::ops::Range<usize>,
+    escaped: bool,
+}
+
+/// A top-level member as [`validate_reporting`] hands it over: its key, with whether the key
+/// holds an escape (known from validating, so that comparing a plain key with a name is one
+/// comparison of bytes), and its value.
+pub(crate) struct Reported<'a> {
+    /// The key between its quotes.
+    contents: &'a str,
+    escaped: bool,
+    /// The member's value.
+    pub(crate) value: Value<'a>,
+}
+
+impl<'a> Reported<'a> {
+    /// Whether the key denotes `name` (escapes resolved).
+    pub(crate) fn key_is(&self, name: &str) -> bool {
+        raw_denotes(self.contents, self.escaped, name)
+    }
+
+    /// The key's text: borrowed when it holds no escape, else unescaped into `scratch`
+    /// (`None` when it does not fit).
+    pub(crate) fn key_text<'b>(&self, scratch: &'b mut [u8]) -> Option<&'b str>
+    where
+        'a: 'b,
+    {
+        if self.escaped {
+            unescape_into(self.contents, scratch).ok()
+        } else {
+            Some(self.contents)
+        }
     }
 }
 
@@ -508,6 +568,22 @@ fn unescaped_eq(a: &str, b: &str) -> bool {
 #[derive(Clone)]
 pub struct Unescaped<'a> {
     rest: &'a str,
+}
+
+/// The text raw (validated) JSON string contents denote, unescaped into `scratch`.
+///
+/// # Errors
+/// [`Error::BufferTooSmall`] when it does not fit.
+fn unescape_into<'b>(raw: &str, scratch: &'b mut [u8]) -> Result<&'b str, Error> {
+    let mut len = 0usize;
+    for c in Unescaped::new(raw) {
+        let end = len + c.len_utf8();
+        let dst = scratch.get_mut(len..end).ok_or(Error::BufferTooSmall)?;
+        c.encode_utf8(dst);
+        len = end;
+    }
+    let written = scratch.get(..len).ok_or(Error::BufferTooSmall)?;
+    core::str::from_utf8(written).map_err(|_| Error::InvalidUtf8)
 }
 
 /// The value of four hex digits.
@@ -705,15 +781,7 @@ impl<'a> Value<'a> {
         if !raw.contains('\\') {
             return Ok(raw);
         }
-        let mut len = 0usize;
-        for c in Unescaped::new(raw) {
-            let end = len + c.len_utf8();
-            let dst = scratch.get_mut(len..end).ok_or(Error::BufferTooSmall)?;
-            c.encode_utf8(dst);
-            len = end;
-        }
-        let written = scratch.get(..len).ok_or(Error::BufferTooSmall)?;
-        core::str::from_utf8(written).map_err(|_| Error::InvalidUtf8)
+        unescape_into(raw, scratch)
     }
 
     /// The length in bytes of the string's unescaped UTF-8 text.
@@ -924,12 +992,15 @@ mod tests {
             r#""{\"a\":1}""#,
         ] {
             let mut reported = heapless::Vec::<_, 8>::new();
-            let value = validate_reporting(doc.as_bytes(), DEFAULT_MAX_DEPTH, &mut |(k, v)| {
-                reported.push((k.raw(), v.raw())).unwrap();
+            let value = validate_reporting(doc.as_bytes(), DEFAULT_MAX_DEPTH, &mut |m| {
+                assert_eq!(m.escaped, m.contents.contains('\\'));
+                reported.push((m.contents, m.value.raw())).unwrap();
             })
             .unwrap();
-            let expected: heapless::Vec<_, 8> =
-                value.members().map(|(k, v)| (k.raw(), v.raw())).collect();
+            let expected: heapless::Vec<_, 8> = value
+                .members()
+                .map(|(k, v)| (k.raw_string().unwrap(), v.raw()))
+                .collect();
             assert_eq!(reported, expected, "{doc}");
         }
     }

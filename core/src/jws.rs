@@ -146,7 +146,7 @@ impl<'a> Header<'a> {
     fn parse(bytes: &'a [u8], limits: &Limits) -> Result<Header<'a>, Error> {
         // The members sigmint reads, kept as the validating pass meets them.
         let [mut alg, mut typ, mut kid, mut crit] = [None; 4];
-        let json = json::validate_reporting(bytes, limits.max_depth, &mut |(key, value)| {
+        let json = json::validate_reporting(bytes, limits.max_depth, &mut |member| {
             let slot = [
                 ("alg", &mut alg),
                 ("typ", &mut typ),
@@ -154,9 +154,9 @@ impl<'a> Header<'a> {
                 ("crit", &mut crit),
             ]
             .into_iter()
-            .find(|(name, _)| key.str_eq(name));
+            .find(|(name, _)| member.key_is(name));
             if let Some((_, slot)) = slot {
-                *slot = Some(value);
+                *slot = Some(member.value);
             }
         })?;
         if json.kind() != Kind::Object {

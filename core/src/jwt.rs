@@ -121,13 +121,13 @@ impl<'a> Registered<'a> {
         })
     }
 
-    /// Keeps `value` when `key` (raw JSON, quotes included) names one of these claims.
-    fn record(&mut self, (key, value): json::Member<'a>) {
+    /// Keeps the member's value when its key names one of these claims.
+    fn record(&mut self, member: &json::Reported<'a>) {
         // Unescaped (`"\u0065xp"` still names the claim) into room for the longest name: a
         // key that does not fit is none of them.
         let mut name = [0u8; 4];
-        if let Some(slot) = key.to_str(&mut name).ok().and_then(|name| self.slot(name)) {
-            *slot = Some(value);
+        if let Some(slot) = member.key_text(&mut name).and_then(|name| self.slot(name)) {
+            *slot = Some(member.value);
         }
     }
 
@@ -156,15 +156,15 @@ impl<'a> Claims<'a> {
     ) -> Result<(Claims<'a>, u64), Error> {
         let mut registered = Registered::default();
         let mut present = 0u64;
-        let json = json::validate_reporting(payload, limits.max_depth, &mut |(key, value)| {
-            if value.kind() != Kind::Null {
+        let json = json::validate_reporting(payload, limits.max_depth, &mut |member| {
+            if member.value.kind() != Kind::Null {
                 for (i, name) in names.iter().enumerate().take(64) {
-                    if key.str_eq(name) {
+                    if member.key_is(name) {
                         present |= 1 << i;
                     }
                 }
             }
-            registered.record((key, value));
+            registered.record(&member);
         })?;
         if json.kind() != Kind::Object {
             return Err(Error::InvalidJson);
@@ -602,8 +602,8 @@ impl NewClaims<'_> {
             // Checked member by member as it is validated: writing the whole object and
             // validating it again cost as much as the rest of minting.
             let mut repeated = false;
-            let extra = json::validate_reporting(extra, json::MAX_DEPTH, &mut |(key, _)| {
-                repeated |= self.named_before(|name| key.str_eq(name), self.strings.len());
+            let extra = json::validate_reporting(extra, json::MAX_DEPTH, &mut |member| {
+                repeated |= self.named_before(|name| member.key_is(name), self.strings.len());
             })?;
             if extra.kind() != Kind::Object {
                 return Err(Error::InvalidJson);
