@@ -78,9 +78,22 @@ impl Default for Limits {
 /// [`crate::jwt::decode`] needs).
 #[must_use]
 pub fn scratch_len(token: &str) -> usize {
+    let (header, payload, _) = segments(token);
+    decoded_len(header).saturating_add(decoded_len(payload.unwrap_or("")))
+}
+
+/// A compact token's header and payload segments, and what follows the payload's dot
+/// (`None` where a dot is missing). Found once per decoding: each search runs over the
+/// whole payload.
+pub(crate) type Segments<'a> = (&'a str, Option<&'a str>, Option<&'a str>);
+
+/// Splits `token` into its [`Segments`].
+pub(crate) fn segments(token: &str) -> Segments<'_> {
     let (header, rest) = split_dot(token);
-    let payload = rest.map_or("", |rest| split_dot(rest).0);
-    decoded_len(header).saturating_add(decoded_len(payload))
+    match rest.map(split_dot) {
+        Some((payload, rest)) => (header, Some(payload), rest),
+        None => (header, None, None),
+    }
 }
 
 /// The scratch space `token`'s decoded header takes: what [`decode`] needs as
@@ -251,11 +264,39 @@ pub fn decode<'a>(
     header_scratch: &'a mut [u8],
     limits: &Limits,
 ) -> Result<Unverified<'a>, Error> {
+    decode_segments(token, segments(token), header_scratch, limits)
+}
+
+/// `scratch` ([`scratch_len`] long) split into room for the decoded header and for the
+/// payload of the token split into `segments`.
+///
+/// # Errors
+/// [`Error::BufferTooSmall`] when `scratch` is shorter than [`scratch_len`].
+pub(crate) fn split_scratch<'s>(
+    (header, payload, _): &Segments<'_>,
+    scratch: &'s mut [u8],
+) -> Result<(&'s mut [u8], &'s mut [u8]), Error> {
+    let header_len = decoded_len(header);
+    if scratch.len() < header_len.saturating_add(decoded_len(payload.unwrap_or(""))) {
+        return Err(Error::BufferTooSmall);
+    }
+    scratch
+        .split_at_mut_checked(header_len)
+        .ok_or(Error::BufferTooSmall)
+}
+
+/// [`decode`] for a token already split into its `segments` (see [`segments`]). The checks
+/// run in the order that decides which error a bad token gets.
+pub(crate) fn decode_segments<'a>(
+    token: &'a str,
+    (header_b64, payload_b64, rest): Segments<'a>,
+    header_scratch: &'a mut [u8],
+    limits: &Limits,
+) -> Result<Unverified<'a>, Error> {
     if token.len() > limits.max_token_len {
         return Err(Error::TokenTooLarge);
     }
-    let (header_b64, rest) = split_dot(token);
-    let (payload_b64, rest) = split_dot(rest.ok_or(Error::MalformedToken)?);
+    let payload_b64 = payload_b64.ok_or(Error::MalformedToken)?;
     let (signature_b64, None) = split_dot(rest.ok_or(Error::MalformedToken)?) else {
         return Err(Error::MalformedToken);
     };

@@ -456,8 +456,10 @@ pub fn decode<'a>(
     key: &Key,
     validation: &Validation<'_>,
 ) -> Result<VerifiedToken<'a>, Error> {
-    let (header_scratch, payload_scratch) = split_scratch(token, scratch)?;
-    let verified = jws::decode(token, header_scratch, &validation.limits)?
+    // Split at its dots once: each search runs over the whole payload.
+    let segments = jws::segments(token);
+    let (header_scratch, payload_scratch) = jws::split_scratch(&segments, scratch)?;
+    let verified = jws::decode_segments(token, segments, header_scratch, &validation.limits)?
         .verify(key, validation.algorithms)?;
     let payload = verified.decode_payload(payload_scratch)?;
     let (claims, present) = Claims::parse_noting(payload, &validation.limits, validation.required)?;
@@ -466,18 +468,6 @@ pub fn decode<'a>(
         header: *verified.header(),
         claims,
     })
-}
-
-/// Splits `scratch` into room for the decoded header and for the payload.
-fn split_scratch<'s>(
-    token: &str,
-    scratch: &'s mut [u8],
-) -> Result<(&'s mut [u8], &'s mut [u8]), Error> {
-    if scratch.len() < jws::scratch_len(token) {
-        return Err(Error::BufferTooSmall);
-    }
-    let header_len = jws::header_scratch_len(token);
-    Ok(scratch.split_at_mut(header_len.min(scratch.len())))
 }
 
 /// Reads a token's header and claims **without** verifying anything: for routing (picking a
@@ -490,8 +480,9 @@ pub fn dangerous_unverified<'a>(
     scratch: &'a mut [u8],
     limits: &Limits,
 ) -> Result<(jws::Header<'a>, Claims<'a>), Error> {
-    let (header_scratch, payload_scratch) = split_scratch(token, scratch)?;
-    let token = jws::decode(token, header_scratch, limits)?;
+    let segments = jws::segments(token);
+    let (header_scratch, payload_scratch) = jws::split_scratch(&segments, scratch)?;
+    let token = jws::decode_segments(token, segments, header_scratch, limits)?;
     let claims = Claims::parse(token.dangerous_decode_payload(payload_scratch)?, limits)?;
     Ok((*token.header(), claims))
 }
