@@ -135,6 +135,22 @@ impl Sha256 {
     }
 }
 
+impl Sha256 {
+    /// For the inner hash of an HMAC: finishes it, then hashes its digest after the opad
+    /// block whose chaining value is `outer`, and returns the tag. The outer hash is one more
+    /// block, padded by the same code, in the same (then wiped) state.
+    fn finish_hmac(&mut self, outer: &[u32; 8]) -> [u8; 32] {
+        let digest = self.finish();
+        self.state = *outer;
+        self.set_len((BLOCK_LEN + TAG_LEN) as u64);
+        self.block
+            .get_mut(..TAG_LEN)
+            .unwrap_or_default()
+            .copy_from_slice(&digest);
+        self.finish()
+    }
+}
+
 impl Drop for Sha256 {
     fn drop(&mut self) {
         self.state.zeroize();
@@ -262,11 +278,13 @@ impl Key {
     /// The HMAC-SHA256 tag of the concatenation of `parts`, which is never built in memory.
     #[must_use]
     pub fn sign(&self, parts: &[&[u8]]) -> Tag {
-        let mut signing = self.start();
+        // Not through `Signing`: moving it into `finish` cost a copy of the whole state (and a
+        // stall reading it back) per signature.
+        let mut inner = Sha256::resume(self.inner, BLOCK_LEN as u64);
         for part in parts {
-            signing.update(part);
+            inner.update(part);
         }
-        signing.finish()
+        Tag(inner.finish_hmac(&self.outer))
     }
 
     /// Checks `tag` against the tag of the concatenation of `parts`, in constant time.
@@ -307,18 +325,7 @@ impl Signing {
     /// The tag of everything absorbed.
     #[must_use]
     pub fn finish(mut self) -> Tag {
-        let digest = self.inner.finish();
-        // The outer hash is of the inner digest after the opad block: one more block, padded
-        // by the same code, in the same (then wiped) state.
-        let outer = &mut self.inner;
-        outer.state = self.outer;
-        outer.set_len((BLOCK_LEN + TAG_LEN) as u64);
-        outer
-            .block
-            .get_mut(..TAG_LEN)
-            .unwrap_or_default()
-            .copy_from_slice(&digest);
-        Tag(outer.finish())
+        Tag(self.inner.finish_hmac(&self.outer))
     }
 
     /// Compares the tag of everything absorbed with `tag` in constant time.
