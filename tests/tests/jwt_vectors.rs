@@ -412,6 +412,42 @@ fn oversized_and_many_dot_tokens() {
 }
 
 #[test]
+fn scratch_must_hold_the_decoded_header_and_payload() {
+    let token = forge(r#"{"alg":"HS256"}"#, r#"{"sub":"scratch"}"#, &key());
+    let v = Validation::new(0);
+    let needed = jws::scratch_len(&token);
+    assert_eq!(
+        needed,
+        r#"{"alg":"HS256"}"#.len() + r#"{"sub":"scratch"}"#.len()
+    );
+    for short in [0, 1, needed / 2, needed - 1] {
+        let mut scratch = vec![0u8; short];
+        assert_eq!(
+            jwt::decode(&token, &mut scratch, &key(), &v).err(),
+            Some(Error::BufferTooSmall),
+            "{short} bytes of scratch"
+        );
+        assert_eq!(
+            jwt::dangerous_unverified(&token, &mut scratch, &Limits::default()).err(),
+            Some(Error::BufferTooSmall),
+            "{short} bytes of scratch"
+        );
+    }
+    for enough in [needed, needed + 1] {
+        let mut scratch = vec![0u8; enough];
+        let verified = jwt::decode(&token, &mut scratch, &key(), &v).unwrap();
+        assert!(verified.claims().sub().unwrap().unwrap().str_eq("scratch"));
+    }
+    // A too-small scratch is refused first, even for a token that is bad in other ways.
+    let mut scratch = [0u8; 4];
+    let bad = format!("{}.!!!.{}", b64(br#"{"alg":"HS256"}"#), b64(&[0; 32]));
+    assert_eq!(
+        jwt::decode(&bad, &mut scratch, &key(), &v).err(),
+        Some(Error::BufferTooSmall)
+    );
+}
+
+#[test]
 fn non_canonical_base64url() {
     let good = forge(r#"{"alg":"HS256"}"#, r#"{"a":1}"#, &key());
     let (input, sig) = good.rsplit_once('.').unwrap();
