@@ -133,9 +133,7 @@ impl Sha256 {
         }
         digest
     }
-}
 
-impl Sha256 {
     /// For the inner hash of an HMAC: finishes it, then hashes its digest after the opad
     /// block whose chaining value is `outer`, and returns the tag. The outer hash is one more
     /// block, padded by the same code, in the same (then wiped) state.
