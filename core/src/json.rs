@@ -444,29 +444,35 @@ impl<'a> Reader<'a> {
     /// to the value of the member named `key` and returns true, or returns false at the
     /// object's end. Values passed over are skipped, never read as [`Value`]s.
     fn seek_member(&mut self, key: &str) -> bool {
-        loop {
-            self.ws();
-            if self.peek() == Some(b',') {
-                self.bump();
-                self.ws();
-            }
-            if self.peek() != Some(b'"') {
-                return false;
-            }
-            let start = self.pos;
-            let escaped = self.skip_valid_string();
-            let raw = self.text.get(start + 1..self.pos.saturating_sub(1));
-            let found = raw.is_some_and(|raw| raw_denotes(raw, escaped, key));
-            self.ws();
-            if self.expect(b':').is_err() {
-                return false;
-            }
-            self.ws();
-            if found {
+        while let Some((quoted, escaped)) = self.next_key() {
+            let raw = quoted.get(1..quoted.len().saturating_sub(1)).unwrap_or("");
+            if raw_denotes(raw, escaped, key) {
                 return true;
             }
             self.skip_valid();
         }
+        false
+    }
+
+    /// In already-validated text, at an object's first member or at a comma before one: moves
+    /// to the next member's value and returns its key (quotes included) and whether the key
+    /// holds an escape; `None` at the object's end.
+    fn next_key(&mut self) -> Option<(&'a str, bool)> {
+        self.ws();
+        if self.peek() == Some(b',') {
+            self.bump();
+            self.ws();
+        }
+        if self.peek() != Some(b'"') {
+            return None;
+        }
+        let start = self.pos;
+        let escaped = self.skip_valid_string();
+        let quoted = self.text.get(start..self.pos)?;
+        self.ws();
+        self.expect(b':').ok()?;
+        self.ws();
+        Some((quoted, escaped))
     }
 
     /// The next value of already-validated text, as a [`Value`].
@@ -878,23 +884,8 @@ impl<'a> Iterator for Members<'a> {
     type Item = Member<'a>;
 
     fn next(&mut self) -> Option<Member<'a>> {
-        let r = &mut self.reader;
-        r.ws();
-        if r.peek() == Some(b',') {
-            r.bump();
-            r.ws();
-        }
-        if r.peek() != Some(b'"') {
-            return None;
-        }
-        let start = r.pos;
-        r.skip_valid_string();
-        let key = Value {
-            text: r.text.get(start..r.pos)?,
-        };
-        r.ws();
-        r.expect(b':').ok()?;
-        Some((key, r.value()))
+        let (key, _) = self.reader.next_key()?;
+        Some((Value { text: key }, self.reader.value()))
     }
 }
 
