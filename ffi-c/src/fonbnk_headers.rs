@@ -1,6 +1,7 @@
 //! A signed Fonbnk request: the three header values, in a struct the caller owns.
 
 use core::ffi::c_char;
+use core::ptr::NonNull;
 
 use sigmint_core::providers::fonbnk::{self, Signer};
 
@@ -58,9 +59,32 @@ fn fill<const N: usize>(room: &mut [c_char; N], text: &str) -> Result<usize, sig
         .filter(|_| text.len() < N)
         .ok_or(SIGMINT_RESULT_PANIC)?;
     for (d, s) in dst.iter_mut().zip(text.bytes()) {
-        *d = s.cast_signed();
+        *d = c_char::from_ne_bytes([s]); // c_char is i8 on x86, u8 on ARM Linux and Android
     }
     Ok(text.len())
+}
+
+/// The headers `signer` gives for `endpoint` at `timestamp_ms`, written to `out`.
+fn sign_into(
+    signer: &Signer,
+    endpoint: &str,
+    timestamp_ms: u64,
+    out: NonNull<sigmint_fonbnk_headers>,
+) -> Result<(), sigmint_result> {
+    let headers = signer.headers(timestamp_ms, endpoint)?;
+    let mut filled = sigmint_fonbnk_headers {
+        client_id: [0; SIGMINT_FONBNK_CLIENT_ID_SIZE],
+        client_id_len: 0,
+        timestamp: [0; SIGMINT_FONBNK_TIMESTAMP_SIZE],
+        timestamp_len: 0,
+        signature: [0; SIGMINT_FONBNK_SIGNATURE_SIZE],
+        signature_len: 0,
+    };
+    filled.client_id_len = fill(&mut filled.client_id, headers.client_id())?;
+    filled.timestamp_len = fill(&mut filled.timestamp, headers.timestamp())?;
+    filled.signature_len = fill(&mut filled.signature, headers.signature())?;
+    // SAFETY: the callers check `out` is not NULL and the C caller guarantees it is writable.
+    unsafe { put(out, filled) }
 }
 
 /// Signs a request to `endpoint` at `timestamp_ms` (Unix milliseconds, from the caller's clock)
@@ -97,19 +121,45 @@ pub unsafe extern "C" fn sigmint_fonbnk_sign_request(
         // `key` points to a `sigmint_key`.
         let (client_id, key) = unsafe { (text_bytes(client_id, client_id_len)?, key_ref(key)?) };
         let signer = Signer::with_key(utf8(client_id)?, key.clone())?;
-        let request = fonbnk::sign_request(&signer, endpoint(endpoint_id)?, timestamp_ms, "")?;
-        let mut filled = sigmint_fonbnk_headers {
-            client_id: [0; SIGMINT_FONBNK_CLIENT_ID_SIZE],
-            client_id_len: 0,
-            timestamp: [0; SIGMINT_FONBNK_TIMESTAMP_SIZE],
-            timestamp_len: 0,
-            signature: [0; SIGMINT_FONBNK_SIGNATURE_SIZE],
-            signature_len: 0,
+        sign_into(&signer, endpoint(endpoint_id)?.path(), timestamp_ms, out)
+    })
+}
+
+/// Signs a request to any `endpoint[0..endpoint_len]` (path plus query, as
+/// `sigmint_fonbnk_endpoint` builds it) at `timestamp_ms` for the client
+/// `client_id[0..client_id_len]` whose secret `key` holds, and fills `*headers` as
+/// `sigmint_fonbnk_sign_request` does: the three header values in one call, for endpoints
+/// sigmint has no constant for.
+///
+/// Returns the client id errors of `sigmint_fonbnk_sign_request`, the endpoint errors of
+/// `sigmint_fonbnk_sign`, or `SIGMINT_RESULT_KEY_NOT_INITIALIZED`. `*headers` is written only
+/// on success.
+///
+/// # Safety
+/// `key` must point to a `sigmint_key`, `client_id` be readable for `client_id_len` bytes,
+/// `endpoint` for `endpoint_len` bytes, and `headers` writable for a `sigmint_fonbnk_headers`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn sigmint_fonbnk_sign_headers(
+    key: *const sigmint_key,
+    client_id: *const c_char,
+    client_id_len: usize,
+    timestamp_ms: u64,
+    endpoint: *const c_char,
+    endpoint_len: usize,
+    headers: *mut sigmint_fonbnk_headers,
+) -> sigmint_result {
+    ffi(|| {
+        let out = required(headers)?;
+        // SAFETY: the caller guarantees every pointer is valid for its stated length and that
+        // `key` points to a `sigmint_key`.
+        let (client_id, endpoint, key) = unsafe {
+            (
+                text_bytes(client_id, client_id_len)?,
+                text_bytes(endpoint, endpoint_len)?,
+                key_ref(key)?,
+            )
         };
-        filled.client_id_len = fill(&mut filled.client_id, request.headers.client_id())?;
-        filled.timestamp_len = fill(&mut filled.timestamp, request.headers.timestamp())?;
-        filled.signature_len = fill(&mut filled.signature, request.headers.signature())?;
-        // SAFETY: the caller guarantees `headers` is writable.
-        unsafe { put(out, filled) }
+        let signer = Signer::with_key(utf8(client_id)?, key.clone())?;
+        sign_into(&signer, utf8(endpoint)?, timestamp_ms, out)
     })
 }
