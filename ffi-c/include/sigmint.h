@@ -28,6 +28,22 @@
 #include <stdint.h>
 
 /**
+ * The major version of the library the header came with (`SIGMINT_VERSION_MAJOR`); compare it
+ * with `sigmint_version()` at run time to catch a header and library that do not match.
+ */
+#define SIGMINT_VERSION_MAJOR 0
+
+/**
+ * The minor version of the library the header came with.
+ */
+#define SIGMINT_VERSION_MINOR 1
+
+/**
+ * The patch version of the library the header came with.
+ */
+#define SIGMINT_VERSION_PATCH 0
+
+/**
  * Size of a `sigmint_key` in bytes.
  *
  * An HMAC-SHA256 key needs 152 bytes today (on 64-bit targets, with hmac 0.13 and sha2
@@ -881,6 +897,16 @@ extern "C" {
 const char *sigmint_result_str(sigmint_result result);
 
 /**
+ * The name of `result` as the header spells it without `SIGMINT_RESULT_`, such as
+ * `"INVALID_SIGNATURE"`: stable across releases, for bindings (Kotlin's
+ * `SigmintException.code`) and for programs that log or compare results by name.
+ *
+ * The string is static and NUL-terminated; do not free it. Any value is accepted: one that no
+ * sigmint function returns gives `"UNKNOWN"`.
+ */
+const char *sigmint_result_name(sigmint_result result);
+
+/**
  * The library version, e.g. `"0.1.0"`: a static NUL-terminated string; do not free it.
  */
 const char *sigmint_version(void);
@@ -1498,6 +1524,29 @@ sigmint_result sigmint_fonbnk_sign_request(const struct sigmint_key *key,
                                            size_t client_id_len,
                                            sigmint_fonbnk_endpoint_id endpoint_id,
                                            uint64_t timestamp_ms,
+                                           struct sigmint_fonbnk_headers *headers);
+
+/**
+ * Signs a request to any `endpoint[0..endpoint_len]` (path plus query, as
+ * `sigmint_fonbnk_endpoint` builds it) at `timestamp_ms` for the client
+ * `client_id[0..client_id_len]` whose secret `key` holds, and fills `*headers` as
+ * `sigmint_fonbnk_sign_request` does: the three header values in one call, for endpoints
+ * sigmint has no constant for.
+ *
+ * Returns the client id errors of `sigmint_fonbnk_sign_request`, the endpoint errors of
+ * `sigmint_fonbnk_sign`, or `SIGMINT_RESULT_KEY_NOT_INITIALIZED`. `*headers` is written only
+ * on success.
+ *
+ * # Safety
+ * `key` must point to a `sigmint_key`, `client_id` be readable for `client_id_len` bytes,
+ * `endpoint` for `endpoint_len` bytes, and `headers` writable for a `sigmint_fonbnk_headers`.
+ */
+sigmint_result sigmint_fonbnk_sign_headers(const struct sigmint_key *key,
+                                           const char *client_id,
+                                           size_t client_id_len,
+                                           uint64_t timestamp_ms,
+                                           const char *endpoint,
+                                           size_t endpoint_len,
                                            struct sigmint_fonbnk_headers *headers);
 
 /**

@@ -27,6 +27,11 @@
 //! - Nothing allocates, and no panic crosses the boundary (`SIGMINT_RESULT_PANIC` instead).
 //! - Outputs must not overlap inputs, and no argument may be modified by another thread during
 //!   a call.
+//!
+//! Without its default `std` feature the crate is `no_std` (no allocator, no unwinding), for C
+//! firmware: `cargo build -p sigmint-ffi --release --no-default-features --target
+//! thumbv7m-none-eabi` gives a `libsigmint.a` for the same header.
+#![cfg_attr(not(feature = "std"), no_std)]
 #![allow(non_camel_case_types)] // The C names are the API.
 
 // The header lists the exported items in the order of these modules (cbindgen.toml keeps
@@ -95,7 +100,7 @@ pub use fonbnk_bodies::{sigmint_fonbnk_kyc_submission_json, sigmint_fonbnk_user_
 pub use fonbnk_headers::{
     SIGMINT_FONBNK_CLIENT_ID_MAX_LEN, SIGMINT_FONBNK_CLIENT_ID_SIZE, SIGMINT_FONBNK_SIGNATURE_SIZE,
     SIGMINT_FONBNK_TIMESTAMP_MAX_LEN, SIGMINT_FONBNK_TIMESTAMP_SIZE, sigmint_fonbnk_headers,
-    sigmint_fonbnk_sign_request,
+    sigmint_fonbnk_sign_headers, sigmint_fonbnk_sign_request,
 };
 pub use fonbnk_kyc::{
     SIGMINT_FONBNK_KYC_LIMIT_NOT_REACHED, SIGMINT_FONBNK_KYC_LIMIT_REACHED,
@@ -145,7 +150,7 @@ pub use result::{
     SIGMINT_RESULT_NULL_PARAMETER, SIGMINT_RESULT_OK, SIGMINT_RESULT_PANIC,
     SIGMINT_RESULT_PATH_HAS_QUERY, SIGMINT_RESULT_TOKEN_TOO_LARGE, SIGMINT_RESULT_UNKNOWN_CRITICAL,
     SIGMINT_RESULT_UNSUPPORTED_ALGORITHM, SIGMINT_RESULT_WRONG_TOKEN_TYPE, sigmint_result,
-    sigmint_result_str,
+    sigmint_result_name, sigmint_result_str,
 };
 pub use result::{
     SIGMINT_RESULT_INDEX_OUT_OF_RANGE, SIGMINT_RESULT_INVALID_DATE, SIGMINT_RESULT_INVALID_FIELD,
@@ -163,5 +168,7 @@ pub use validation::{
     SIGMINT_JWT_MAX_LIST_LEN, SIGMINT_JWT_SKIP_AUD, SIGMINT_JWT_SKIP_EXP, SIGMINT_JWT_SKIP_IAT,
     SIGMINT_JWT_SKIP_ISS, SIGMINT_JWT_SKIP_NBF, sigmint_jwt_validation,
 };
-pub use version::sigmint_version;
+pub use version::{
+    SIGMINT_VERSION_MAJOR, SIGMINT_VERSION_MINOR, SIGMINT_VERSION_PATCH, sigmint_version,
+};
 pub use views::sigmint_view_unescape;

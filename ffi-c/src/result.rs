@@ -120,198 +120,130 @@ impl From<Error> for sigmint_result {
     }
 }
 
-/// `text` with a NUL appended, built at compile time.
+/// `text` with a NUL appended, built at compile time; upper-cased when `upper` is set.
 #[allow(
     clippy::indexing_slicing,
     reason = "only evaluated in constants: an index out of bounds fails the build"
 )]
-pub(crate) const fn nul_terminated<const N: usize>(text: &str) -> [u8; N] {
+pub(crate) const fn nul_terminated<const N: usize>(text: &str, upper: bool) -> [u8; N] {
     let bytes = text.as_bytes();
     let mut out = [0u8; N];
     let mut i = 0;
     while i < bytes.len() {
-        out[i] = bytes[i];
+        out[i] = if upper {
+            bytes[i].to_ascii_uppercase()
+        } else {
+            bytes[i]
+        };
         i += 1;
     }
     out
 }
 
-/// The NUL-terminated message of a core error, taken from `Error::message` at compile time.
-macro_rules! core_message {
+/// One result: its value, its name as the header spells it after `SIGMINT_RESULT_`, and its
+/// text, both NUL-terminated.
+struct Row {
+    code: sigmint_result,
+    name: &'static [u8],
+    text: &'static [u8],
+}
+
+/// The row of a core error: name and message taken from `Error::name` and `Error::message`
+/// at compile time.
+macro_rules! core_row {
     ($error:expr) => {{
+        const NAME: &str = $error.name();
         const TEXT: &str = $error.message();
-        const BYTES: [u8; TEXT.len() + 1] = nul_terminated(TEXT);
-        &BYTES
+        const NAME_NUL: [u8; NAME.len() + 1] = nul_terminated(NAME, true);
+        const TEXT_NUL: [u8; TEXT.len() + 1] = nul_terminated(TEXT, false);
+        Row {
+            code: sigmint_result($error.code()),
+            name: &NAME_NUL,
+            text: &TEXT_NUL,
+        }
     }};
 }
 
-/// Every result with its text (NUL-terminated).
-static RESULTS: [(sigmint_result, &[u8]); 40] = [
-    (SIGMINT_RESULT_OK, b"success\0"),
-    (
-        SIGMINT_RESULT_BUFFER_TOO_SMALL,
-        core_message!(Error::BufferTooSmall),
-    ),
-    (SIGMINT_RESULT_EMPTY_KEY, core_message!(Error::EmptyKey)),
-    (
-        SIGMINT_RESULT_INVALID_BASE64,
-        core_message!(Error::InvalidBase64),
-    ),
-    (
-        SIGMINT_RESULT_INVALID_SIGNATURE,
-        core_message!(Error::InvalidSignature),
-    ),
-    (
-        SIGMINT_RESULT_ENDPOINT_NOT_ABSOLUTE,
-        core_message!(Error::EndpointNotAbsolute),
-    ),
-    (
-        SIGMINT_RESULT_ENDPOINT_INVALID_CHAR,
-        core_message!(Error::EndpointInvalidChar),
-    ),
-    (
-        SIGMINT_RESULT_PATH_HAS_QUERY,
-        core_message!(Error::PathHasQuery),
-    ),
-    (
-        SIGMINT_RESULT_INVALID_UTF8,
-        core_message!(Error::InvalidUtf8),
-    ),
-    (
-        SIGMINT_RESULT_INVALID_CLIENT_ID,
-        core_message!(Error::InvalidClientId),
-    ),
-    (
-        SIGMINT_RESULT_TOKEN_TOO_LARGE,
-        core_message!(Error::TokenTooLarge),
-    ),
-    (
-        SIGMINT_RESULT_MALFORMED_TOKEN,
-        core_message!(Error::MalformedToken),
-    ),
-    (
-        SIGMINT_RESULT_INVALID_JSON,
-        core_message!(Error::InvalidJson),
-    ),
-    (
-        SIGMINT_RESULT_JSON_TOO_DEEP,
-        core_message!(Error::JsonTooDeep),
-    ),
-    (
-        SIGMINT_RESULT_DUPLICATE_KEY,
-        core_message!(Error::DuplicateKey),
-    ),
-    (
-        SIGMINT_RESULT_INVALID_HEADER,
-        core_message!(Error::InvalidHeader),
-    ),
-    (
-        SIGMINT_RESULT_UNSUPPORTED_ALGORITHM,
-        core_message!(Error::UnsupportedAlgorithm),
-    ),
-    (
-        SIGMINT_RESULT_ALGORITHM_NOT_ALLOWED,
-        core_message!(Error::AlgorithmNotAllowed),
-    ),
-    (
-        SIGMINT_RESULT_UNKNOWN_CRITICAL,
-        core_message!(Error::UnknownCritical),
-    ),
-    (
-        SIGMINT_RESULT_EXPIRED,
-        core_message!(Error::Expired),
-    ),
-    (
-        SIGMINT_RESULT_NOT_YET_VALID,
-        core_message!(Error::NotYetValid),
-    ),
-    (
-        SIGMINT_RESULT_ISSUED_IN_FUTURE,
-        core_message!(Error::IssuedInFuture),
-    ),
-    (
-        SIGMINT_RESULT_INVALID_AUDIENCE,
-        core_message!(Error::InvalidAudience),
-    ),
-    (
-        SIGMINT_RESULT_INVALID_ISSUER,
-        core_message!(Error::InvalidIssuer),
-    ),
-    (
-        SIGMINT_RESULT_MISSING_CLAIM,
-        core_message!(Error::MissingClaim),
-    ),
-    (
-        SIGMINT_RESULT_INVALID_CLAIM_TYPE,
-        core_message!(Error::InvalidClaimType),
-    ),
-    (
-        SIGMINT_RESULT_INTEGER_OVERFLOW,
-        core_message!(Error::IntegerOverflow),
-    ),
-    (
-        SIGMINT_RESULT_WRONG_TOKEN_TYPE,
-        core_message!(Error::WrongTokenType),
-    ),
-    (
-        SIGMINT_RESULT_RESPONSE_TOO_LARGE,
-        core_message!(Error::ResponseTooLarge),
-    ),
-    (
-        SIGMINT_RESULT_MISSING_FIELD,
-        core_message!(Error::MissingField),
-    ),
-    (
-        SIGMINT_RESULT_INVALID_FIELD,
-        core_message!(Error::InvalidField),
-    ),
-    (
-        SIGMINT_RESULT_INVALID_DATE,
-        core_message!(Error::InvalidDate),
-    ),
-    (
-        SIGMINT_RESULT_PROVIDER_ERROR,
-        core_message!(Error::ProviderError),
-    ),
-    (
-        SIGMINT_RESULT_TIMESTAMP_OUT_OF_WINDOW,
-        core_message!(Error::TimestampOutOfWindow),
-    ),
-    (
-        SIGMINT_RESULT_NULL_PARAMETER,
-        b"a required pointer parameter is NULL\0",
-    ),
-    (
-        SIGMINT_RESULT_KEY_NOT_INITIALIZED,
-        b"key is not initialized, or was cleared\0",
-    ),
-    (
-        SIGMINT_RESULT_PANIC,
-        b"internal error: sigmint panicked (please report it)\0",
-    ),
-    (
-        SIGMINT_RESULT_LIST_TOO_LONG,
-        b"a validation list (required claims, audiences or issuers) is longer than SIGMINT_JWT_MAX_LIST_LEN\0",
-    ),
-    (
-        SIGMINT_RESULT_UNKNOWN_ENUM_VALUE,
-        b"an enumeration argument holds a value no SIGMINT_ constant names\0",
-    ),
-    (
-        SIGMINT_RESULT_INDEX_OUT_OF_RANGE,
-        b"index is past the last item\0",
-    ),
+/// Every result.
+static RESULTS: [Row; 40] = [
+    Row {
+        code: SIGMINT_RESULT_OK,
+        name: b"OK\0",
+        text: b"success\0",
+    },
+    core_row!(Error::BufferTooSmall),
+    core_row!(Error::EmptyKey),
+    core_row!(Error::InvalidBase64),
+    core_row!(Error::InvalidSignature),
+    core_row!(Error::EndpointNotAbsolute),
+    core_row!(Error::EndpointInvalidChar),
+    core_row!(Error::PathHasQuery),
+    core_row!(Error::InvalidUtf8),
+    core_row!(Error::InvalidClientId),
+    core_row!(Error::TokenTooLarge),
+    core_row!(Error::MalformedToken),
+    core_row!(Error::InvalidJson),
+    core_row!(Error::JsonTooDeep),
+    core_row!(Error::DuplicateKey),
+    core_row!(Error::InvalidHeader),
+    core_row!(Error::UnsupportedAlgorithm),
+    core_row!(Error::AlgorithmNotAllowed),
+    core_row!(Error::UnknownCritical),
+    core_row!(Error::Expired),
+    core_row!(Error::NotYetValid),
+    core_row!(Error::IssuedInFuture),
+    core_row!(Error::InvalidAudience),
+    core_row!(Error::InvalidIssuer),
+    core_row!(Error::MissingClaim),
+    core_row!(Error::InvalidClaimType),
+    core_row!(Error::IntegerOverflow),
+    core_row!(Error::WrongTokenType),
+    core_row!(Error::ResponseTooLarge),
+    core_row!(Error::MissingField),
+    core_row!(Error::InvalidField),
+    core_row!(Error::InvalidDate),
+    core_row!(Error::ProviderError),
+    core_row!(Error::TimestampOutOfWindow),
+    Row {
+        code: SIGMINT_RESULT_NULL_PARAMETER,
+        name: b"NULL_PARAMETER\0",
+        text: b"a required pointer parameter is NULL\0",
+    },
+    Row {
+        code: SIGMINT_RESULT_KEY_NOT_INITIALIZED,
+        name: b"KEY_NOT_INITIALIZED\0",
+        text: b"key is not initialized, or was cleared\0",
+    },
+    Row {
+        code: SIGMINT_RESULT_PANIC,
+        name: b"PANIC\0",
+        text: b"internal error: sigmint panicked (please report it)\0",
+    },
+    Row {
+        code: SIGMINT_RESULT_LIST_TOO_LONG,
+        name: b"LIST_TOO_LONG\0",
+        text: b"a validation list (required claims, audiences or issuers) is longer than SIGMINT_JWT_MAX_LIST_LEN\0",
+    },
+    Row {
+        code: SIGMINT_RESULT_UNKNOWN_ENUM_VALUE,
+        name: b"UNKNOWN_ENUM_VALUE\0",
+        text: b"an enumeration argument holds a value no SIGMINT_ constant names\0",
+    },
+    Row {
+        code: SIGMINT_RESULT_INDEX_OUT_OF_RANGE,
+        name: b"INDEX_OUT_OF_RANGE\0",
+        text: b"index is past the last item\0",
+    },
 ];
 
 /// The text for a value no version of sigmint returns.
 const UNKNOWN: &[u8] = b"unknown result\0";
+/// The name for a value no version of sigmint returns.
+const UNKNOWN_NAME: &[u8] = b"UNKNOWN\0";
 
-/// The text for `result` (`"unknown result"` for a value no sigmint function returns).
-fn text(result: sigmint_result) -> &'static [u8] {
-    RESULTS
-        .iter()
-        .find(|(code, _)| *code == result)
-        .map_or(UNKNOWN, |(_, text)| text)
+/// The row of `result`, if any sigmint function returns it.
+fn row(result: sigmint_result) -> Option<&'static Row> {
+    RESULTS.iter().find(|row| row.code == result)
 }
 
 /// A short English description of `result`, for logs.
@@ -320,7 +252,24 @@ fn text(result: sigmint_result) -> &'static [u8] {
 /// sigmint function returns gives `"unknown result"`.
 #[unsafe(no_mangle)]
 pub extern "C" fn sigmint_result_str(result: sigmint_result) -> *const c_char {
-    boundary(UNKNOWN.as_ptr(), || text(result).as_ptr()).cast()
+    boundary(UNKNOWN.as_ptr(), || {
+        row(result).map_or(UNKNOWN, |row| row.text).as_ptr()
+    })
+    .cast()
+}
+
+/// The name of `result` as the header spells it without `SIGMINT_RESULT_`, such as
+/// `"INVALID_SIGNATURE"`: stable across releases, for bindings (Kotlin's
+/// `SigmintException.code`) and for programs that log or compare results by name.
+///
+/// The string is static and NUL-terminated; do not free it. Any value is accepted: one that no
+/// sigmint function returns gives `"UNKNOWN"`.
+#[unsafe(no_mangle)]
+pub extern "C" fn sigmint_result_name(result: sigmint_result) -> *const c_char {
+    boundary(UNKNOWN_NAME.as_ptr(), || {
+        row(result).map_or(UNKNOWN_NAME, |row| row.name).as_ptr()
+    })
+    .cast()
 }
 
 #[cfg(test)]
@@ -441,17 +390,41 @@ mod tests {
         for error in Error::ALL {
             assert_eq!(str_of(error.into()), error.message());
         }
-        for (i, (code, text)) in RESULTS.iter().enumerate() {
-            assert_eq!(text.iter().position(|&b| b == 0), Some(text.len() - 1));
-            assert!(RESULTS[i + 1..].iter().all(|(c, t)| c != code && t != text));
+        for (i, row) in RESULTS.iter().enumerate() {
+            for text in [row.name, row.text] {
+                assert_eq!(text.iter().position(|&b| b == 0), Some(text.len() - 1));
+            }
+            assert!(RESULTS[i + 1..].iter().all(|other| other.code != row.code
+                && other.name != row.name
+                && other.text != row.text));
         }
         assert_eq!(str_of(SIGMINT_RESULT_OK), "success");
+    }
+
+    fn name_of(result: sigmint_result) -> &'static str {
+        // SAFETY: sigmint_result_name returns a static NUL-terminated string.
+        unsafe { CStr::from_ptr(sigmint_result_name(result)) }
+            .to_str()
+            .unwrap()
+    }
+
+    #[test]
+    fn names_are_the_header_names() {
+        let header = header_results();
+        assert_eq!(header.len(), RESULTS.len());
+        for (name, value) in header {
+            assert_eq!(
+                format!("SIGMINT_RESULT_{}", name_of(sigmint_result(value))),
+                name
+            );
+        }
     }
 
     #[test]
     fn any_value_is_accepted() {
         for value in [34, 99, 106, 1000, u32::MAX] {
             assert_eq!(str_of(sigmint_result(value)), "unknown result");
+            assert_eq!(name_of(sigmint_result(value)), "UNKNOWN");
         }
     }
 }

@@ -4,6 +4,28 @@ use core::ffi::c_char;
 
 use crate::panic::boundary;
 
+/// The major version of the library the header came with (`SIGMINT_VERSION_MAJOR`); compare it
+/// with `sigmint_version()` at run time to catch a header and library that do not match.
+pub const SIGMINT_VERSION_MAJOR: u32 = 0;
+/// The minor version of the library the header came with.
+pub const SIGMINT_VERSION_MINOR: u32 = 1;
+/// The patch version of the library the header came with.
+pub const SIGMINT_VERSION_PATCH: u32 = 0;
+
+// cbindgen writes literals only: a version bump that forgets these fails the build.
+const _: () = assert!(matches!(
+    u32::from_str_radix(env!("CARGO_PKG_VERSION_MAJOR"), 10),
+    Ok(SIGMINT_VERSION_MAJOR)
+));
+const _: () = assert!(matches!(
+    u32::from_str_radix(env!("CARGO_PKG_VERSION_MINOR"), 10),
+    Ok(SIGMINT_VERSION_MINOR)
+));
+const _: () = assert!(matches!(
+    u32::from_str_radix(env!("CARGO_PKG_VERSION_PATCH"), 10),
+    Ok(SIGMINT_VERSION_PATCH)
+));
+
 /// This crate's version, NUL-terminated.
 const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "\0");
 

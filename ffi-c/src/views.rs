@@ -61,7 +61,7 @@ pub(crate) fn static_view(nul_terminated: &'static [u8]) -> sigmint_str {
 macro_rules! static_text {
     ($text:expr) => {{
         const TEXT: &str = $text;
-        const BYTES: [u8; TEXT.len() + 1] = $crate::result::nul_terminated(TEXT);
+        const BYTES: [u8; TEXT.len() + 1] = $crate::result::nul_terminated(TEXT, false);
         &BYTES
     }};
 }

@@ -1,5 +1,6 @@
 /* Bad input of every kind: each must give its own sigmint_result and leave outputs untouched. */
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "check.h"
@@ -70,23 +71,34 @@ static void test_version_and_results(void) {
         SIGMINT_RESULT_INDEX_OUT_OF_RANGE,
     };
     static const sigmint_result out_of_range[] = {34, 99, 106, 0x7fffffff, UINT32_MAX};
+    char version[32];
     size_t i, j;
 
     CHECK(sigmint_version() != NULL && strlen(sigmint_version()) > 0);
+    snprintf(version, sizeof version, "%d.%d.%d", SIGMINT_VERSION_MAJOR, SIGMINT_VERSION_MINOR,
+             SIGMINT_VERSION_PATCH);
+    CHECK(strcmp(version, sigmint_version()) == 0);
     CHECK(SIGMINT_RESULT_OK == 0 && SIGMINT_RESULT_BUFFER_TOO_SMALL == 1 &&
           SIGMINT_RESULT_INVALID_CLIENT_ID == 9 && SIGMINT_RESULT_RESPONSE_TOO_LARGE == 28 &&
           SIGMINT_RESULT_TIMESTAMP_OUT_OF_WINDOW == 33);
     for (i = 0; i < sizeof all / sizeof all[0]; i++) {
         const char *text = sigmint_result_str(all[i]);
         CHECK(text != NULL && strlen(text) > 0 && strcmp(text, "unknown result") != 0);
+        const char *name = sigmint_result_name(all[i]);
+        CHECK(name != NULL && strlen(name) > 0 && strcmp(name, "UNKNOWN") != 0);
         for (j = 0; j < i; j++) {
             CHECK(all[i] != all[j] && strcmp(text, sigmint_result_str(all[j])) != 0);
+            CHECK(strcmp(name, sigmint_result_name(all[j])) != 0);
         }
     }
+    CHECK(strcmp(sigmint_result_name(SIGMINT_RESULT_OK), "OK") == 0);
+    CHECK(strcmp(sigmint_result_name(SIGMINT_RESULT_INVALID_SIGNATURE), "INVALID_SIGNATURE") == 0);
+    CHECK(strcmp(sigmint_result_name(SIGMINT_RESULT_KEY_NOT_INITIALIZED), "KEY_NOT_INITIALIZED") == 0);
     CHECK(strcmp(sigmint_result_str(SIGMINT_RESULT_OK), "success") == 0);
     CHECK(strcmp(sigmint_result_str(SIGMINT_RESULT_BUFFER_TOO_SMALL), "output buffer too small") == 0);
     for (i = 0; i < sizeof out_of_range / sizeof out_of_range[0]; i++) {
         CHECK(strcmp(sigmint_result_str(out_of_range[i]), "unknown result") == 0);
+        CHECK(strcmp(sigmint_result_name(out_of_range[i]), "UNKNOWN") == 0);
     }
     CHECK(sizeof(sigmint_key) == SIGMINT_KEY_SIZE);
 }

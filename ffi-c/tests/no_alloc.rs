@@ -158,6 +158,7 @@ fn no_function_allocates() {
             SIGMINT_RESULT_ENDPOINT_NOT_ABSOLUTE
         );
         assert!(!sigmint_result_str(SIGMINT_RESULT_PANIC).is_null());
+        assert!(!sigmint_result_name(SIGMINT_RESULT_PANIC).is_null());
         assert!(!sigmint_version().is_null());
         assert_eq!(sigmint_key_clear(&mut key), SIGMINT_RESULT_OK);
         assert_eq!(
@@ -723,6 +724,24 @@ fn no_provider_function_allocates() {
             SIGMINT_RESULT_INVALID_CLIENT_ID
         );
         let path = c"/api/v2/user/tokens";
+        let mut any_endpoint = headers;
+        for (client_id, expected) in [
+            (c"demo-client-id", SIGMINT_RESULT_OK),
+            (c"a b", SIGMINT_RESULT_INVALID_CLIENT_ID),
+        ] {
+            assert_eq!(
+                sigmint_fonbnk_sign_headers(
+                    &key,
+                    client_id.as_ptr(),
+                    client_id.count_bytes(),
+                    1,
+                    path.as_ptr(),
+                    path.count_bytes(),
+                    &mut any_endpoint
+                ),
+                expected
+            );
+        }
         assert_eq!(
             sigmint_fonbnk_verify(
                 &key,

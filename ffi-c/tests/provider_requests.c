@@ -305,6 +305,65 @@ static void signed_requests(void) {
                  SIGMINT_RESULT_KEY_NOT_INITIALIZED);
 }
 
+/* Any endpoint, query included: the same headers sigmint_fonbnk_sign and the client id give. */
+static void signed_headers(void) {
+    static const char endpoint[] = "/api/v2/order-limits?depositCurrencyCode=NGN";
+    sigmint_key key = {{0}};
+    sigmint_fonbnk_headers headers, untouched;
+    char signature[SIGMINT_FONBNK_SIGNATURE_LEN];
+    size_t signature_len = 0;
+
+    memset(&untouched, SENTINEL, sizeof untouched);
+    headers = untouched;
+    CHECK_RESULT(sigmint_fonbnk_sign_headers(&key, CLIENT_ID, strlen(CLIENT_ID), 1, endpoint,
+                                             strlen(endpoint), &headers),
+                 SIGMINT_RESULT_KEY_NOT_INITIALIZED);
+    CHECK_RESULT(sigmint_key_init_base64(&key, SECRET_B64, strlen(SECRET_B64)), SIGMINT_RESULT_OK);
+    CHECK_RESULT(sigmint_fonbnk_sign_headers(&key, CLIENT_ID, strlen(CLIENT_ID),
+                                             UINT64_C(1765454073000), endpoint, strlen(endpoint),
+                                             &headers),
+                 SIGMINT_RESULT_OK);
+    CHECK_RESULT(sigmint_fonbnk_sign(&key, UINT64_C(1765454073000), endpoint, strlen(endpoint),
+                                     signature, sizeof signature, &signature_len),
+                 SIGMINT_RESULT_OK);
+    CHECK(headers.signature_len == signature_len &&
+          memcmp(headers.signature, signature, signature_len) == 0 &&
+          headers.signature[signature_len] == '\0');
+    CHECK_TEXT(headers.client_id, headers.client_id_len, CLIENT_ID);
+    CHECK_TEXT(headers.timestamp, headers.timestamp_len, "1765454073000");
+
+    headers = untouched;
+    CHECK_RESULT(sigmint_fonbnk_sign_headers(&key, "a b", 3, 1, endpoint, strlen(endpoint),
+                                             &headers),
+                 SIGMINT_RESULT_INVALID_CLIENT_ID);
+    CHECK_RESULT(sigmint_fonbnk_sign_headers(&key, "\xff", 1, 1, endpoint, strlen(endpoint),
+                                             &headers),
+                 SIGMINT_RESULT_INVALID_UTF8);
+    CHECK_RESULT(sigmint_fonbnk_sign_headers(&key, CLIENT_ID, strlen(CLIENT_ID), 1, "p", 1,
+                                             &headers),
+                 SIGMINT_RESULT_ENDPOINT_NOT_ABSOLUTE);
+    CHECK_RESULT(sigmint_fonbnk_sign_headers(&key, CLIENT_ID, strlen(CLIENT_ID), 1, "/\xff", 2,
+                                             &headers),
+                 SIGMINT_RESULT_INVALID_UTF8);
+    CHECK_RESULT(sigmint_fonbnk_sign_headers(&key, CLIENT_ID, strlen(CLIENT_ID), 1, "/a b", 4,
+                                             &headers),
+                 SIGMINT_RESULT_ENDPOINT_INVALID_CHAR);
+    CHECK_RESULT(sigmint_fonbnk_sign_headers(&key, CLIENT_ID, strlen(CLIENT_ID), 1, NULL, 2,
+                                             &headers),
+                 SIGMINT_RESULT_NULL_PARAMETER);
+    CHECK_RESULT(sigmint_fonbnk_sign_headers(NULL, CLIENT_ID, strlen(CLIENT_ID), 1, endpoint,
+                                             strlen(endpoint), &headers),
+                 SIGMINT_RESULT_NULL_PARAMETER);
+    CHECK_RESULT(sigmint_fonbnk_sign_headers(&key, CLIENT_ID, strlen(CLIENT_ID), 1, endpoint,
+                                             strlen(endpoint), NULL),
+                 SIGMINT_RESULT_NULL_PARAMETER);
+    CHECK(memcmp(&headers, &untouched, sizeof headers) == 0);
+    CHECK_RESULT(sigmint_key_clear(&key), SIGMINT_RESULT_OK);
+    CHECK_RESULT(sigmint_fonbnk_sign_headers(&key, CLIENT_ID, strlen(CLIENT_ID), 1, endpoint,
+                                             strlen(endpoint), &headers),
+                 SIGMINT_RESULT_KEY_NOT_INITIALIZED);
+}
+
 static void timestamps(void) {
     CHECK_RESULT(sigmint_fonbnk_check_timestamp(1000, 1000, 0), SIGMINT_RESULT_OK);
     CHECK_RESULT(sigmint_fonbnk_check_timestamp(1000, 1300, 300), SIGMINT_RESULT_OK);
@@ -442,6 +501,7 @@ void test_provider_requests(void) {
     user_query();
     kyc_submission();
     signed_requests();
+    signed_headers();
     timestamps();
     sfox_requests();
     mygiro_requests();
