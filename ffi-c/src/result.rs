@@ -420,6 +420,35 @@ mod tests {
         }
     }
 
+    /// The results table of docs/c.md, between its markers, is this library's.
+    #[test]
+    fn docs_list_every_result() {
+        let docs = include_str!("../../docs/c.md");
+        let start = "<!-- results table: checked by ffi-c/src/result.rs -->\n";
+        let end = "<!-- end of results table -->";
+        let table = docs
+            .split_once(start)
+            .and_then(|(_, rest)| rest.split_once(end))
+            .map(|(table, _)| table)
+            .expect("docs/c.md has the results table markers");
+        let mut expected = String::from("| value | name | text |\n|---:|---|---|\n");
+        fn text(bytes: &'static [u8]) -> &'static str {
+            std::str::from_utf8(&bytes[..bytes.len() - 1]).unwrap()
+        }
+        for row in &RESULTS {
+            expected += &format!(
+                "| {} | `{}` | {} |\n",
+                row.code.0,
+                text(row.name),
+                text(row.text)
+            );
+        }
+        assert!(
+            table == expected,
+            "docs/c.md's results table should be:\n{expected}"
+        );
+    }
+
     #[test]
     fn any_value_is_accepted() {
         for value in [34, 99, 106, 1000, u32::MAX] {
