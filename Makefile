@@ -20,7 +20,14 @@ export PATH := $(TOOLS)/bin:$(PATH)
 
 BENCH_OUT := $(CURDIR)/target/bench
 
-.PHONY: bench demo test test-rust test-nostd test-c test-python test-sandbox embedded lint setup-python setup-cbindgen setup-c setup-embedded
+# The targets the C ABI promises (DESIGN.md), each built as a static library by `make test`.
+CROSS_TARGETS := aarch64-linux-android x86_64-linux-android aarch64-apple-ios armv7-unknown-linux-gnueabihf
+FIRMWARE_TARGETS := thumbv7m-none-eabi thumbv7em-none-eabihf
+APT_NEED := $(CURDIR)/scripts/apt-need
+
+.PHONY: bench demo test test-rust test-nostd test-c test-cross test-install test-kotlin test-python \
+        test-sandbox embedded firmware-c install lint setup-python setup-cbindgen setup-c setup-embedded \
+        setup-cross
 
 demo: setup-python setup-c
 	@ts=$$(date +%s%3N); \
@@ -33,8 +40,14 @@ demo: setup-python setup-c
 	  $(VENV)/bin/python ffi-python/examples/sandbox_demo.py "$$SANDBOX_URL"; \
 	  $(MAKE) -s -C ffi-c sandbox-demo SANDBOX_URL="$$SANDBOX_URL")
 
-test: lint test-rust test-nostd test-c test-python test-sandbox embedded
+test: lint test-rust test-nostd test-c test-cross test-install test-kotlin test-python test-sandbox \
+      embedded firmware-c
 	@echo "make test: all suites passed"
+
+# `make install PREFIX=DIR`: the C library, its header, module map and pkg-config file.
+PREFIX ?= /usr/local
+install: setup-cbindgen
+	$(MAKE) -C ffi-c install PREFIX=$(PREFIX)
 
 lint:
 	cargo fmt --all -- --check
@@ -53,13 +66,33 @@ setup-cbindgen:
 	@if [ "$$(cbindgen --version 2>/dev/null)" != "cbindgen $(CBINDGEN_VERSION)" ]; then \
 	  cargo install --locked --root $(TOOLS) cbindgen --version $(CBINDGEN_VERSION); fi
 
-# The C tests read the JSON vectors with cJSON.
+# The C tests read the JSON vectors with cJSON; clang builds them with sanitizers.
 setup-c:
-	@if ! [ -f /usr/include/cjson/cJSON.h ]; then \
-	  (apt-get update -qq && apt-get install -y -qq libcjson-dev) >/dev/null; fi
+	@$(APT_NEED) libcjson-dev clang libclang-rt-14-dev
 
 test-c: setup-cbindgen setup-c
-	$(MAKE) -C ffi-c test
+	$(MAKE) -C ffi-c test test-sanitizers
+
+# Cross builds: every target's libsigmint.a as the README gives its command, then the C tests
+# on an emulated armv7 Linux terminal (Debian's cross gcc, the armhf cJSON, qemu-user).
+setup-cross:
+	rustup target add $(CROSS_TARGETS)
+	@$(APT_NEED) gcc-arm-linux-gnueabihf libc6-dev-armhf-cross libcjson-dev:armhf qemu-user
+
+test-cross: setup-cross setup-cbindgen
+	@for t in $(CROSS_TARGETS); do \
+	  cargo rustc --quiet -p sigmint-ffi --release --target $$t --crate-type staticlib; \
+	  echo "target=$$t libsigmint.a bytes=$$(stat -c %s target/$$t/release/libsigmint.a)"; \
+	done
+	$(MAKE) -C ffi-c test-armv7
+
+# Installed as users install it, and built against from pkg-config alone (ffi-c/tests/install.sh).
+test-install: setup-cbindgen
+	@$(APT_NEED) pkg-config cmake clang
+	ffi-c/tests/install.sh $(CURDIR)/target/install-test
+
+test-kotlin:
+	$(MAKE) -C ffi-kotlin test
 
 setup-python:
 	@[ -x $(VENV)/bin/python ] || $(PYTHON) -m venv $(VENV)
@@ -103,8 +136,14 @@ endef
 setup-embedded:
 	rustup target add $(EMBEDDED_TARGETS)
 	rustup component add llvm-tools
-	@if ! command -v qemu-system-arm >/dev/null; then \
-	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends qemu-system-arm) >/dev/null; fi
+	@$(APT_NEED) qemu-system-arm
+
+# C firmware on an emulated Cortex-M3: the no_std libsigmint.a for thumbv7m (and thumbv7em,
+# linked, not run) with arm-none-eabi-gcc, no libc, no heap (firmware/c).
+firmware-c:
+	rustup target add $(FIRMWARE_TARGETS)
+	@$(APT_NEED) gcc-arm-none-eabi qemu-system-arm
+	$(MAKE) -C firmware/c test
 
 # Core's vector suite on an emulated Cortex-M3 (QEMU lm3s6965evb), flash and stack checked
 # against the budgets above; also built for thumbv6m and riscv32imc. See firmware/embedded.sh.
