@@ -22,7 +22,7 @@ FLASH_BUDGET_DEFAULT=${FLASH_BUDGET_DEFAULT:-24576}
 FLASH_BUDGET_SIZE_FIRST=${FLASH_BUDGET_SIZE_FIRST:-12288}
 STACK_BUDGET=${STACK_BUDGET:-2048}
 # The flash budgets are not met yet (the open part of the project's embedded issue: core is at
-# about 38 KB, and 31 KB size-first; README "On a terminal" says what takes the space). They
+# about 38 KB, and 31 KB size-first; docs/embedded.md says what takes the space). They
 # are measured and reported on every run, and fail the run only with ENFORCE_FLASH_BUDGET=1.
 ENFORCE_FLASH_BUDGET=${ENFORCE_FLASH_BUDGET:-0}
 QEMU_TIMEOUT=${QEMU_TIMEOUT:-300}
