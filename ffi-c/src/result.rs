@@ -378,11 +378,18 @@ mod tests {
         }
     }
 
+    /// A static NUL-terminated text, as `sigmint_result_str` and `sigmint_result_name` give.
+    fn static_text(text: *const c_char) -> &'static str {
+        // SAFETY: both functions return static NUL-terminated strings.
+        unsafe { CStr::from_ptr(text) }.to_str().unwrap()
+    }
+
     fn str_of(result: sigmint_result) -> &'static str {
-        // SAFETY: sigmint_result_str returns a static NUL-terminated string.
-        unsafe { CStr::from_ptr(sigmint_result_str(result)) }
-            .to_str()
-            .unwrap()
+        static_text(sigmint_result_str(result))
+    }
+
+    fn name_of(result: sigmint_result) -> &'static str {
+        static_text(sigmint_result_name(result))
     }
 
     #[test]
@@ -399,13 +406,6 @@ mod tests {
                 && other.text != row.text));
         }
         assert_eq!(str_of(SIGMINT_RESULT_OK), "success");
-    }
-
-    fn name_of(result: sigmint_result) -> &'static str {
-        // SAFETY: sigmint_result_name returns a static NUL-terminated string.
-        unsafe { CStr::from_ptr(sigmint_result_name(result)) }
-            .to_str()
-            .unwrap()
     }
 
     #[test]

@@ -34,19 +34,12 @@ object Fonbnk {
         }
     }
 
-    // A C array of `count` sigmint_query_param, pair i made of texts 2i and 2i + 1; NULL for none.
-    private fun queryParams(texts: NativeTexts, count: Int): Pointer? {
-        if (count == 0) return null
-        val array = QueryParam().toArray(count)
-        array.forEachIndexed { i, element ->
-            val param = element as QueryParam
+    // Pair i is made of texts 2i and 2i + 1.
+    private fun queryParams(texts: NativeTexts, count: Int): Pointer? =
+        cArray(QueryParam(), count) { param, i ->
             param.name = texts.pointer(2 * i)
             param.nameLen = texts.length(2 * i)
             param.value = texts.pointer(2 * i + 1)
             param.valueLen = texts.length(2 * i + 1)
-            param.write()
         }
-        // The first element's memory is the whole array's (toArray allocates it contiguously).
-        return array[0].pointer
-    }
 }

@@ -61,17 +61,10 @@ object Jwt {
         }
     }
 
-    // A C array of `count` sigmint_str, one per text; NULL for none.
-    private fun strs(texts: NativeTexts, count: Int): Pointer? {
-        if (count == 0) return null
-        val array = Str().toArray(count)
-        array.forEachIndexed { i, element ->
-            val str = element as Str
+    // One sigmint_str per text.
+    private fun strs(texts: NativeTexts, count: Int): Pointer? =
+        cArray(Str(), count) { str, i ->
             str.ptr = texts.pointer(i)
             str.len = texts.length(i)
-            str.write()
         }
-        // The first element's memory is the whole array's (toArray allocates it contiguously).
-        return array[0].pointer
-    }
 }

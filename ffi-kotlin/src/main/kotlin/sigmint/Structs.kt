@@ -60,3 +60,19 @@ internal class FonbnkHeaders : Structure() {
     @JvmField var signature = ByteArray(45) // SIGMINT_FONBNK_SIGNATURE_SIZE
     @JvmField var signatureLen = SizeT()
 }
+
+/**
+ * A C array of [count] structs of [prototype]'s type, each filled by [fill] with its index;
+ * NULL for none. The first element's memory is the whole array's (`toArray` allocates it
+ * contiguously), so that is the pointer C gets.
+ */
+internal inline fun <reified T : Structure> cArray(prototype: T, count: Int, fill: (T, Int) -> Unit): Pointer? {
+    if (count == 0) return null
+    val array = prototype.toArray(count)
+    array.forEachIndexed { i, element ->
+        val item = element as T
+        fill(item, i)
+        item.write()
+    }
+    return array[0].pointer
+}
