@@ -153,10 +153,11 @@ embedded: setup-embedded
 	  STACK_BUDGET=$(STACK_BUDGET) firmware/embedded.sh
 
 # Benchmarks (not part of `make test`, which only compiles them): criterion groups with their
-# peers, the Python race and the C timing program; writes benches/RESULTS.md.
+# peers, the interleaved side-by-side race (benches/benches/interleaved.rs), the Python race and the C timing program; writes benches/RESULTS.md.
 bench: setup-python setup-c
 	mkdir -p $(BENCH_OUT)
 	cargo bench -p sigmint-benches --bench sigmint -- --noplot
+	cargo bench -p sigmint-benches --bench interleaved -- $(BENCH_OUT)/interleaved.json
 	cargo build --release -p sigmint-ffi
 	cc -O2 -std=c99 -Iffi-c/include benches/c/sign_bench.c target/release/libsigmint.a -lpthread -ldl -lm -o $(BENCH_OUT)/sign_bench
 	$(BENCH_OUT)/sign_bench > $(BENCH_OUT)/c.json

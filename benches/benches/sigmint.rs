@@ -5,9 +5,8 @@ use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use hmac::{Hmac, KeyInit, Mac};
-use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use sigmint_benches::{decode_base64, fonbnk_token, order_limits};
+use sigmint_benches::{FonbnkClaims, UserData, decode_base64, fonbnk_token, order_limits};
 use sigmint_core::jwt::{self, NewClaims, Validation};
 use sigmint_core::providers::fonbnk::{self, Signer, UserQuery};
 use sigmint_core::{Key, query};
@@ -49,30 +48,6 @@ fn fonbnk_sign(c: &mut Criterion) {
         })
     });
     group.finish();
-}
-
-/// The Fonbnk token's claims, as a serde user of jsonwebtoken would declare them.
-#[derive(Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct UserData {
-    username: String,
-    #[serde(rename = "_id")]
-    id: String,
-    is_dev_user: bool,
-    country_iso_code: String,
-    is_ambassador: bool,
-    email: String,
-}
-
-#[derive(Serialize, Deserialize)]
-struct FonbnkClaims {
-    #[serde(rename = "userData")]
-    user_data: UserData,
-    #[serde(rename = "type")]
-    kind: String,
-    uid: String,
-    iat: i64,
-    exp: i64,
 }
 
 fn jwt_verify_decode(c: &mut Criterion) {

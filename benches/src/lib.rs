@@ -1,7 +1,37 @@
 //! Inputs for sigmint's criterion benches, read from the shared vectors so every bench runs
 //! on the same bytes as the tests (`tests/vectors/`).
 
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
+
+pub mod race;
+
+/// The Fonbnk token's `userData`, as a serde user of jsonwebtoken would declare it.
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(missing_docs)]
+pub struct UserData {
+    pub username: String,
+    #[serde(rename = "_id")]
+    pub id: String,
+    pub is_dev_user: bool,
+    pub country_iso_code: String,
+    pub is_ambassador: bool,
+    pub email: String,
+}
+
+/// The Fonbnk token's claims, as a serde user of jsonwebtoken would declare them.
+#[derive(Serialize, Deserialize)]
+#[allow(missing_docs)]
+pub struct FonbnkClaims {
+    #[serde(rename = "userData")]
+    pub user_data: UserData,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub uid: String,
+    pub iat: i64,
+    pub exp: i64,
+}
 
 fn load(name: &str) -> Value {
     let path = format!("{}/../tests/vectors/{name}", env!("CARGO_MANIFEST_DIR"));
