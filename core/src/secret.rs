@@ -1,22 +1,25 @@
-//! Base64 secrets as partners hand them out, decoded straight into a [`Key`].
+//! Base64 secrets as partners hand them out, decoded in constant time straight into a [`Key`].
 //!
-//! Hand-written rather than built on `base64ct`, because no crate offers the rule needed here:
-//! the union of the standard and URL-safe alphabets (Node's `Buffer.from(s, "base64")` takes
-//! both, even mixed), padding optional, trailing bits dropped as Node drops them — yet every
-//! other byte refused, where Node would skip it and quietly sign with a different key. The
-//! property tests in `tests/tests/secret_decoding.rs` check it against `base64ct` on
-//! canonical input, and `fuzz/` fuzzes it.
+//! The rule is Node's `Buffer.from(secret, "base64")` on well-formed input: the standard and
+//! URL-safe alphabets (even mixed), padding optional, trailing bits dropped; every other byte
+//! is refused, where Node would skip it and quietly sign with a different key. `base64ct`
+//! decodes, in constant time. Two steps fit Node's rule to it without branching on the
+//! secret: each URL-safe character is mapped to its standard twin by constant-time selects,
+//! and a final partial group is completed with `A`s (zero bits) and only its whole bytes kept,
+//! so that its trailing bits are dropped as Node drops them (`base64ct` would refuse them).
+//! Padding and length are public (they follow from the key's length), so they are checked
+//! with ordinary branches. `tests/tests/secret_decoding.rs` checks the result against
+//! `base64ct` on canonical input and against a plain Node-style decoder on the rest.
 
+use base64ct::{Base64Unpadded, Encoding};
+use sha2::{Digest, Sha256};
+use subtle::{ConditionallySelectable, ConstantTimeEq};
 use zeroize::Zeroize;
 
-use crate::mac::{BLOCK_LEN, Sha256};
 use crate::{Error, Key};
 
-/// The 6-bit value of a character of either base64 alphabet.
-fn sextet(c: u8) -> Option<u32> {
-    let entry = crate::encode::sextet(c);
-    (entry != 0).then_some(u32::from(entry & 63))
-}
+/// SHA-256's block: a longer HMAC key is replaced by its hash (RFC 2104).
+const BLOCK_LEN: usize = 64;
 
 /// The characters that carry data, after checking padding and length; errors as documented
 /// on [`Key::from_base64`].
@@ -33,70 +36,87 @@ fn data_chars(input: &[u8]) -> Result<&[u8], Error> {
     if (padded && !input.len().is_multiple_of(4)) || data.len() % 4 == 1 {
         return Err(Error::InvalidBase64);
     }
-    if data.iter().any(|&c| sextet(c).is_none()) {
-        return Err(Error::InvalidBase64);
-    }
-    if data.is_empty() {
-        return Err(Error::EmptyKey);
-    }
     Ok(data)
 }
 
-/// Decodes validated characters, handing each byte to `emit`; leftover bits are dropped.
-fn decode(data: &[u8], mut emit: impl FnMut(u8)) {
-    let mut acc: u32 = 0;
-    let mut bits: u32 = 0;
-    for &c in data {
-        acc = (acc << 6) | sextet(c).unwrap_or(0);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            // Truncation keeps exactly the 8 bits just completed.
-            emit((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
+/// The standard-alphabet twin of `c` (`-` → `+`, `_` → `/`), chosen in constant time.
+fn standard(c: u8) -> u8 {
+    let c = u8::conditional_select(&c, &b'+', c.ct_eq(&b'-'));
+    u8::conditional_select(&c, &b'/', c.ct_eq(&b'_'))
+}
+
+/// Decodes one group of 2 to 4 data characters into `out` and returns the whole bytes it
+/// holds (1, 2 or 3), dropping a partial group's trailing bits.
+fn decode_group<'o>(chars: &[u8], out: &'o mut [u8; 3]) -> Result<&'o [u8], Error> {
+    let mut group = [b'A'; 4];
+    for (g, &c) in group.iter_mut().zip(chars) {
+        *g = standard(c);
+    }
+    let decoded = Base64Unpadded::decode(group.as_slice(), out).map(|bytes| bytes.len());
+    group.zeroize();
+    let whole = chars.len() * 3 / 4;
+    match decoded {
+        Ok(3) => out.get(..whole).ok_or(Error::InvalidBase64),
+        _ => Err(Error::InvalidBase64),
     }
 }
 
 /// See [`Key::from_base64`].
 pub(crate) fn key_from_base64(input: &[u8]) -> Result<Key, Error> {
     let data = data_chars(input)?;
-    // A secret longer than a block is streamed into its hash a block at a time, never held
-    // whole (RFC 2104: the key is then its hash): bounded memory, one decoding loop.
+    // The decoded length follows from the data length (trailing bits are dropped).
+    let len = data.len() / 4 * 3 + data.len() % 4 * 3 / 4;
+    // A secret up to a block long is decoded into one; a longer one is streamed into its
+    // hash a group at a time, never held whole: bounded memory for any length.
     let mut block = [0u8; BLOCK_LEN];
+    let mut hash = (len > BLOCK_LEN).then(Sha256::new);
+    let mut group = [0u8; 3];
     let mut filled = 0;
-    let mut hash = Sha256::new();
-    decode(data, |b| {
-        if filled == BLOCK_LEN {
-            hash.update(&block);
-            filled = 0;
+    let mut result = Ok(());
+    for chars in data.chunks(4) {
+        match decode_group(chars, &mut group) {
+            Ok(bytes) => match &mut hash {
+                Some(hash) => hash.update(bytes),
+                None => {
+                    let end = filled + bytes.len();
+                    if let Some(slot) = block.get_mut(filled..end) {
+                        slot.copy_from_slice(bytes);
+                    }
+                    filled = end;
+                }
+            },
+            Err(error) => {
+                result = Err(error);
+                break;
+            }
         }
-        if let Some(slot) = block.get_mut(filled) {
-            *slot = b;
-            filled += 1;
+    }
+    group.zeroize();
+    let key = result.and_then(|()| match hash {
+        Some(hash) => {
+            let mut digest: [u8; 32] = hash.finalize().into();
+            let key = Key::new(&digest);
+            digest.zeroize();
+            key
         }
+        None => Key::new(block.get(..filled).unwrap_or_default()),
     });
-    if filled == 0 {
-        return Err(Error::EmptyKey);
-    }
-    // The decoded length, which the data length fixes (leftover bits are dropped).
-    if data.len() / 4 * 3 + data.len() % 4 * 3 / 4 > BLOCK_LEN {
-        hash.update(block.get(..filled).unwrap_or_default());
-        block.zeroize();
-        return Ok(Key::from_hash(hash));
-    }
-    // Otherwise the block was never flushed, and its bytes past the secret are still zero.
-    Ok(Key::from_block(&mut block))
+    block.zeroize();
+    key
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// The bytes `input` decodes to, through the same group decoder.
     fn decoded(input: &str) -> Result<heapless::Vec<u8, 128>, Error> {
-        let data = data_chars(input.as_bytes())?;
         let mut out = heapless::Vec::new();
-        decode(data, |b| out.push(b).unwrap());
+        let mut group = [0u8; 3];
+        for chars in data_chars(input.as_bytes())?.chunks(4) {
+            out.extend_from_slice(decode_group(chars, &mut group)?)
+                .unwrap();
+        }
         Ok(out)
     }
 
@@ -110,11 +130,23 @@ mod tests {
     }
 
     #[test]
+    fn trailing_bits_are_dropped_as_node_drops_them() {
+        // "YR" and "YWJ" are not canonical (non-zero trailing bits): Node reads "a" and "ab".
+        assert_eq!(decoded("YR").unwrap().as_slice(), b"a");
+        assert_eq!(decoded("YWJ").unwrap().as_slice(), b"ab");
+        assert_eq!(decoded("YR==").unwrap().as_slice(), b"a");
+    }
+
+    #[test]
     fn refuses_what_node_would_skip() {
         for bad in [
-            "YW I=", "YWI=\n", "YW.I", "YQ=", "YQ===", "Y", "YWJjZ", "=YWI", "YW=I",
+            "YW I=", "YWI=\n", "YW.I", "YQ=", "YQ===", "Y", "YWJjZ", "=YWI", "YW=I", "====", "==",
         ] {
             assert_eq!(decoded(bad).err(), Some(Error::InvalidBase64), "{bad:?}");
+            assert_eq!(
+                key_from_base64(bad.as_bytes()).err(),
+                Some(Error::InvalidBase64)
+            );
         }
     }
 
@@ -126,11 +158,13 @@ mod tests {
 
     #[test]
     fn long_secret_equals_raw_key() {
-        let raw = [7u8; 100];
-        let mut b64 = [0u8; 200];
-        let enc = <base64ct::Base64 as base64ct::Encoding>::encode(&raw, &mut b64).unwrap();
-        let a = key_from_base64(enc.as_bytes()).unwrap().sign(&[b"m"]);
-        let b = Key::new(&raw).unwrap().sign(&[b"m"]);
-        assert_eq!(a.as_bytes(), b.as_bytes());
+        for n in [63, 64, 65, 100] {
+            let raw = [7u8; 100];
+            let mut b64 = [0u8; 200];
+            let enc = base64ct::Base64::encode(&raw[..n], &mut b64).unwrap();
+            let a = key_from_base64(enc.as_bytes()).unwrap().sign(&[b"m"]);
+            let b = Key::new(&raw[..n]).unwrap().sign(&[b"m"]);
+            assert_eq!(a.as_bytes(), b.as_bytes(), "{n}");
+        }
     }
 }
