@@ -112,7 +112,7 @@ pub(crate) fn split_dot(text: &str) -> (&str, Option<&str>) {
 }
 
 /// Bytes that unpadded base64 text of this length decodes to (an upper bound for bad text).
-fn decoded_len(segment: &str) -> usize {
+pub(crate) fn decoded_len(segment: &str) -> usize {
     let n = segment.len();
     (n / 4)
         .saturating_mul(3)

@@ -15,6 +15,8 @@
 pub mod encode;
 mod error;
 pub mod json;
+#[cfg(feature = "serde")]
+mod json_de;
 mod json_write;
 pub mod jws;
 pub mod jwt;

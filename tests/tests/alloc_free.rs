@@ -142,6 +142,46 @@ fn token_path_allocates_nothing() {
         fonbnk::widget_signature(&key, "uid-1", None, &mut json, &mut out).unwrap();
         let mut scratch = [0u8; 64];
         assert!(jwt::decode("a.b.c", &mut scratch, &key, &validation).is_err());
+
+        // Typed claims: borrowed, escaped and nested fields, an array, and a refusal.
+        #[derive(serde::Deserialize, serde::Serialize)]
+        struct User<'a> {
+            email: &'a str,
+        }
+        #[derive(serde::Deserialize)]
+        struct Typed<'a> {
+            #[serde(borrow, rename = "userData")]
+            user: User<'a>,
+            exp: i64,
+        }
+        let mut scratch = [0u8; 1024];
+        let typed: Typed = jwt::decode_as(TOKEN, &mut scratch, &key, &validation).unwrap();
+        assert_eq!(
+            (typed.user.email, typed.exp),
+            ("testuser+ng@fonbnk.com", 4_102_444_800)
+        );
+        let mut json = [0u8; 128];
+        let mut out = [0u8; 256];
+        let minted = jwt::encode_as(
+            &key,
+            &User {
+                email: "caf\u{e9}\"",
+            },
+            &mut json,
+            &mut out,
+        )
+        .unwrap();
+        let mut scratch = [0u8; 256];
+        let user: User = jwt::decode_as(minted, &mut scratch, &key, &Validation::new(0)).unwrap();
+        assert_eq!(user.email, "caf\u{e9}\"");
+        let mut scratch = [0u8; 256];
+        let refused = jwt::decode_as::<heapless::Vec<&str, 1>>(
+            minted,
+            &mut scratch,
+            &key,
+            &Validation::new(0),
+        );
+        assert!(refused.is_err());
     });
     assert_eq!(count, 0, "sigmint-core allocated {count} times");
 }
