@@ -49,18 +49,23 @@ PREFIX ?= /usr/local
 install: setup-cbindgen
 	$(MAKE) -C ffi-c install PREFIX=$(PREFIX)
 
+# Core's feature combinations that matter: none (signing only), jwt, the default, serde.
+CORE_FEATURE_SETS := --no-default-features "--no-default-features --features jwt" "--features serde"
+
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
-	RUSTDOCFLAGS="-D warnings" cargo doc -p sigmint-core --no-deps
+	for f in $(CORE_FEATURE_SETS); do cargo clippy -p sigmint-core --all-targets $$f -- -D warnings; done
+	RUSTDOCFLAGS="-D warnings" cargo doc -p sigmint-core --no-deps --all-features
 
 test-rust:
 	cargo test -p sigmint-core -p sigmint-ffi -p sigmint-tests
+	for f in $(CORE_FEATURE_SETS); do cargo test -p sigmint-core $$f; done
 	cargo build -p sigmint-benches --benches
 
 test-nostd:
 	rustup target add $(NOSTD_TARGET)
-	cargo build -p sigmint-core --release --target $(NOSTD_TARGET)
+	for f in "" $(CORE_FEATURE_SETS); do cargo build -p sigmint-core --release --target $(NOSTD_TARGET) $$f; done
 
 setup-cbindgen:
 	@if [ "$$(cbindgen --version 2>/dev/null)" != "cbindgen $(CBINDGEN_VERSION)" ]; then \

@@ -323,6 +323,7 @@ impl Decimal {
     }
 
     /// `n` in decimal, with a `-` when negative.
+    #[cfg(feature = "jwt")]
     pub(crate) fn signed(n: i64) -> Self {
         let mut d = Decimal::new(n.unsigned_abs());
         if n < 0 {
@@ -403,6 +404,7 @@ mod tests {
             assert_eq!(Decimal::with::<true>(n).as_str(), n.to_string());
             assert_eq!(Decimal::with::<false>(n).as_str(), n.to_string());
         }
+        #[cfg(feature = "jwt")]
         for n in [0i64, -1, 1, -10_000, i64::MIN, i64::MIN + 1, i64::MAX] {
             assert_eq!(Decimal::signed(n).as_str(), n.to_string());
         }
@@ -419,6 +421,7 @@ mod tests {
             let n = n >> shift;
             proptest::prop_assert_eq!(Decimal::with::<true>(n).as_str().to_string(), n.to_string());
             proptest::prop_assert_eq!(Decimal::with::<false>(n).as_str().to_string(), n.to_string());
+            #[cfg(feature = "jwt")]
             proptest::prop_assert_eq!(Decimal::signed(i).as_str().to_string(), i.to_string());
         }
 

@@ -66,7 +66,7 @@ pub enum Error {
     IntegerOverflow,
     /// The token's type (header `typ` or the `type` claim) is not the expected one.
     WrongTokenType,
-    /// A provider's response body is longer than [`crate::providers::MAX_RESPONSE_LEN`].
+    /// A provider's response body is longer than `providers::MAX_RESPONSE_LEN` (64 KiB).
     ResponseTooLarge,
     /// A provider's response lacks a field it must have.
     MissingField,
@@ -74,7 +74,7 @@ pub enum Error {
     InvalidField,
     /// A date is not a valid RFC 3339 timestamp (`2024-05-14T19:22:09.901Z`, `+01:00` offsets).
     InvalidDate,
-    /// The provider answered with an error instead of the expected result; its own text is available with [`crate::providers::error_message`].
+    /// The provider answered with an error instead of the expected result; its own text is available with `providers::error_message`.
     ProviderError,
     /// A signed request's timestamp is outside the accepted window around the verifier's clock.
     TimestampOutOfWindow,

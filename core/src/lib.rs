@@ -9,22 +9,31 @@
 //! - [`query`]: query strings exactly as WHATWG `URLSearchParams` writes them.
 //! - [`providers::fonbnk`]: Fonbnk request signatures and headers.
 //! - [`Error`]: the one error type.
+//!
+//! Features: `jwt` (tokens and JSON) and `providers` (the partner APIs' bodies and answers)
+//! are on by default; `serde` adds typed claims. With none, core is what a signing-only
+//! terminal needs: keys, HMAC, encodings, queries and Fonbnk signatures and headers.
 #![no_std]
 #![forbid(unsafe_code)]
 
 pub mod encode;
 mod error;
+#[cfg(feature = "jwt")]
 pub mod json;
 #[cfg(feature = "serde")]
 mod json_de;
+#[cfg(feature = "jwt")]
 mod json_write;
+#[cfg(feature = "jwt")]
 pub mod jws;
+#[cfg(feature = "jwt")]
 pub mod jwt;
 mod mac;
 pub mod providers;
 pub mod query;
 mod secret;
 mod sink;
+#[cfg(feature = "providers")]
 pub mod time;
 
 pub use error::Error;

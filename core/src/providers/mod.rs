@@ -1,257 +1,28 @@
 //! Partner APIs: how each one wants its requests built and signed, and what its answers hold.
 //!
 //! Parsers read a response body in place (nothing is copied or allocated): strings come back
-//! as [`Value`]s borrowing the body, to compare with [`Value::str_eq`] or unescape with
-//! [`Value::to_str`]. A body that carries the provider's error instead of the expected fields
-//! gives [`Error::ProviderError`]; [`error_message`] extracts the provider's text.
+//! as `json::Value`s borrowing the body, to compare with `Value::str_eq` or unescape with
+//! `Value::to_str`. A body that carries the provider's error instead of the expected fields
+//! gives [`Error::ProviderError`](crate::Error::ProviderError);
+//! `error_message` extracts the provider's text. Fonbnk's request signing is always here; the
+//! rest needs the `providers` feature (on by default).
 
+#[cfg(feature = "providers")]
+mod answer;
 pub mod fonbnk;
+#[cfg(feature = "providers")]
 pub mod mygiro;
+#[cfg(feature = "providers")]
 pub mod sfox;
 
-use crate::Error;
-use crate::json::{self, Kind, Value};
-use crate::sink::Sink;
+#[cfg(feature = "providers")]
+mod request;
 
-/// The longest response body the parsers read (64 KiB): the documented answers are a few KiB.
-pub const MAX_RESPONSE_LEN: usize = 64 * 1024;
-
-/// The provider's own text from an error body: the `message` string of a JSON object
-/// (`{"message": "..."}`), else the whole body, trimmed, as long as it is UTF-8 text.
-///
-/// ```
-/// use sigmint_core::providers::error_message;
-/// assert_eq!(error_message(br#"{"message":"Invalid signature"}"#, &mut [0; 64]), Some("Invalid signature"));
-/// assert_eq!(error_message(b"<html>502 Bad Gateway</html>\n", &mut [0; 64]), Some("<html>502 Bad Gateway</html>"));
-/// ```
-#[must_use]
-pub fn error_message<'a>(body: &'a [u8], scratch: &'a mut [u8]) -> Option<&'a str> {
-    match json_message(body) {
-        Some(message) => message.to_str(scratch).ok(),
-        None => plain_text(body),
-    }
-}
-
-/// The length of the text [`error_message`] gives for `body` (the scratch it may need).
-#[must_use]
-pub fn error_message_len(body: &[u8]) -> Option<usize> {
-    match json_message(body) {
-        Some(message) => message.unescaped_len(),
-        None => plain_text(body).map(str::len),
-    }
-}
-
-/// The `message` string of an error body that is a JSON object within the size limit.
-fn json_message(body: &[u8]) -> Option<Value<'_>> {
-    if body.len() > MAX_RESPONSE_LEN {
-        return None;
-    }
-    json::validate(body, json::DEFAULT_MAX_DEPTH)
-        .ok()?
-        .get("message")
-        .filter(|m| m.kind() == Kind::String)
-}
-
-/// A body that is not a JSON error object, as text: UTF-8, trimmed, not empty.
-fn plain_text(body: &[u8]) -> Option<&str> {
-    let text = trim_whitespace(core::str::from_utf8(body).ok()?);
-    (!text.is_empty()).then_some(text)
-}
-
-/// Whether `c` is Unicode `White_Space`, as [`char::is_whitespace`] says: the same 25
-/// characters (a test compares every `char`), written out because the standard library's
-/// lookup table and generic trimming cost about 0.7 KiB of a Cortex-M image.
-fn is_whitespace(c: char) -> bool {
-    let c = u32::from(c);
-    let low = c & 0xFF;
-    match c >> 8 {
-        0x00 => matches!(low, 0x09..=0x0D | 0x20 | 0x85 | 0xA0),
-        0x16 => low == 0x80,
-        0x20 => matches!(low, 0x00..=0x0A | 0x28 | 0x29 | 0x2F | 0x5F),
-        0x30 => low == 0x00,
-        _ => false,
-    }
-}
-
-/// `text` without leading and trailing whitespace, as [`str::trim`] gives it.
-pub(crate) fn trim_whitespace(text: &str) -> &str {
-    // From each end to the first character that is not whitespace: a long text costs nothing
-    // beyond its edges (a check of every email went through all of it).
-    let start = text
-        .char_indices()
-        .find(|&(_, c)| !is_whitespace(c))
-        .map_or(text.len(), |(i, _)| i);
-    let rest = text.get(start..).unwrap_or_default();
-    let end = rest
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !is_whitespace(c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    rest.get(..end).unwrap_or_default()
-}
-
-/// Checks a body and returns its top-level object. A body holding a `message` (or a Mygiro
-/// `status` other than "success") but not `expected` is the provider's error.
-fn parse_object<'a>(body: &'a [u8], expected: &str) -> Result<Value<'a>, Error> {
-    if body.len() > MAX_RESPONSE_LEN {
-        return Err(Error::ResponseTooLarge);
-    }
-    let doc = json::validate(body, json::DEFAULT_MAX_DEPTH)?;
-    if doc.kind() != Kind::Object {
-        return Err(Error::InvalidJson);
-    }
-    if doc.get(expected).is_none() && doc.get("message").is_some() {
-        return Err(Error::ProviderError);
-    }
-    Ok(doc)
-}
-
-/// A string field that must be present.
-fn required_str<'a>(object: Value<'a>, name: &str) -> Result<Value<'a>, Error> {
-    let value = object.get(name).ok_or(Error::MissingField)?;
-    if value.kind() == Kind::String {
-        Ok(value)
-    } else if value.kind() == Kind::Null {
-        Err(Error::MissingField)
-    } else {
-        Err(Error::InvalidField)
-    }
-}
-
-/// A string field whose text has no escapes (tokens and ids), borrowed from the body.
-fn required_plain_str<'a>(object: Value<'a>, name: &str) -> Result<&'a str, Error> {
-    required_str(object, name)?
-        .as_plain_str()
-        .ok_or(Error::InvalidField)
-}
-
-/// A string field that may be absent or `null`.
-fn optional_str<'a>(object: Value<'a>, name: &str) -> Result<Option<Value<'a>>, Error> {
-    match object.get(name) {
-        None => Ok(None),
-        Some(v) if v.kind() == Kind::Null => Ok(None),
-        Some(v) if v.kind() == Kind::String => Ok(Some(v)),
-        Some(_) => Err(Error::InvalidField),
-    }
-}
-
-/// Writes `segment` as one URL path segment: RFC 3986 unreserved characters
-/// (`A-Z a-z 0-9 - . _ ~`) as they are, every other UTF-8 byte as `%XX`.
-fn write_path_segment(segment: &str, sink: &mut dyn Sink) -> Result<(), Error> {
-    crate::query::percent_encode(segment, false, sink)
-}
-
-/// Checks a credential that goes into an `Authorization: Bearer` header as-is.
-fn check_bearer(credential: &str) -> Result<(), Error> {
-    if credential.is_empty() || !credential.bytes().all(|b| b.is_ascii_graphic()) {
-        return Err(Error::InvalidField);
-    }
-    Ok(())
-}
-
-fn write_bearer_to(credential: &str, sink: &mut dyn Sink) -> Result<(), Error> {
-    check_bearer(credential)?;
-    sink.put(b"Bearer ")?;
-    sink.put(credential.as_bytes())
-}
-
-/// Writes `Bearer {credential}`.
-fn write_bearer<'o>(credential: &str, out: &'o mut [u8]) -> Result<&'o str, Error> {
-    crate::sink::write_exact(out, |sink| write_bearer_to(credential, sink))
-}
-
-/// The exact length [`write_bearer`] writes.
-fn bearer_len(credential: &str) -> Result<usize, Error> {
-    crate::sink::measure(|sink| write_bearer_to(credential, sink))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn error_bodies() {
-        let mut scratch = [0u8; 64];
-        assert_eq!(
-            error_message(br#"{"message":"a \"b\""}"#, &mut scratch),
-            Some("a \"b\"")
-        );
-        assert_eq!(error_message(b"   ", &mut scratch), None);
-        assert_eq!(error_message(b"\xff", &mut scratch), None);
-        assert_eq!(
-            error_message(br#"{"error":"x"}"#, &mut scratch),
-            Some(r#"{"error":"x"}"#)
-        );
-        assert_eq!(
-            parse_object(br#"{"message":"no"}"#, "data").err(),
-            Some(Error::ProviderError)
-        );
-        assert_eq!(parse_object(b"[]", "data").err(), Some(Error::InvalidJson));
-        let big = [b' '; MAX_RESPONSE_LEN + 1];
-        assert_eq!(
-            parse_object(&big, "data").err(),
-            Some(Error::ResponseTooLarge)
-        );
-    }
-
-    #[test]
-    fn whitespace_as_the_standard_library_has_it() {
-        let mut buf = [0u8; 12];
-        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
-            assert_eq!(is_whitespace(c), c.is_whitespace(), "{:x}", u32::from(c));
-            // Alone, and around a character that is not whitespace.
-            let alone = c.encode_utf8(&mut buf[..4]);
-            assert_eq!(trim_whitespace(alone), alone.trim(), "{:x}", u32::from(c));
-            let len = c.len_utf8();
-            buf[len] = b'x';
-            buf.copy_within(..len, len + 1);
-            let around = core::str::from_utf8(&buf[..2 * len + 1]).unwrap();
-            assert_eq!(trim_whitespace(around), around.trim(), "{:x}", u32::from(c));
-        }
-        for text in [
-            "",
-            " ",
-            "\u{3000}a b\u{85}",
-            "a",
-            " \t\n\u{a0}é\u{2028}x\u{2029}",
-            "\u{1680}",
-        ] {
-            assert_eq!(trim_whitespace(text), text.trim(), "{text:?}");
-        }
-    }
-
-    proptest::proptest! {
-        // The shared percent-encoder in its path-segment mode, against RFC 3986 byte by byte.
-        #[test]
-        fn path_segments_match_rfc_3986(segment in "\\PC{0,24}") {
-            extern crate std;
-            let mut expected = std::string::String::new();
-            for b in segment.bytes() {
-                if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-                    expected.push(char::from(b));
-                } else {
-                    expected.push_str(&std::format!("%{b:02X}"));
-                }
-            }
-            let mut buf = [0u8; 256];
-            let written =
-                crate::sink::write_exact(&mut buf, |s| write_path_segment(&segment, s)).unwrap();
-            proptest::prop_assert_eq!(written, expected.as_str());
-        }
-    }
-
-    #[test]
-    fn path_segments_and_bearer() {
-        let mut buf = [0u8; 64];
-        let seg =
-            crate::sink::write_exact(&mut buf, |s| write_path_segment("a b/c?é~", s)).unwrap();
-        assert_eq!(seg, "a%20b%2Fc%3F%C3%A9~");
-        assert_eq!(write_bearer("k3y", &mut buf), Ok("Bearer k3y"));
-        assert_eq!(write_bearer("k y", &mut buf), Err(Error::InvalidField));
-        assert_eq!(write_bearer("", &mut buf), Err(Error::InvalidField));
-        assert_eq!(bearer_len("k3y"), Ok(10));
-        assert_eq!(error_message_len(br#"{"message":"a \"b\""}"#), Some(5));
-        assert_eq!(error_message_len(b" 502 "), Some(3));
-        assert_eq!(error_message_len(b"\xff"), None);
-    }
-}
+#[cfg(feature = "providers")]
+pub use answer::{MAX_RESPONSE_LEN, error_message, error_message_len};
+#[cfg(feature = "providers")]
+pub(crate) use answer::{
+    optional_str, parse_object, required_plain_str, required_str, trim_whitespace,
+};
+#[cfg(feature = "providers")]
+pub(crate) use request::{bearer_len, write_bearer, write_path_segment};

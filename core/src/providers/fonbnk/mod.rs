@@ -19,14 +19,22 @@
 //! # Ok::<(), sigmint_core::Error>(())
 //! ```
 
+#[cfg(feature = "providers")]
 mod requests;
+#[cfg(feature = "providers")]
 mod responses;
+#[cfg(feature = "jwt")]
+mod widget;
 
+#[cfg(feature = "providers")]
 pub use requests::{Endpoint, Environment, KycSubmission, Request, UserQuery, sign_request};
+#[cfg(feature = "providers")]
 pub use responses::{
     Document, KycState, KycStatus, Rule, RuleLimit, TokenKind, TokenLifetime, UserTokens,
     parse_kyc_state, parse_kyc_submit, parse_user_tokens, user_tokens_scratch_len,
 };
+#[cfg(feature = "jwt")]
+pub use widget::{widget_signature, widget_signature_len};
 
 use core::fmt;
 
@@ -35,7 +43,7 @@ use heapless::String;
 use crate::encode::{self, Decimal};
 use crate::query::{self, Pairs};
 use crate::sink::{Sink, write_exact};
-use crate::{Error, Key, jwt};
+use crate::{Error, Key};
 
 /// Length of an `x-signature` value: base64 of a 32-byte tag.
 pub const SIGNATURE_LEN: usize = 44;
@@ -215,72 +223,6 @@ pub fn check_timestamp(timestamp_ms: u64, now_ms: u64, window_ms: u64) -> Result
         return Err(Error::TimestampOutOfWindow);
     }
     Ok(())
-}
-
-/// Mints the pay widget's URL `signature`: an HS256 JWT signed with the merchant's
-/// URL-signature secret, carrying the caller's unique `uid` and any `extra_claims` (the text
-/// of a JSON object). The claims JSON is written into `json_scratch`, the token into `out`.
-///
-/// ```
-/// use sigmint_core::{Key, providers::fonbnk};
-///
-/// let key = Key::new(b"url-signature-secret")?;
-/// let (mut json, mut out) = ([0u8; 128], [0u8; 256]);
-/// let token = fonbnk::widget_signature(&key, "0b6e8f2e-1f7a-4c2a-9d55-5d8f0f3b7c11", None, &mut json, &mut out)?;
-/// assert_eq!(token, "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ1aWQiOiIwYjZlOGYyZS0xZjdhLTRjMmEtOWQ1NS01ZDhmMGYzYjdjMTEifQ._RKSZzvG5XlRq9dSpwKehQaomX-dX7deh-GLSs3Fu0w");
-/// let (json_len, token_len) = fonbnk::widget_signature_len("0b6e8f2e-1f7a-4c2a-9d55-5d8f0f3b7c11", None)?;
-/// assert_eq!((json_len, token_len), (46, token.len()));
-/// # Ok::<(), sigmint_core::Error>(())
-/// ```
-///
-/// # Errors
-/// [`Error::MissingClaim`] for an empty `uid`; those of [`jwt::encode`], such as
-/// [`Error::DuplicateKey`] when `extra_claims` holds a `uid` too.
-pub fn widget_signature<'o>(
-    key: &Key,
-    uid: &str,
-    extra_claims: Option<&[u8]>,
-    json_scratch: &mut [u8],
-    out: &'o mut [u8],
-) -> Result<&'o str, Error> {
-    if uid.is_empty() {
-        return Err(Error::MissingClaim);
-    }
-    let uid_claim = [("uid", uid)];
-    jwt::encode(
-        key,
-        &widget_claims(&uid_claim, extra_claims),
-        json_scratch,
-        out,
-    )
-}
-
-/// The exact sizes [`widget_signature`] needs: `(json_scratch, out)`.
-///
-/// # Errors
-/// As [`widget_signature`], except that duplicate claims are found only by minting.
-pub fn widget_signature_len(
-    uid: &str,
-    extra_claims: Option<&[u8]>,
-) -> Result<(usize, usize), Error> {
-    if uid.is_empty() {
-        return Err(Error::MissingClaim);
-    }
-    let uid_claim = [("uid", uid)];
-    let json_len = widget_claims(&uid_claim, extra_claims).json_len()?;
-    Ok((json_len, jwt::encoded_len(json_len)))
-}
-
-/// The widget's claims: `uid` first, then the caller's extra ones.
-fn widget_claims<'c>(
-    uid_claim: &'c [(&'c str, &'c str); 1],
-    extra_claims: Option<&'c [u8]>,
-) -> jwt::NewClaims<'c> {
-    jwt::NewClaims {
-        strings: uid_claim,
-        extra: extra_claims,
-        ..jwt::NewClaims::default()
-    }
 }
 
 /// The three request headers, as fixed-capacity values.
