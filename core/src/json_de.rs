@@ -24,6 +24,9 @@ use crate::json::{Elements, Kind, Members, Value};
 /// target refuses; [`Error::MissingClaim`] for a field it requires that is absent;
 /// [`Error::IntegerOverflow`] for an integer beyond 64 bits; [`Error::BufferTooSmall`] when
 /// `arena` cannot hold the escaped strings.
+// Never inlined: inlined into `jwt::decode_as`, the deserializer's frames stayed on the stack
+// under the whole verification (2,172 bytes deep on a Cortex-M3, over its 2 KiB budget).
+#[inline(never)]
 pub(crate) fn from_value<'de, T: de::Deserialize<'de>>(
     value: Value<'de>,
     arena: &'de mut [u8],

@@ -42,6 +42,8 @@ pub struct Inputs {
     pub times_ms: [u64; 3],
     /// A Fonbnk client id.
     pub client_id: &'static str,
+    /// An `x-signature` value received.
+    pub signature: &'static str,
     /// An email.
     pub email: &'static str,
     /// A country code.
@@ -96,6 +98,7 @@ pub static INPUTS: Inputs = Inputs {
     path: "/api/v2/order-limits",
     times_ms: [1_765_454_073_000, 1_765_454_074_000, 300_000],
     client_id: "client-id",
+    signature: "dfThVIzZgIuyXiGZDMw+A8D+HlcYPz+QAZMu3H5ApKw=",
     email: "testuser+ng@fonbnk.com",
     country: "NG",
     document: ("67da909b739fc481aa525c43", ("first_name", "Ada")),

@@ -17,11 +17,25 @@
 use core::hint::black_box;
 
 use cortex_m_rt::entry;
+#[cfg(feature = "error-text")]
+use sigmint_core::Error;
+use sigmint_core::Key;
+#[cfg(feature = "tokens")]
+use sigmint_core::json;
+#[cfg(feature = "tokens")]
 use sigmint_core::jws::{self, Algorithm, Limits};
+#[cfg(feature = "tokens")]
 use sigmint_core::jwt::{self, NewClaims, Validation};
-use sigmint_core::providers::fonbnk::{self, Endpoint, KycSubmission, Signer, UserQuery};
+#[cfg(feature = "signing")]
+use sigmint_core::providers::fonbnk::{self, Signer};
+#[cfg(feature = "providers")]
+use sigmint_core::providers::fonbnk::{Endpoint, KycSubmission, UserQuery};
+#[cfg(feature = "providers")]
 use sigmint_core::providers::{error_message, mygiro, sfox};
-use sigmint_core::{Error, Key, encode, json, query, time};
+#[cfg(feature = "providers")]
+use sigmint_core::time;
+#[cfg(feature = "encodings")]
+use sigmint_core::{encode, query};
 use sigmint_firmware::inputs::{INPUTS, Inputs};
 
 /// Keeps `value`: the optimizer must assume the barrier reads all of it.
@@ -37,6 +51,8 @@ fn main() -> ! {
     let (scratch, out, json_buf): (&mut [u8], &mut [u8], &mut [u8]) = (SCRATCH, OUT, JSON);
     let i: &Inputs = black_box(&INPUTS);
     let [timestamp_ms, now_ms, window_ms] = i.times_ms;
+    // Each part below uses some of these; a build without that part leaves them unread.
+    let _ = (timestamp_ms, now_ms, window_ms, &scratch, &out, &json_buf);
 
     // Keys and MACs.
     let key = Key::from_base64(i.secret);
@@ -50,47 +66,32 @@ fn main() -> ! {
         keep(&signing.verify(&i.zero_tag));
     }
 
-    #[cfg(feature = "fonbnk")]
+    #[cfg(feature = "signing")]
     {
-        // Encodings and queries.
-        keep(&encode::base64(i.bytes, out));
-        keep(&encode::base64url(i.bytes, out));
-        keep(&encode::hex(i.bytes, out));
-        let pairs = [i.pair];
-        keep(&query::encode(pairs, out));
-
-        // Fonbnk requests.
-        keep(&fonbnk::endpoint_len(i.path, pairs));
-        keep(&fonbnk::write_endpoint(i.path, pairs, out));
-        keep(&fonbnk::string_to_sign(timestamp_ms, i.path, out));
-        keep(&fonbnk::check_timestamp(timestamp_ms, now_ms, window_ms));
+        // A signed request: the signature, and the three headers for an endpoint.
         if let Ok(key) = &key {
-            let signature = fonbnk::sign(key, timestamp_ms, i.path);
-            keep(&signature);
-            if let Ok(signature) = &signature {
-                keep(&fonbnk::verify(key, timestamp_ms, i.path, signature));
-            }
+            keep(&fonbnk::sign(key, timestamp_ms, i.path));
         }
         let signer = Signer::new(i.client_id, i.secret);
         keep(&signer);
         if let Ok(signer) = &signer {
             keep(&signer.headers(timestamp_ms, i.path));
-            let query = UserQuery {
-                email: i.email,
-                country_iso_code: i.country,
-            };
-            if let Ok(body) = query.write_json(json_buf) {
-                let request =
-                    fonbnk::sign_request(signer, Endpoint::UserTokensV2, timestamp_ms, body);
-                keep(&request);
-            }
-            let (document_id, field) = i.document;
-            let kyc = KycSubmission {
-                email: i.email,
-                document_id,
-                user_fields: [field],
-            };
-            keep(&kyc.write_json(out));
+        }
+    }
+    #[cfg(feature = "encodings")]
+    {
+        // Encodings and queries; endpoints and strings to sign; the server side.
+        keep(&encode::base64(i.bytes, out));
+        keep(&encode::base64url(i.bytes, out));
+        keep(&encode::hex(i.bytes, out));
+        let pairs = [i.pair];
+        keep(&query::encode(pairs, out));
+        keep(&fonbnk::endpoint_len(i.path, pairs));
+        keep(&fonbnk::write_endpoint(i.path, pairs, out));
+        keep(&fonbnk::string_to_sign(timestamp_ms, i.path, out));
+        keep(&fonbnk::check_timestamp(timestamp_ms, now_ms, window_ms));
+        if let Ok(key) = &key {
+            keep(&fonbnk::verify(key, timestamp_ms, i.path, i.signature));
         }
     }
     #[cfg(feature = "tokens")]
@@ -162,6 +163,26 @@ fn main() -> ! {
     }
     #[cfg(feature = "providers")]
     {
+        // Fonbnk request bodies, and a whole signed request.
+        if let Ok(signer) = &Signer::new(i.client_id, i.secret) {
+            let query = UserQuery {
+                email: i.email,
+                country_iso_code: i.country,
+            };
+            if let Ok(body) = query.write_json(json_buf) {
+                let request =
+                    fonbnk::sign_request(signer, Endpoint::UserTokensV2, timestamp_ms, body);
+                keep(&request);
+            }
+        }
+        let (document_id, field) = i.document;
+        let kyc = KycSubmission {
+            email: i.email,
+            document_id,
+            user_fields: [field],
+        };
+        keep(&kyc.write_json(out));
+
         // Provider answers and paths.
         let [empty, kyc, submit, sfox_body, mygiro_body, error] = i.bodies;
         keep(&fonbnk::parse_user_tokens(empty, scratch));

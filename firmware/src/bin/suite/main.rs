@@ -15,6 +15,7 @@ mod hmac;
 mod jwt;
 mod mint;
 mod providers;
+mod typed;
 mod vectors;
 
 use cortex_m_rt::entry;
@@ -43,6 +44,7 @@ const GROUPS: &[(&str, Group)] = &[
     ("jwt", jwt::run),
     ("mint", mint::run),
     ("providers", providers::run),
+    ("typed", typed::run),
 ];
 
 #[entry]
