@@ -52,7 +52,7 @@ install: setup-cbindgen
 	$(MAKE) -C ffi-c install PREFIX=$(PREFIX)
 
 # Core's feature combinations that matter: none (signing only), jwt, the default, serde.
-CORE_FEATURE_SETS := --no-default-features "--no-default-features --features jwt" "--features serde"
+CORE_FEATURE_SETS := --no-default-features "--no-default-features --features jwt" "--features serde" "--features compact,error-text"
 
 lint:
 	cargo fmt --all -- --check

@@ -163,223 +163,258 @@ impl Error {
         }
     }
 
-    /// A short snake_case name, stable across releases (`"buffer_too_small"`).
+    /// A short snake_case name, stable across releases (`"buffer_too_small"`; the
+    /// `error-text` feature).
+    #[cfg(feature = "error-text")]
     #[must_use]
     pub const fn name(self) -> &'static str {
-        text(self as usize)
+        text::text(text::NAMES, self as usize)
     }
 
-    /// A one-line explanation for people.
+    /// A one-line explanation for people (the `error-text` feature).
+    #[cfg(feature = "error-text")]
     #[must_use]
     pub const fn message(self) -> &'static str {
-        text(Error::ALL.len() + self as usize)
+        text::text(text::MESSAGES, self as usize)
     }
 }
 
-/// Each variant's name and message, in declaration (and code) order.
-const TEXTS: [(&str, &str); Error::ALL.len()] = [
-    // BufferTooSmall
-    ("buffer_too_small", "output buffer too small"),
-    // EmptyKey
-    ("empty_key", "key is empty or decodes to no bytes"),
-    // InvalidBase64
-    (
-        "invalid_base64",
-        "secret is not base64: a character outside the standard and URL-safe \
-                 alphabets, misplaced padding, or an impossible length",
-    ),
-    // InvalidSignature
-    (
-        "invalid_signature",
-        "signature does not match (or is not 32 bytes)",
-    ),
-    // EndpointNotAbsolute
-    ("endpoint_not_absolute", "endpoint must start with '/'"),
-    // EndpointInvalidChar
-    (
-        "endpoint_invalid_char",
-        "endpoint holds a space, control, non-ASCII or '#' character",
-    ),
-    // PathHasQuery
-    (
-        "path_has_query",
-        "path already holds a query ('?') and params were given",
-    ),
-    // InvalidUtf8
-    ("invalid_utf8", "text is not valid UTF-8"),
-    // InvalidClientId
-    (
-        "invalid_client_id",
-        "client id must be 1 to 128 visible ASCII characters",
-    ),
-    // TokenTooLarge
-    (
-        "token_too_large",
-        "token is longer than the configured limit",
-    ),
-    // MalformedToken
-    (
-        "malformed_token",
-        "token is not three strict base64url segments (no padding, no stray characters, zero trailing bits)",
-    ),
-    // InvalidJson
-    (
-        "invalid_json",
-        "JSON is malformed, or not the object expected",
-    ),
-    // JsonTooDeep
-    (
-        "json_too_deep",
-        "JSON nests deeper than the configured limit",
-    ),
-    // DuplicateKey
-    ("duplicate_key", "JSON object has the same key twice"),
-    // InvalidHeader
-    (
-        "invalid_header",
-        "token header lacks a string \"alg\" or has a field of the wrong type",
-    ),
-    // UnsupportedAlgorithm
-    (
-        "unsupported_algorithm",
-        "token algorithm is \"none\" or not HMAC: refused",
-    ),
-    // AlgorithmNotAllowed
-    (
-        "algorithm_not_allowed",
-        "token algorithm is not among the allowed ones",
-    ),
-    // UnknownCritical
-    (
-        "unknown_critical",
-        "token header marks an extension critical that is not understood",
-    ),
-    // Expired
-    ("expired", "token has expired (exp)"),
-    // NotYetValid
-    ("not_yet_valid", "token is not yet valid (nbf)"),
-    // IssuedInFuture
-    ("issued_in_future", "token was issued in the future (iat)"),
-    // InvalidAudience
-    ("invalid_audience", "token audience (aud) does not match"),
-    // InvalidIssuer
-    ("invalid_issuer", "token issuer (iss) does not match"),
-    // MissingClaim
-    ("missing_claim", "a required claim is missing"),
-    // InvalidClaimType
-    (
-        "invalid_claim_type",
-        "claim has the wrong JSON type (e.g. exp as a string, a float, or negative)",
-    ),
-    // IntegerOverflow
-    ("integer_overflow", "integer is beyond the 64-bit range"),
-    // WrongTokenType
-    (
-        "wrong_token_type",
-        "token type (typ header or type claim) is not the expected one",
-    ),
-    // ResponseTooLarge
-    (
-        "response_too_large",
-        "response body is longer than the limit (64 KiB)",
-    ),
-    // MissingField
-    ("missing_field", "response lacks a required field"),
-    // InvalidField
-    (
-        "invalid_field",
-        "a field has the wrong type or an impossible value",
-    ),
-    // InvalidDate
-    (
-        "invalid_date",
-        "date is not a valid ISO-8601 / RFC 3339 timestamp",
-    ),
-    // ProviderError
-    (
-        "provider_error",
-        "the provider answered with an error (see its message)",
-    ),
-    // TimestampOutOfWindow
-    (
-        "timestamp_out_of_window",
-        "request timestamp is outside the accepted window",
-    ),
-];
+/// Each variant's name and message, packed for flash (the `error-text` feature).
+#[cfg(feature = "error-text")]
+mod text {
+    use super::Error;
 
-/// Every name, then every message, in one string with one 16-bit end offset per text: on a
-/// 32-bit target that is 4 bytes per text instead of a pointer and a length (8), about
-/// 0.3 KiB of flash less, with the same `const fn` accessors.
-#[allow(
-    clippy::indexing_slicing,
-    reason = "evaluated at compile time: an index out of bounds fails the build"
-)]
-const PACKED_LEN: usize = {
-    let mut len = 0;
-    let mut i = 0;
-    while i < TEXTS.len() {
-        len += TEXTS[i].0.len() + TEXTS[i].1.len();
-        i += 1;
+    /// Each variant's name and message, in declaration (and code) order.
+    pub(super) const TEXTS: [(&str, &str); Error::ALL.len()] = [
+        // BufferTooSmall
+        ("buffer_too_small", "output buffer too small"),
+        // EmptyKey
+        ("empty_key", "key is empty or decodes to no bytes"),
+        // InvalidBase64
+        (
+            "invalid_base64",
+            "secret is not base64: a character outside the standard and URL-safe \
+                     alphabets, misplaced padding, or an impossible length",
+        ),
+        // InvalidSignature
+        (
+            "invalid_signature",
+            "signature does not match (or is not 32 bytes)",
+        ),
+        // EndpointNotAbsolute
+        ("endpoint_not_absolute", "endpoint must start with '/'"),
+        // EndpointInvalidChar
+        (
+            "endpoint_invalid_char",
+            "endpoint holds a space, control, non-ASCII or '#' character",
+        ),
+        // PathHasQuery
+        (
+            "path_has_query",
+            "path already holds a query ('?') and params were given",
+        ),
+        // InvalidUtf8
+        ("invalid_utf8", "text is not valid UTF-8"),
+        // InvalidClientId
+        (
+            "invalid_client_id",
+            "client id must be 1 to 128 visible ASCII characters",
+        ),
+        // TokenTooLarge
+        (
+            "token_too_large",
+            "token is longer than the configured limit",
+        ),
+        // MalformedToken
+        (
+            "malformed_token",
+            "token is not three strict base64url segments (no padding, no stray characters, zero trailing bits)",
+        ),
+        // InvalidJson
+        (
+            "invalid_json",
+            "JSON is malformed, or not the object expected",
+        ),
+        // JsonTooDeep
+        (
+            "json_too_deep",
+            "JSON nests deeper than the configured limit",
+        ),
+        // DuplicateKey
+        ("duplicate_key", "JSON object has the same key twice"),
+        // InvalidHeader
+        (
+            "invalid_header",
+            "token header lacks a string \"alg\" or has a field of the wrong type",
+        ),
+        // UnsupportedAlgorithm
+        (
+            "unsupported_algorithm",
+            "token algorithm is \"none\" or not HMAC: refused",
+        ),
+        // AlgorithmNotAllowed
+        (
+            "algorithm_not_allowed",
+            "token algorithm is not among the allowed ones",
+        ),
+        // UnknownCritical
+        (
+            "unknown_critical",
+            "token header marks an extension critical that is not understood",
+        ),
+        // Expired
+        ("expired", "token has expired (exp)"),
+        // NotYetValid
+        ("not_yet_valid", "token is not yet valid (nbf)"),
+        // IssuedInFuture
+        ("issued_in_future", "token was issued in the future (iat)"),
+        // InvalidAudience
+        ("invalid_audience", "token audience (aud) does not match"),
+        // InvalidIssuer
+        ("invalid_issuer", "token issuer (iss) does not match"),
+        // MissingClaim
+        ("missing_claim", "a required claim is missing"),
+        // InvalidClaimType
+        (
+            "invalid_claim_type",
+            "claim has the wrong JSON type (e.g. exp as a string, a float, or negative)",
+        ),
+        // IntegerOverflow
+        ("integer_overflow", "integer is beyond the 64-bit range"),
+        // WrongTokenType
+        (
+            "wrong_token_type",
+            "token type (typ header or type claim) is not the expected one",
+        ),
+        // ResponseTooLarge
+        (
+            "response_too_large",
+            "response body is longer than the limit (64 KiB)",
+        ),
+        // MissingField
+        ("missing_field", "response lacks a required field"),
+        // InvalidField
+        (
+            "invalid_field",
+            "a field has the wrong type or an impossible value",
+        ),
+        // InvalidDate
+        (
+            "invalid_date",
+            "date is not a valid ISO-8601 / RFC 3339 timestamp",
+        ),
+        // ProviderError
+        (
+            "provider_error",
+            "the provider answered with an error (see its message)",
+        ),
+        // TimestampOutOfWindow
+        (
+            "timestamp_out_of_window",
+            "request timestamp is outside the accepted window",
+        ),
+    ];
+
+    /// Column `column` of [`TEXTS`] (0: names, 1: messages) in one string, with one 16-bit end
+    /// offset per text: on a 32-bit target that is 4 bytes per text instead of a pointer and a
+    /// length (8), about 0.3 KiB of flash less, with the same `const fn` accessors. The columns
+    /// are packed apart so that a build without the `messages` feature holds no message text.
+    macro_rules! packed {
+        ($column:expr) => {{
+            const LEN: usize = packed_len($column);
+            const BYTES_AND_ENDS: ([u8; LEN], [u16; TEXTS.len()]) = pack::<LEN>($column);
+            const TEXT: &str = match core::str::from_utf8(&BYTES_AND_ENDS.0) {
+                Ok(text) => text,
+                Err(_) => panic!("error texts are UTF-8"),
+            };
+            (TEXT, &BYTES_AND_ENDS.1)
+        }};
     }
-    len
-};
 
-#[allow(
-    clippy::indexing_slicing,
-    reason = "evaluated at compile time: an index out of bounds fails the build"
-)]
-const PACKED_AND_ENDS: ([u8; PACKED_LEN], [u16; 2 * TEXTS.len()]) = {
-    let mut bytes = [0u8; PACKED_LEN];
-    let mut ends = [0u16; 2 * TEXTS.len()];
-    let mut at = 0;
-    let mut t = 0;
-    while t < ends.len() {
-        let text = if t < TEXTS.len() {
-            TEXTS[t].0
+    /// A packed column: its text and the end offset of each row's text in it.
+    type Packed = (&'static str, &'static [u16; TEXTS.len()]);
+
+    /// Every name, packed.
+    pub(super) const NAMES: Packed = packed!(0);
+    /// Every message, packed.
+    pub(super) const MESSAGES: Packed = packed!(1);
+
+    /// Row `row`'s text in column `column`.
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "evaluated at compile time: an index out of bounds fails the build"
+    )]
+    const fn cell(row: usize, column: usize) -> &'static str {
+        if column == 0 {
+            TEXTS[row].0
         } else {
-            TEXTS[t - TEXTS.len()].1
+            TEXTS[row].1
         }
-        .as_bytes();
-        let mut i = 0;
-        while i < text.len() {
-            bytes[at] = text[i];
-            at += 1;
-            i += 1;
-        }
-        assert!(at <= u16::MAX as usize);
-        ends[t] = at as u16;
-        t += 1;
     }
-    (bytes, ends)
-};
 
-const PACKED: &str = match core::str::from_utf8(&PACKED_AND_ENDS.0) {
-    Ok(text) => text,
-    Err(_) => panic!("error texts are UTF-8"),
-};
+    /// The length of column `column` packed.
+    const fn packed_len(column: usize) -> usize {
+        let mut len = 0;
+        let mut row = 0;
+        while row < TEXTS.len() {
+            len += cell(row, column).len();
+            row += 1;
+        }
+        len
+    }
 
-/// Text `index` of [`PACKED`]: name `i` at `i`, message `i` after all the names.
-const fn text(index: usize) -> &'static str {
-    let Some((before, [end, ..])) = PACKED_AND_ENDS.1.split_at_checked(index) else {
-        return "";
-    };
-    let start = match before {
-        [.., start] => *start,
-        [] => 0,
-    };
-    // The offsets are those of whole ASCII texts: the fallbacks are never taken.
-    match PACKED.split_at_checked(*end as usize) {
-        Some((head, _)) => match head.split_at_checked(start as usize) {
-            Some((_, text)) => text,
+    /// Column `column` packed: its bytes, and each row's end offset.
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "evaluated at compile time: an index out of bounds fails the build"
+    )]
+    const fn pack<const LEN: usize>(column: usize) -> ([u8; LEN], [u16; TEXTS.len()]) {
+        let mut bytes = [0u8; LEN];
+        let mut ends = [0u16; TEXTS.len()];
+        let mut at = 0;
+        let mut row = 0;
+        while row < TEXTS.len() {
+            let text = cell(row, column).as_bytes();
+            let mut i = 0;
+            while i < text.len() {
+                bytes[at] = text[i];
+                at += 1;
+                i += 1;
+            }
+            assert!(at <= u16::MAX as usize);
+            ends[row] = at as u16;
+            row += 1;
+        }
+        (bytes, ends)
+    }
+
+    /// Row `index` of a packed column.
+    pub(super) const fn text((packed, ends): Packed, index: usize) -> &'static str {
+        let Some((before, [end, ..])) = ends.split_at_checked(index) else {
+            return "";
+        };
+        let start = match before {
+            [.., start] => *start,
+            [] => 0,
+        };
+        // The offsets are those of whole ASCII texts: the fallbacks are never taken.
+        match packed.split_at_checked(*end as usize) {
+            Some((head, _)) => match head.split_at_checked(start as usize) {
+                Some((_, text)) => text,
+                None => "",
+            },
             None => "",
-        },
-        None => "",
+        }
     }
 }
 
+/// The message; without the `error-text` feature, the code (`sigmint error 19`).
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.message())
+        #[cfg(feature = "error-text")]
+        return f.write_str(self.message());
+        #[cfg(not(feature = "error-text"))]
+        write!(f, "sigmint error {}", self.code())
     }
 }
 
@@ -390,6 +425,7 @@ mod tests {
     use super::Error;
 
     #[test]
+    #[cfg(feature = "error-text")]
     fn names_follow_the_variants_and_messages_are_whole() {
         extern crate std;
         use std::string::String;
@@ -407,7 +443,7 @@ mod tests {
                 snake.replace("base_64", "base64").replace("utf_8", "utf8")
             );
             assert_eq!(*e as usize, i);
-            assert_eq!((e.name(), e.message()), super::TEXTS[i]);
+            assert_eq!((e.name(), e.message()), super::text::TEXTS[i]);
             assert!(!e.message().is_empty());
         }
     }
@@ -416,6 +452,7 @@ mod tests {
     fn codes_are_dense_and_names_unique() {
         for (i, e) in Error::ALL.iter().enumerate() {
             assert_eq!(e.code() as usize, i + 1);
+            #[cfg(feature = "error-text")]
             for other in &Error::ALL[i + 1..] {
                 assert_ne!(e.name(), other.name());
             }

@@ -166,6 +166,19 @@ mod scan {
 
     /// The index of the first byte of `bytes` that `stop` accepts (or `bytes.len()`), where
     /// `flags` marks those bytes in a little-endian word as [`eq`] and [`below`] do.
+    ///
+    /// With the `compact` feature, a byte loop: the word-at-a-time paths cost about 0.35 KiB
+    /// of a Cortex-M image.
+    #[cfg(feature = "compact")]
+    pub(super) fn position(
+        bytes: &[u8],
+        _flags: impl Fn(usize) -> usize,
+        stop: impl Fn(u8) -> bool,
+    ) -> usize {
+        bytes.iter().position(|&b| stop(b)).unwrap_or(bytes.len())
+    }
+
+    #[cfg(not(feature = "compact"))]
     pub(super) fn position(
         bytes: &[u8],
         flags: impl Fn(usize) -> usize,
