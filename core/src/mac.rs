@@ -95,11 +95,11 @@ impl Key {
     /// The HMAC-SHA256 tag of the concatenation of `parts`, which is never built in memory.
     #[must_use]
     pub fn sign(&self, parts: &[&[u8]]) -> Tag {
-        let mut mac = self.mac.clone();
+        let mut signing = self.start();
         for part in parts {
-            mac.update(part);
+            signing.update(part);
         }
-        Tag(mac.finalize().into_bytes().into())
+        signing.finish()
     }
 
     /// Checks `tag` against the tag of the concatenation of `parts`, in constant time.
@@ -126,12 +126,14 @@ pub struct Signing {
 
 impl Signing {
     /// Absorbs the next piece of the message.
+    #[inline(never)]
     pub fn update(&mut self, bytes: &[u8]) {
         self.mac.update(bytes);
     }
 
     /// The tag of everything absorbed.
     #[must_use]
+    #[inline(never)]
     pub fn finish(self) -> Tag {
         Tag(self.mac.finalize().into_bytes().into())
     }
