@@ -58,4 +58,12 @@ impl Out {
         let text = digits.get(at..).unwrap_or(&[]);
         self.bytes(text)
     }
+
+    /// Writes a core error: its name with the `error-text` feature, else `error N` (its code).
+    pub fn error(&mut self, error: sigmint_core::Error) -> &mut Self {
+        #[cfg(feature = "error-text")]
+        return self.put(error.name());
+        #[cfg(not(feature = "error-text"))]
+        self.put("error ").num(u64::from(error.code()))
+    }
 }

@@ -86,7 +86,7 @@ impl Report {
                     .put(": ")
                     .put(what)
                     .put(": error ")
-                    .put(error.name())
+                    .error(error)
                     .put("\n");
                 None
             }
@@ -109,9 +109,9 @@ impl Report {
                     .put(": ")
                     .put(what)
                     .put(": got ")
-                    .put(error.name())
+                    .error(error)
                     .put(", expected ")
-                    .put(expected.name())
+                    .error(expected)
                     .put("\n");
             }
             Ok(_) => {
@@ -124,7 +124,7 @@ impl Report {
                     .put(": ")
                     .put(what)
                     .put(": succeeded, expected ")
-                    .put(expected.name())
+                    .error(expected)
                     .put("\n");
             }
         }

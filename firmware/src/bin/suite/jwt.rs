@@ -156,7 +156,7 @@ fn invalid(r: &mut Report, bufs: &mut Buffers) {
             ErrorClass::NotYetValid => error == Error::NotYetValid,
         };
         if !r.check(class_ok, case.name, "error class") {
-            r.out.put("  got ").put(error.name()).put("\n");
+            r.out.put("  got ").error(error).put("\n");
         }
     }
 }
