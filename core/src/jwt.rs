@@ -17,8 +17,8 @@
 //! ```
 
 use crate::encode::Decimal;
+use crate::json::writer::{self, ObjectWriter};
 use crate::json::{self, Kind, Value};
-use crate::json_write::{self, ObjectWriter};
 use crate::jws::{self, Algorithm, Limits};
 use crate::sink::{Sink, SliceWriter};
 use crate::{Error, Key};
@@ -548,7 +548,7 @@ pub fn decode_as<'a, T: serde::Deserialize<'a>>(
     }
     let (work, arena) = scratch.split_at_mut(jws::scratch_len(token));
     let verified = decode(token, work, key, validation)?;
-    crate::json_de::from_value(verified.claims().json(), arena)
+    crate::json::de::from_value(verified.claims().json(), arena)
 }
 
 /// The scratch [`decode_as`] needs for `token`: the decoded token ([`jws::scratch_len`]) and
@@ -680,7 +680,7 @@ impl NewClaims<'_> {
                 obj.key("aud")?;
                 for (i, aud) in many.iter().enumerate() {
                     obj.w.put(if i == 0 { b"[" } else { b"," })?;
-                    json_write::string(aud, obj.w)?;
+                    writer::string(aud, obj.w)?;
                 }
                 obj.w.put(b"]")?;
             }

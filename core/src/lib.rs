@@ -20,10 +20,6 @@ pub mod encode;
 mod error;
 #[cfg(feature = "jwt")]
 pub mod json;
-#[cfg(feature = "serde")]
-mod json_de;
-#[cfg(feature = "jwt")]
-mod json_write;
 #[cfg(feature = "jwt")]
 pub mod jws;
 #[cfg(feature = "jwt")]

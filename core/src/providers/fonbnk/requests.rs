@@ -1,7 +1,7 @@
 //! Fonbnk requests: endpoint, JSON body and signed headers, ready for any HTTP client.
 
 use crate::Error;
-use crate::json_write::ObjectWriter;
+use crate::json::writer::ObjectWriter;
 use crate::query::Pairs;
 use crate::sink::{Sink, write_exact};
 

@@ -1,0 +1,192 @@
+//! The reader's unit tests: RFC 8259 texts accepted and refused, the word scan against a byte
+//! loop, reporting, depth limits, duplicate keys, values read in place.
+
+use super::reader::scan;
+use super::*;
+
+fn ok(doc: &str) -> Value<'_> {
+    validate(doc.as_bytes(), DEFAULT_MAX_DEPTH).unwrap_or_else(|e| panic!("{doc}: {e}"))
+}
+
+fn err(doc: &str) -> Error {
+    validate(doc.as_bytes(), DEFAULT_MAX_DEPTH).unwrap_err()
+}
+
+#[test]
+fn accepts_rfc8259_texts() {
+    for doc in [
+        "{}",
+        "[]",
+        "0",
+        "-0",
+        "1.5e-3",
+        "\"\"",
+        "true",
+        "null",
+        " [1, {\"a\": [null]}] ",
+        r#"{"a":"\ud83d\udcb8 \n \u00e9 \/"}"#,
+        "[-1E+2,0.0]",
+    ] {
+        ok(doc);
+    }
+}
+
+#[test]
+fn word_scan_finds_what_a_byte_loop_finds() {
+    let stop = |b: u8| b == b'"' || b == b'\\' || b < 0x20 || matches!(b | 0x20, b'{' | b'}');
+    let flags = |x: usize| {
+        let folded = x | (usize::MAX / 0xFF * 0x20);
+        scan::eq(x, b'"')
+            | scan::eq(x, b'\\')
+            | scan::below(x, 0x20)
+            | scan::eq(folded, b'{')
+            | scan::eq(folded, b'}')
+    };
+    // Every background byte, every stop byte at every place in and after two words,
+    // and a second stop byte later on (borrows from the first must not move the answer).
+    let mut buf = [0u8; 20];
+    for background in 0..=255u8 {
+        for (len, at) in (0..=20).flat_map(|len| (0..=len).map(move |at| (len, at))) {
+            for special in [b'"', b'\\', 0x00, 0x1F, b'[', b']', b'{', b'}', 0x80, 0xFF] {
+                buf.fill(background);
+                if let Some(slot) = buf.get_mut(at) {
+                    *slot = special;
+                }
+                if let Some(slot) = buf.get_mut(at + 3) {
+                    *slot = b'"';
+                }
+                let bytes = &buf[..len];
+                let expected = bytes.iter().position(|&b| stop(b)).unwrap_or(len);
+                assert_eq!(scan::position(bytes, flags, stop), expected, "{bytes:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn reports_exactly_the_top_level_members() {
+    for doc in [
+        "{}",
+        r#"{"a":1}"#,
+        r#" { "a" : 1 , "b":{"c":[1,{"d":2}]} ,"e":[], "f":{} ,"g":"x\"y","h":null } "#,
+        r#"{"\u0065xp":-1.5e3,"o":{"p":{"q":{}}},"t":true}"#,
+        r#"[{"a":1},{"b":2}]"#,
+        r#""{\"a\":1}""#,
+    ] {
+        let mut reported = heapless::Vec::<_, 8>::new();
+        let value = validate_reporting(doc.as_bytes(), DEFAULT_MAX_DEPTH, &mut |m| {
+            assert_eq!(m.escaped, m.contents.contains('\\'));
+            reported.push((m.contents, m.value.raw())).unwrap();
+        })
+        .unwrap();
+        let expected: heapless::Vec<_, 8> = value
+            .members()
+            .map(|(k, v)| (k.raw_string().unwrap(), v.raw()))
+            .collect();
+        assert_eq!(reported, expected, "{doc}");
+    }
+}
+
+#[test]
+fn refuses_malformed_texts() {
+    for doc in [
+        "",
+        " ",
+        "{",
+        "[1,]",
+        "{\"a\":1,}",
+        "01",
+        "1.",
+        ".5",
+        "+1",
+        "1e",
+        "tru",
+        "nul",
+        "\"a",
+        "\"\\x\"",
+        "\"\\ud800\"",
+        "\"\\udc00\"",
+        "\"\u{1}\"",
+        "[1] [2]",
+        "{1:2}",
+        "{\"a\" 1}",
+        "[1 2]",
+        "\"\\u12\"",
+        "{\"a\":1}}",
+        "]",
+    ] {
+        assert_eq!(err(doc), Error::InvalidJson, "{doc:?}");
+    }
+    assert_eq!(validate(b"\"\xff\"", 8).unwrap_err(), Error::InvalidUtf8);
+}
+
+#[test]
+fn depth_is_limited_without_recursion() {
+    let mut deep = [b'['; 20_000];
+    assert_eq!(validate(&deep, 32).unwrap_err(), Error::JsonTooDeep);
+    deep[0] = b'{';
+    assert_eq!(validate(&deep, 1000).unwrap_err(), Error::InvalidJson);
+    let mut nested = [0u8; 64];
+    nested[..32].fill(b'[');
+    nested[32..].fill(b']');
+    assert!(validate(&nested, 32).is_ok());
+    assert_eq!(validate(&nested, 31).unwrap_err(), Error::JsonTooDeep);
+}
+
+#[test]
+fn duplicate_keys_refused_even_when_escaped() {
+    assert_eq!(err(r#"{"a":1,"a":2}"#), Error::DuplicateKey);
+    assert_eq!(
+        err(r#"{"a":1,"b":{"c":[{"x":1}],"c":2}}"#),
+        Error::DuplicateKey
+    );
+    assert_eq!(err(r#"{"exp":1,"\u0065xp":2}"#), Error::DuplicateKey);
+    ok(r#"{"a":{"a":1},"b":{"a":2}}"#);
+}
+
+#[test]
+fn reads_values_in_place() {
+    let doc = ok(
+        r#"{"aud":["pos","mobile"],"exp":4102444800,"f":1.5,"big":9223372036854775808,
+                     "s":"caf\u00e9 \"q\"","u":{"isDev":false}}"#,
+    );
+    assert_eq!(doc.get("aud").unwrap().elements().count(), 2);
+    assert!(
+        doc.get("aud")
+            .unwrap()
+            .elements()
+            .nth(1)
+            .unwrap()
+            .str_eq("mobile")
+    );
+    assert_eq!(doc.get("exp").unwrap().as_i64(), Ok(4_102_444_800));
+    assert_eq!(doc.get("f").unwrap().as_i64(), Err(Error::InvalidClaimType));
+    assert_eq!(doc.get("f").unwrap().number_text(), Some("1.5"));
+    assert_eq!(
+        doc.get("big").unwrap().as_i64(),
+        Err(Error::IntegerOverflow)
+    );
+    // The hand-written integer reader at i64's edges, as `str::parse` reads them.
+    for text in [
+        "0",
+        "-0",
+        "9223372036854775807",
+        "-9223372036854775808",
+        "9223372036854775808",
+        "-9223372036854775809",
+        "18446744073709551615",
+        "18446744073709551616",
+        "99999999999999999999",
+    ] {
+        let value = validate(text.as_bytes(), 1).unwrap();
+        let expected = text.parse::<i64>().map_err(|_| Error::IntegerOverflow);
+        assert_eq!(value.as_i64(), expected, "{text}");
+    }
+    let s = doc.get("s").unwrap();
+    assert_eq!(s.to_str(&mut [0; 32]).unwrap(), "café \"q\"");
+    assert_eq!(s.unescaped_len(), Some("café \"q\"".len()));
+    assert_eq!(s.to_str(&mut [0; 4]), Err(Error::BufferTooSmall));
+    assert_eq!(doc.path("u.isDev").unwrap().as_bool(), Some(false));
+    assert!(doc.path("u.missing").is_none());
+    assert!(doc.path("s.x").is_none());
+}
