@@ -19,11 +19,9 @@
 pub mod encode;
 mod error;
 #[cfg(feature = "jwt")]
+mod jose;
+#[cfg(feature = "jwt")]
 pub mod json;
-#[cfg(feature = "jwt")]
-pub mod jws;
-#[cfg(feature = "jwt")]
-pub mod jwt;
 mod mac;
 pub mod providers;
 pub mod query;
@@ -33,4 +31,6 @@ mod sink;
 pub mod time;
 
 pub use error::Error;
+#[cfg(feature = "jwt")]
+pub use jose::{jws, jwt};
 pub use mac::{Key, Signing, TAG_LEN, Tag};

@@ -1,0 +1,106 @@
+//! HS256 JWTs: claims read in place, validated against a caller's clock, minted into buffers.
+//!
+//! ```
+//! use sigmint_core::{Key, jwt};
+//!
+//! let key = Key::new(b"a secret of reasonable length!!")?;
+//! let claims = jwt::NewClaims { sub: Some("user-1"), exp: Some(1_700_000_900), ..Default::default() };
+//! let mut json = [0u8; 128];
+//! let mut token = [0u8; 256];
+//! let token = jwt::encode(&key, &claims, &mut json, &mut token)?;
+//!
+//! let mut scratch = [0u8; 256];
+//! let validation = jwt::Validation::new(1_700_000_000); // "now", in Unix seconds
+//! let verified = jwt::decode(token, &mut scratch, &key, &validation)?;
+//! assert!(verified.claims().sub()?.unwrap().str_eq("user-1"));
+//! # Ok::<(), sigmint_core::Error>(())
+//! ```
+//!
+//! The parts: [`Claims`] reads a claims set, [`Validation`] says what to check and
+//! `validate` checks it, `mint` writes new tokens, `typed` reads claims into serde types
+//! (the `serde` feature).
+
+mod claims;
+mod mint;
+#[cfg(feature = "serde")]
+mod typed;
+mod validate;
+
+pub use claims::{Audience, Claims};
+pub use mint::{
+    HS256_HEADER, NewClaims, encode, encode_json, encode_json_with_header, encoded_len,
+    encoded_len_with_header,
+};
+#[cfg(feature = "serde")]
+pub use typed::{decode_as, decode_as_scratch_len, encode_as};
+pub use validate::Validation;
+
+use crate::jws::{self, Limits};
+use crate::{Error, Key};
+
+/// A token whose signature verified and whose claims passed validation.
+#[derive(Debug)]
+pub struct VerifiedToken<'a> {
+    header: jws::Header<'a>,
+    claims: Claims<'a>,
+}
+
+impl<'a> VerifiedToken<'a> {
+    /// The authenticated header.
+    #[must_use]
+    pub fn header(&self) -> &jws::Header<'a> {
+        &self.header
+    }
+
+    /// The authenticated, validated claims.
+    #[must_use]
+    pub fn claims(&self) -> &Claims<'a> {
+        &self.claims
+    }
+}
+
+/// Decodes, verifies and validates an HS256 JWT; `scratch` holds the decoded header and
+/// payload (see [`jws::scratch_len`]).
+///
+/// # Errors
+/// Those of [`jws::decode`], [`jws::Unverified::verify`], [`Claims::parse`] and
+/// [`Claims::validate`], in that order.
+pub fn decode<'a>(
+    token: &'a str,
+    scratch: &'a mut [u8],
+    key: &Key,
+    validation: &Validation<'_>,
+) -> Result<VerifiedToken<'a>, Error> {
+    // Split at its dots once: each search runs over the whole payload.
+    let segments = jws::segments(token);
+    let (header_scratch, payload_scratch) = jws::split_scratch(&segments, scratch)?;
+    let verified = jws::decode_segments(token, segments, header_scratch, &validation.limits)?
+        .verify(key, validation.algorithms)?;
+    let payload = verified.decode_payload(payload_scratch)?;
+    let (claims, present) = Claims::parse_noting(payload, &validation.limits, validation.required)?;
+    claims.validate_noted(verified.header(), validation, present)?;
+    Ok(VerifiedToken {
+        header: *verified.header(),
+        claims,
+    })
+}
+
+/// Reads a token's header and claims **without** verifying anything: for routing (picking a
+/// key by `kid`) or display, never for decisions.
+///
+/// # Errors
+/// Those of [`jws::decode`] and [`Claims::parse`].
+pub fn dangerous_unverified<'a>(
+    token: &'a str,
+    scratch: &'a mut [u8],
+    limits: &Limits,
+) -> Result<(jws::Header<'a>, Claims<'a>), Error> {
+    let segments = jws::segments(token);
+    let (header_scratch, payload_scratch) = jws::split_scratch(&segments, scratch)?;
+    let token = jws::decode_segments(token, segments, header_scratch, limits)?;
+    let claims = Claims::parse(token.dangerous_decode_payload(payload_scratch)?, limits)?;
+    Ok((*token.header(), claims))
+}
+
+#[cfg(test)]
+mod tests;

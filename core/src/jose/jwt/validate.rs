@@ -1,0 +1,164 @@
+//! What a decode checks beyond the signature, and the checks themselves.
+
+use super::claims::{Claims, aud_claim, string_claim, time_claim};
+use crate::Error;
+use crate::json::{self, Kind};
+use crate::jws::{self, Algorithm, Limits};
+
+/// What [`decode`] checks beyond the signature. Start from [`Validation::new`].
+#[derive(Clone, Copy, Debug)]
+pub struct Validation<'v> {
+    /// The current time, Unix seconds, from the caller's clock (core reads none).
+    pub now: i64,
+    /// Seconds of clock skew tolerated for `exp`, `nbf` and `iat`.
+    pub leeway: u64,
+    /// Refuse a token whose `exp` has passed.
+    pub verify_exp: bool,
+    /// Refuse a token whose `nbf` is in the future.
+    pub verify_nbf: bool,
+    /// Refuse a token whose `iat` is in the future.
+    pub verify_iat: bool,
+    /// Check `aud`: with `audience` `None`, a token that has an `aud` is refused.
+    pub verify_aud: bool,
+    /// Check `iss` against `issuer`.
+    pub verify_iss: bool,
+    /// Claims that must be present (and not `null`).
+    pub required: &'v [&'v str],
+    /// Accepted audiences: the token's `aud` must contain at least one.
+    pub audience: Option<&'v [&'v str]>,
+    /// Accepted issuers: `iss` must equal one exactly (never a substring match).
+    pub issuer: Option<&'v [&'v str]>,
+    /// Expected header `typ` (case-insensitive), such as `"JWT"`.
+    pub typ: Option<&'v str>,
+    /// Expected `type` claim, such as Fonbnk's `"access"` or `"refresh"`.
+    pub token_type: Option<&'v str>,
+    /// Algorithms accepted (HS256 by default).
+    pub algorithms: &'v [Algorithm],
+    /// Size and nesting limits.
+    pub limits: Limits,
+}
+
+impl Validation<'static> {
+    /// PyJWT's defaults at `now` (Unix seconds): signature, `exp`, `nbf`, `iat`, `aud` and
+    /// `iss` checked, no leeway, HS256 only, nothing required, no audience or issuer expected.
+    #[must_use]
+    pub const fn new(now: i64) -> Self {
+        Validation {
+            now,
+            leeway: 0,
+            verify_exp: true,
+            verify_nbf: true,
+            verify_iat: true,
+            verify_aud: true,
+            verify_iss: true,
+            required: &[],
+            audience: None,
+            issuer: None,
+            typ: None,
+            token_type: None,
+            algorithms: &[Algorithm::Hs256],
+            limits: Limits {
+                max_token_len: jws::DEFAULT_MAX_TOKEN_LEN,
+                max_depth: json::DEFAULT_MAX_DEPTH,
+            },
+        }
+    }
+}
+
+impl<'a> Claims<'a> {
+    /// Checks these claims (and `header`'s `typ`) as `validation` asks.
+    ///
+    /// # Errors
+    /// The first failing check's error, in this order: required claims
+    /// ([`Error::MissingClaim`]), types of registered claims ([`Error::InvalidClaimType`],
+    /// [`Error::IntegerOverflow`]), then PyJWT's order: [`Error::IssuedInFuture`],
+    /// [`Error::NotYetValid`], [`Error::Expired`], [`Error::InvalidIssuer`],
+    /// [`Error::InvalidAudience`] (an empty `aud` counts as absent); last
+    /// [`Error::WrongTokenType`].
+    pub fn validate(
+        &self,
+        header: &jws::Header<'_>,
+        validation: &Validation<'_>,
+    ) -> Result<(), Error> {
+        self.validate_noted(header, validation, 0)
+    }
+
+    /// [`Claims::validate`], where bit `i` of `present` says that `validation.required[i]` is
+    /// already known to be present and not null (see [`Claims::parse_noting`]).
+    pub(super) fn validate_noted(
+        &self,
+        header: &jws::Header<'_>,
+        validation: &Validation<'_>,
+        present: u64,
+    ) -> Result<(), Error> {
+        for (i, name) in validation.required.iter().enumerate() {
+            let noted = i < 64 && present & (1 << i) != 0;
+            if !noted && self.claim(name).is_none_or(|v| v.kind() == Kind::Null) {
+                return Err(Error::MissingClaim);
+            }
+        }
+        // Every registered claim is type-checked whether or not its check is enabled: a
+        // malformed one is an error, never silently skipped.
+        let found = self.registered;
+        let (exp, nbf, iat) = (
+            time_claim(found.exp)?,
+            time_claim(found.nbf)?,
+            time_claim(found.iat)?,
+        );
+        let (aud, iss) = (aud_claim(found.aud)?, string_claim(found.iss)?);
+        string_claim(found.sub)?;
+        string_claim(found.jti)?;
+
+        let now = i128::from(validation.now);
+        let leeway = i128::from(validation.leeway);
+        // PyJWT's order, so the first failure reported is the one a PyJWT user expects.
+        if validation.verify_iat && iat.is_some_and(|iat| i128::from(iat) > now + leeway) {
+            return Err(Error::IssuedInFuture);
+        }
+        if validation.verify_nbf && nbf.is_some_and(|nbf| i128::from(nbf) > now + leeway) {
+            return Err(Error::NotYetValid);
+        }
+        if validation.verify_exp && exp.is_some_and(|exp| i128::from(exp) <= now - leeway) {
+            return Err(Error::Expired);
+        }
+        if validation.verify_iss
+            && let Some(expected) = validation.issuer
+        {
+            let iss = iss.ok_or(Error::MissingClaim)?;
+            if !expected.iter().any(|e| iss.str_eq(e)) {
+                return Err(Error::InvalidIssuer);
+            }
+        }
+        if validation.verify_aud {
+            // An empty `aud` ("" or []) counts as absent, as in PyJWT.
+            let aud = aud.filter(|aud| !aud.is_empty());
+            match (validation.audience, aud) {
+                (None, Some(_)) => return Err(Error::InvalidAudience),
+                (Some(_), None) => return Err(Error::MissingClaim),
+                (Some(expected), Some(aud)) if !expected.iter().any(|e| aud.contains(e)) => {
+                    return Err(Error::InvalidAudience);
+                }
+                _ => {}
+            }
+        }
+        if let Some(typ) = validation.typ {
+            // Media types compare without regard to case (RFC 7515 §4.1.9).
+            let matches = header.typ().and_then(|t| t.chars()).is_some_and(|chars| {
+                chars
+                    .map(|c| c.to_ascii_lowercase())
+                    .eq(typ.chars().map(|c| c.to_ascii_lowercase()))
+            });
+            if !matches {
+                return Err(Error::WrongTokenType);
+            }
+        }
+        if let Some(token_type) = validation.token_type {
+            match found.token_type {
+                Some(t) if t.str_eq(token_type) => {}
+                Some(t) if t.kind() != Kind::String => return Err(Error::InvalidClaimType),
+                _ => return Err(Error::WrongTokenType),
+            }
+        }
+        Ok(())
+    }
+}
