@@ -7,7 +7,7 @@
 //! [`MAX_DEPTH`]. It is fuzzed (`fuzz/`) and property-tested against `serde_json`
 //! (`tests/tests/json_reader.rs`).
 //!
-//! The parts: [`reader`] validates a document in one pass (UTF-8, nesting, duplicate keys);
+//! The parts: `reader` validates a document in one pass (UTF-8, nesting, duplicate keys);
 //! [`Value`] reads one value of it in place; `path` finds members by key or dotted path in
 //! text already validated; `unescape` resolves string escapes; `writer` writes JSON;
 //! `de` is serde's `Deserializer` over this reader (the `serde` feature).

@@ -5,7 +5,7 @@ use crate::Error;
 use crate::json::{self, Kind};
 use crate::jws::{self, Algorithm, Limits};
 
-/// What [`decode`] checks beyond the signature. Start from [`Validation::new`].
+/// What [`decode`](super::decode) checks beyond the signature. Start from [`Validation::new`].
 #[derive(Clone, Copy, Debug)]
 pub struct Validation<'v> {
     /// The current time, Unix seconds, from the caller's clock (core reads none).
