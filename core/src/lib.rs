@@ -16,21 +16,27 @@
 #![no_std]
 #![forbid(unsafe_code)]
 
-pub mod encode;
+mod codec;
+mod crypto;
 mod error;
 #[cfg(feature = "jwt")]
 mod jose;
 #[cfg(feature = "jwt")]
 pub mod json;
-mod mac;
 pub mod providers;
 pub mod query;
-mod secret;
 mod sink;
 #[cfg(feature = "providers")]
 pub mod time;
 
 pub use error::Error;
+
+/// Text encodings of binary values (base64, base64url, hex), always into caller buffers: each
+/// function returns the written prefix of `out`, or [`Error::BufferTooSmall`] with `out`
+/// untouched.
+pub mod encode {
+    pub use crate::codec::{base64, base64_len, base64url, base64url_len, hex, hex_len};
+}
+pub use crypto::{Key, Signing, TAG_LEN, Tag};
 #[cfg(feature = "jwt")]
 pub use jose::{jws, jwt};
-pub use mac::{Key, Signing, TAG_LEN, Tag};

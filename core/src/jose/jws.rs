@@ -28,7 +28,7 @@
 //! # Ok::<(), sigmint_core::Error>(())
 //! ```
 
-use crate::encode;
+use crate::codec::base64;
 use crate::json::{self, Kind, Value};
 use crate::{Error, Key, TAG_LEN};
 
@@ -122,9 +122,9 @@ pub(crate) fn decoded_len(segment: &str) -> usize {
 /// Strict base64url as RFC 7515 §2 has it (no padding, zero trailing bits): the text that
 /// carries data, or [`Error::MalformedToken`].
 fn check_segment(segment: &str) -> Result<&[u8], Error> {
-    encode::check_strict(
+    base64::check_strict(
         segment.as_bytes(),
-        encode::IN_URL_SAFE,
+        base64::IN_URL_SAFE,
         false,
         Error::MalformedToken,
     )
@@ -132,7 +132,7 @@ fn check_segment(segment: &str) -> Result<&[u8], Error> {
 
 /// A segment decoded into the front of `out`; `out` is untouched unless it all decodes.
 fn decode_segment<'o>(segment: &str, out: &'o mut [u8]) -> Result<&'o [u8], Error> {
-    Ok(encode::decode_checked(check_segment(segment)?, out)?)
+    Ok(base64::decode_checked(check_segment(segment)?, out)?)
 }
 
 /// A token split and decoded, its header checked for shape, its signature not yet verified.
@@ -351,7 +351,7 @@ impl<'a> Unverified<'a> {
     /// (`out` untouched).
     pub fn dangerous_decode_payload<'o>(&self, out: &'o mut [u8]) -> Result<&'o [u8], Error> {
         // Checked when the token was split.
-        Ok(encode::decode_checked(self.payload_b64.as_bytes(), out)?)
+        Ok(base64::decode_checked(self.payload_b64.as_bytes(), out)?)
     }
 
     /// Checks the algorithm against `allowed`, then the HMAC over the exact received
@@ -401,7 +401,7 @@ impl<'a> Verified<'a> {
     /// untouched).
     pub fn decode_payload<'o>(&self, out: &'o mut [u8]) -> Result<&'o [u8], Error> {
         // Checked when the token was split.
-        Ok(encode::decode_checked(
+        Ok(base64::decode_checked(
             self.token.payload_b64.as_bytes(),
             out,
         )?)
@@ -422,32 +422,32 @@ pub(crate) fn sign_compact<'o>(
     payload: &[u8],
     out: &'o mut [u8],
 ) -> Result<&'o str, Error> {
-    let header_len = encode::base64url_len(header_json.len());
-    let payload_len = encode::base64url_len(payload.len());
+    let header_len = base64::base64url_len(header_json.len());
+    let payload_len = base64::base64url_len(payload.len());
     let input_len = header_len.saturating_add(1).saturating_add(payload_len);
     let total = input_len
         .saturating_add(1)
-        .saturating_add(encode::base64url_len(TAG_LEN));
+        .saturating_add(base64::base64url_len(TAG_LEN));
     let out = out.get_mut(..total).ok_or(Error::BufferTooSmall)?;
     let (input, signature) = out.split_at_mut(input_len);
     let (header_out, rest) = input.split_at_mut(header_len);
-    encode::base64url(header_json, header_out)?;
+    base64::base64url(header_json, header_out)?;
     let (dot, payload_out) = rest.split_at_mut(1);
     dot.fill(b'.');
-    encode::base64url(payload, payload_out)?;
+    base64::base64url(payload, payload_out)?;
     let tag = key.sign(&[input]);
     let (dot, signature_out) = signature.split_at_mut(1);
     dot.fill(b'.');
-    encode::base64url(tag.as_bytes(), signature_out)?;
+    base64::base64url(tag.as_bytes(), signature_out)?;
     core::str::from_utf8(out).map_err(|_| Error::InvalidUtf8)
 }
 
 /// The length [`sign_compact`] writes.
 pub(crate) fn compact_len(header_json_len: usize, payload_len: usize) -> usize {
-    encode::base64url_len(header_json_len)
-        .saturating_add(encode::base64url_len(payload_len))
+    base64::base64url_len(header_json_len)
+        .saturating_add(base64::base64url_len(payload_len))
         .saturating_add(2)
-        .saturating_add(encode::base64url_len(TAG_LEN))
+        .saturating_add(base64::base64url_len(TAG_LEN))
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use crate::sink::Sink;
 /// Writes `segment` as one URL path segment: RFC 3986 unreserved characters
 /// (`A-Z a-z 0-9 - . _ ~`) as they are, every other UTF-8 byte as `%XX`.
 pub(crate) fn write_path_segment(segment: &str, sink: &mut dyn Sink) -> Result<(), Error> {
-    crate::query::percent_encode(segment, false, sink)
+    crate::codec::percent::encode(segment, false, sink)
 }
 
 /// Checks a credential that goes into an `Authorization: Bearer` header as-is.

@@ -1,7 +1,7 @@
 //! New tokens, minted into the caller's buffers.
 
 use super::claims::Claims;
-use crate::encode::Decimal;
+use crate::codec::Decimal;
 use crate::json::writer::{self, ObjectWriter};
 use crate::json::{self, Kind};
 use crate::jws::{self, Limits};

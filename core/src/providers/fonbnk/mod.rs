@@ -40,7 +40,7 @@ use core::fmt;
 
 use heapless::String;
 
-use crate::encode::{self, Decimal};
+use crate::codec::{Decimal, base64};
 use crate::query::{self, Pairs};
 use crate::sink::{Sink, write_exact};
 use crate::{Error, Key};
@@ -180,7 +180,7 @@ fn sign_formatted(key: &Key, timestamp: &[u8], endpoint: &str) -> Result<Signatu
     check_path(endpoint)?;
     let tag = key.sign(&[timestamp, b":", endpoint.as_bytes()]);
     let mut out = [0u8; SIGNATURE_LEN];
-    let text = encode::base64(tag.as_bytes(), &mut out)?;
+    let text = base64::base64(tag.as_bytes(), &mut out)?;
     String::try_from(text).map_err(|_| Error::BufferTooSmall)
 }
 
@@ -202,10 +202,10 @@ fn sign_formatted(key: &Key, timestamp: &[u8], endpoint: &str) -> Result<Signatu
 pub fn verify(key: &Key, timestamp_ms: u64, endpoint: &str, signature: &str) -> Result<(), Error> {
     check_path(endpoint)?;
     let mut tag = [0u8; crate::TAG_LEN];
-    let decoded = encode::decode_strict(
+    let decoded = base64::decode_strict(
         signature.as_bytes(),
         &mut tag,
-        encode::IN_STANDARD,
+        base64::IN_STANDARD,
         true,
         Error::InvalidSignature,
     )?;

@@ -81,7 +81,7 @@ impl Key {
     /// [`Error::InvalidBase64`] for a character outside both alphabets, misplaced padding or an
     /// impossible length; [`Error::EmptyKey`] when the secret is empty or decodes to nothing.
     pub fn from_base64(secret: &str) -> Result<Key, Error> {
-        crate::secret::key_from_base64(secret.as_bytes())
+        super::secret::key_from_base64(secret.as_bytes())
     }
 
     /// Starts a MAC computation over a message given piece by piece.
