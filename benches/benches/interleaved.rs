@@ -15,6 +15,7 @@ use sigmint_benches::{FonbnkClaims, decode_base64, fonbnk_token, order_limits};
 use sigmint_core::Key;
 use sigmint_core::jwt::{self, Validation};
 use sigmint_core::providers::fonbnk::Signer;
+use sigmint_core::time::UnixSeconds;
 
 /// Inside every vector token's lifetime.
 const NOW: i64 = 1_765_454_133;
@@ -70,7 +71,7 @@ fn jwt_claims() -> Outcome {
     let validation = Validation {
         token_type: Some("access"),
         required: &["exp", "uid"],
-        ..Validation::new(NOW)
+        ..Validation::new(UnixSeconds(NOW))
     };
     let decoding_key = jsonwebtoken::DecodingKey::from_secret(&vector.key);
     let mut jwt_validation = jsonwebtoken::Validation::new(jsonwebtoken::Algorithm::HS256);
@@ -92,7 +93,8 @@ fn jwt_claims() -> Outcome {
                 let verified =
                     jwt::decode(black_box(token), &mut scratch, &key, &validation).unwrap();
                 let claims = verified.claims();
-                let mut n = claims.exp().unwrap().unwrap_or(0) + claims.iat().unwrap().unwrap_or(0);
+                let mut n = claims.exp().unwrap().map_or(0, |t| t.0)
+                    + claims.iat().unwrap().map_or(0, |t| t.0);
                 for path in STRINGS {
                     n += claims
                         .get(path)

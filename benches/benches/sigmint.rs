@@ -9,6 +9,7 @@ use sha2::{Digest, Sha256};
 use sigmint_benches::{FonbnkClaims, UserData, decode_base64, fonbnk_token, order_limits};
 use sigmint_core::jwt::{self, NewClaims, Validation};
 use sigmint_core::providers::fonbnk::{self, Signer, UserQuery};
+use sigmint_core::time::UnixSeconds;
 use sigmint_core::{Key, query};
 
 /// Inside every vector token's lifetime.
@@ -58,7 +59,7 @@ fn jwt_verify_decode(c: &mut Criterion) {
     let validation = Validation {
         token_type: Some("access"),
         required: &["exp", "uid"],
-        ..Validation::new(NOW)
+        ..Validation::new(UnixSeconds(NOW))
     };
     group.bench_function("sigmint", |b| {
         b.iter(|| {
@@ -103,8 +104,8 @@ fn jwt_encode(c: &mut Criterion) {
     group.bench_function("sigmint", |b| {
         b.iter(|| {
             let claims = NewClaims {
-                iat: Some(1_765_454_073),
-                exp: Some(4_102_444_800),
+                iat: Some(UnixSeconds(1_765_454_073)),
+                exp: Some(UnixSeconds(4_102_444_800)),
                 extra: Some(black_box(extra)),
                 ..NewClaims::default()
             };

@@ -26,7 +26,6 @@ pub mod json;
 pub mod providers;
 pub mod query;
 mod sink;
-#[cfg(feature = "providers")]
 pub mod time;
 
 pub use error::Error;

@@ -1,23 +1,71 @@
-//! Timestamps: RFC 3339 (the ISO-8601 profile the providers use) to Unix milliseconds, and
-//! the expiry arithmetic every token lifecycle needs.
+//! Time as sigmint reads it: moments as [`UnixSeconds`] (JWT NumericDates) or [`UnixMillis`]
+//! (the providers' RFC 3339 dates), distinct types so that one is never taken for the other;
+//! RFC 3339 parsing; and the expiry arithmetic every token lifecycle needs, with spans of time
+//! as [`Duration`]s (never negative). Core reads no clock: every `now` is the caller's.
+
+use core::time::Duration;
 
 use crate::Error;
+
+/// A moment, in whole seconds since the Unix epoch: a JWT NumericDate (`exp`, `nbf`, `iat`),
+/// a verifier's clock.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct UnixSeconds(pub i64);
+
+/// A moment, in milliseconds since the Unix epoch: an RFC 3339 date of a provider's answer,
+/// a client's clock checking it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct UnixMillis(pub i64);
+
+/// A moment on one of the two scales: what the expiry arithmetic needs of it.
+pub trait Moment: Copy + Ord {
+    /// This moment `span` later, saturating at the end of the scale.
+    #[must_use]
+    fn after(self, span: Duration) -> Self;
+}
+
+impl Moment for UnixSeconds {
+    fn after(self, span: Duration) -> Self {
+        let secs = i64::try_from(span.as_secs()).unwrap_or(i64::MAX);
+        UnixSeconds(self.0.saturating_add(secs))
+    }
+}
+
+impl Moment for UnixMillis {
+    fn after(self, span: Duration) -> Self {
+        let millis = i64::try_from(span.as_millis()).unwrap_or(i64::MAX);
+        UnixMillis(self.0.saturating_add(millis))
+    }
+}
+
+impl UnixMillis {
+    /// The same moment in whole seconds, rounded down.
+    #[must_use]
+    pub const fn to_seconds(self) -> UnixSeconds {
+        UnixSeconds(self.0.div_euclid(1000))
+    }
+}
 
 /// Parses an RFC 3339 timestamp, such as `2024-05-14T19:22:09.901Z` or
 /// `2024-05-14T21:22:09+02:00`, to Unix milliseconds. Fractions beyond milliseconds are
 /// truncated; `t`/`z` and a space separator are accepted, as RFC 3339 §5.6 allows.
 ///
 /// ```
-/// use sigmint_core::time::parse_rfc3339_ms;
-/// assert_eq!(parse_rfc3339_ms("2024-05-14T19:22:09.901Z"), Ok(1_715_714_529_901));
-/// assert_eq!(parse_rfc3339_ms("2024-05-14T21:22:09.901+02:00"), Ok(1_715_714_529_901));
-/// assert!(parse_rfc3339_ms("2024-02-30T00:00:00Z").is_err());
+/// use sigmint_core::time::{UnixMillis, parse_rfc3339};
+/// assert_eq!(parse_rfc3339("2024-05-14T19:22:09.901Z"), Ok(UnixMillis(1_715_714_529_901)));
+/// assert_eq!(parse_rfc3339("2024-05-14T21:22:09.901+02:00"), Ok(UnixMillis(1_715_714_529_901)));
+/// assert!(parse_rfc3339("2024-02-30T00:00:00Z").is_err());
 /// ```
 ///
 /// # Errors
 /// [`Error::InvalidDate`] for anything else: a missing part, an impossible date or time
 /// (February 30th, hour 24, second 60), an offset beyond ±23:59.
-pub fn parse_rfc3339_ms(text: &str) -> Result<i64, Error> {
+pub fn parse_rfc3339(text: &str) -> Result<UnixMillis, Error> {
+    parse_ms(text).map(UnixMillis)
+}
+
+/// [`parse_rfc3339`], in plain milliseconds.
+fn parse_ms(text: &str) -> Result<i64, Error> {
     // 32-bit arithmetic throughout, but for the final sum: a 64-bit division or remainder
     // would pull about 1 KiB of library code into a Cortex-M image.
     let (date_time, mut rest) = text
@@ -120,17 +168,31 @@ fn days_from_civil(year: u32, month: u32, day: u32) -> i32 {
     (era * 146_097 + doe) as i32 - (719_468 + 146_097)
 }
 
-/// Whether something that expires at `expires_at` has expired at `now` (same unit).
+/// Whether something that expires at `expires_at` has expired at `now`.
+///
+/// ```
+/// use sigmint_core::time::{UnixSeconds, expired};
+/// assert!(expired(UnixSeconds(100), UnixSeconds(100)));
+/// assert!(!expired(UnixSeconds(100), UnixSeconds(99)));
+/// ```
 #[must_use]
-pub const fn expired(expires_at: i64, now: i64) -> bool {
+pub fn expired<T: Moment>(expires_at: T, now: T) -> bool {
     now >= expires_at
 }
 
 /// Whether something that expires at `expires_at` should be renewed at `now`: it has
-/// expired, or will within `margin` (same unit).
+/// expired, or will within `margin`.
+///
+/// ```
+/// use core::time::Duration;
+/// use sigmint_core::time::{UnixMillis, needs_refresh};
+/// let expires = UnixMillis(60_000);
+/// assert!(needs_refresh(expires, UnixMillis(1_000), Duration::from_secs(59)));
+/// assert!(!needs_refresh(expires, UnixMillis(1_000), Duration::from_secs(58)));
+/// ```
 #[must_use]
-pub const fn needs_refresh(expires_at: i64, now: i64, margin: i64) -> bool {
-    now.saturating_add(margin) >= expires_at
+pub fn needs_refresh<T: Moment>(expires_at: T, now: T, margin: Duration) -> bool {
+    now.after(margin) >= expires_at
 }
 
 #[cfg(test)]
@@ -264,12 +326,12 @@ mod tests {
         fn agrees_with_the_oracle_on_timestamp_shapes(
             text in "[0-9]{4}-[0-9]{2}-[0-3][0-9][Tt xX][0-2][0-9]:[0-6][0-9]:[0-6][0-9](\\.[0-9]{0,12})?([Zz]|[+-][0-2][0-9]:[0-6][0-9]|.{0,3})"
         ) {
-            proptest::prop_assert_eq!(parse_rfc3339_ms(&text), oracle::parse_rfc3339_ms(&text));
+            proptest::prop_assert_eq!(parse_ms(&text), oracle::parse_rfc3339_ms(&text));
         }
 
         #[test]
         fn agrees_with_the_oracle_on_anything(text in "[0-9:.TZ+ -]{0,40}|\\PC{0,40}") {
-            proptest::prop_assert_eq!(parse_rfc3339_ms(&text), oracle::parse_rfc3339_ms(&text));
+            proptest::prop_assert_eq!(parse_ms(&text), oracle::parse_rfc3339_ms(&text));
         }
     }
 
@@ -282,44 +344,25 @@ mod tests {
                 for day in [1, 28, 29, 30, 31] {
                     let mut text = String::new();
                     write!(text, "{year:04}-{month:02}-{day:02}T23:59:59.999-23:59").unwrap();
-                    assert_eq!(
-                        parse_rfc3339_ms(&text),
-                        oracle::parse_rfc3339_ms(&text),
-                        "{text}"
-                    );
+                    assert_eq!(parse_ms(&text), oracle::parse_rfc3339_ms(&text), "{text}");
                 }
             }
         }
-        assert_eq!(
-            parse_rfc3339_ms("0000-01-01T00:00:00Z"),
-            Ok(-62_167_219_200_000)
-        );
+        assert_eq!(parse_ms("0000-01-01T00:00:00Z"), Ok(-62_167_219_200_000));
     }
 
     #[test]
     fn provider_examples() {
+        assert_eq!(parse_ms("2024-05-14T19:22:09.901Z"), Ok(1_715_714_529_901));
+        assert_eq!(parse_ms("2019-12-07T01:12:02.315Z"), Ok(1_575_681_122_315));
+        assert_eq!(parse_ms("1970-01-01T00:00:00Z"), Ok(0));
+        assert_eq!(parse_ms("1969-12-31T23:59:59.999Z"), Ok(-1));
+        assert_eq!(parse_ms("2000-02-29T00:00:00-00:30"), Ok(951_784_200_000));
         assert_eq!(
-            parse_rfc3339_ms("2024-05-14T19:22:09.901Z"),
+            parse_ms("2024-05-14t19:22:09.901234567z"),
             Ok(1_715_714_529_901)
         );
-        assert_eq!(
-            parse_rfc3339_ms("2019-12-07T01:12:02.315Z"),
-            Ok(1_575_681_122_315)
-        );
-        assert_eq!(parse_rfc3339_ms("1970-01-01T00:00:00Z"), Ok(0));
-        assert_eq!(parse_rfc3339_ms("1969-12-31T23:59:59.999Z"), Ok(-1));
-        assert_eq!(
-            parse_rfc3339_ms("2000-02-29T00:00:00-00:30"),
-            Ok(951_784_200_000)
-        );
-        assert_eq!(
-            parse_rfc3339_ms("2024-05-14t19:22:09.901234567z"),
-            Ok(1_715_714_529_901)
-        );
-        assert_eq!(
-            parse_rfc3339_ms("9999-12-31T23:59:59Z"),
-            Ok(253_402_300_799_000)
-        );
+        assert_eq!(parse_ms("9999-12-31T23:59:59Z"), Ok(253_402_300_799_000));
     }
 
     #[test]
@@ -342,16 +385,35 @@ mod tests {
             "2024-05-00T00:00:00Z",
             "２０２４-05-14T19:22:09Z",
         ] {
-            assert_eq!(parse_rfc3339_ms(bad), Err(Error::InvalidDate), "{bad:?}");
+            assert_eq!(parse_ms(bad), Err(Error::InvalidDate), "{bad:?}");
         }
     }
 
     #[test]
     fn lifecycle() {
-        assert!(!expired(100, 99));
-        assert!(expired(100, 100));
-        assert!(needs_refresh(100, 90, 10));
-        assert!(!needs_refresh(100, 89, 10));
-        assert!(needs_refresh(i64::MAX, i64::MAX, 5));
+        let s = UnixSeconds;
+        assert!(!expired(s(100), s(99)));
+        assert!(expired(s(100), s(100)));
+        assert!(needs_refresh(s(100), s(90), Duration::from_secs(10)));
+        assert!(!needs_refresh(s(100), s(89), Duration::from_secs(10)));
+        assert!(needs_refresh(
+            s(i64::MAX),
+            s(i64::MAX),
+            Duration::from_secs(5)
+        ));
+        assert!(needs_refresh(s(i64::MAX), s(0), Duration::MAX));
+        let ms = UnixMillis;
+        assert!(needs_refresh(
+            ms(10_000),
+            ms(1),
+            Duration::from_millis(9_999)
+        ));
+        assert!(!needs_refresh(
+            ms(10_000),
+            ms(1),
+            Duration::from_millis(9_998)
+        ));
+        assert_eq!(ms(-1).to_seconds(), s(-1));
+        assert_eq!(ms(1_999).to_seconds(), s(1));
     }
 }

@@ -1628,7 +1628,8 @@ sigmint_result sigmint_fonbnk_token_expired(const struct sigmint_fonbnk_token_li
 
 /**
  * Writes to `*needs_refresh` whether to get new tokens at `now` (Unix seconds): the token of
- * `*token` has expired, or expires within `margin` seconds (`now + margin >= expires_at`).
+ * `*token` has expired, or expires within `margin` seconds (`now + margin >= expires_at`; a
+ * margin cannot be negative).
  * Ask when the access token needs refreshing, with a margin of about a minute.
  *
  * # Safety
@@ -1637,7 +1638,7 @@ sigmint_result sigmint_fonbnk_token_expired(const struct sigmint_fonbnk_token_li
  */
 sigmint_result sigmint_fonbnk_token_needs_refresh(const struct sigmint_fonbnk_token_lifetime *token,
                                                   int64_t now,
-                                                  int64_t margin,
+                                                  uint64_t margin,
                                                   bool *needs_refresh);
 
 /**
@@ -1794,7 +1795,7 @@ sigmint_result sigmint_sfox_token_expired(const struct sigmint_sfox_user_token *
 /**
  * Writes to `*needs_refresh` whether to mint a new user token at `now_ms` (Unix
  * milliseconds): the token of `*token` has expired, or expires within `margin_ms`
- * (`now_ms + margin_ms >= expires_at_ms`). sFOX's advice is not to store user tokens at all
+ * (`now_ms + margin_ms >= expires_at_ms`; a margin cannot be negative). sFOX's advice is not to store user tokens at all
  * but to mint one per session (each lives 24 hours).
  *
  * # Safety
@@ -1803,7 +1804,7 @@ sigmint_result sigmint_sfox_token_expired(const struct sigmint_sfox_user_token *
  */
 sigmint_result sigmint_sfox_token_needs_refresh(const struct sigmint_sfox_user_token *token,
                                                 int64_t now_ms,
-                                                int64_t margin_ms,
+                                                uint64_t margin_ms,
                                                 bool *needs_refresh);
 
 /**

@@ -4,8 +4,11 @@
 use core::ffi::c_char;
 use core::ptr::NonNull;
 
+use core::time::Duration;
 use sigmint_core::providers::fonbnk::{self, TokenKind, TokenLifetime};
-use sigmint_core::{Error, time};
+
+use sigmint_core::Error;
+use sigmint_core::time::{self, UnixSeconds};
 
 use crate::args::{self, put, required, text_bytes};
 use crate::panic::ffi;
@@ -61,8 +64,8 @@ fn lifetime(core: TokenLifetime) -> sigmint_fonbnk_token_lifetime {
             TokenKind::Access => SIGMINT_FONBNK_TOKEN_ACCESS,
             TokenKind::Refresh => SIGMINT_FONBNK_TOKEN_REFRESH,
         },
-        issued_at: core.issued_at,
-        expires_at: core.expires_at,
+        issued_at: core.issued_at.0,
+        expires_at: core.expires_at.0,
     }
 }
 
@@ -150,12 +153,18 @@ pub unsafe extern "C" fn sigmint_fonbnk_token_expired(
         // SAFETY: the caller guarantees `token` points to a lifetime, readable.
         let expires_at = unsafe { token.read() }.expires_at;
         // SAFETY: the caller guarantees `expired` is writable.
-        unsafe { put(out, time::expired(expires_at, now)) }
+        unsafe {
+            put(
+                out,
+                time::expired(UnixSeconds(expires_at), UnixSeconds(now)),
+            )
+        }
     })
 }
 
 /// Writes to `*needs_refresh` whether to get new tokens at `now` (Unix seconds): the token of
-/// `*token` has expired, or expires within `margin` seconds (`now + margin >= expires_at`).
+/// `*token` has expired, or expires within `margin` seconds (`now + margin >= expires_at`; a
+/// margin cannot be negative).
 /// Ask when the access token needs refreshing, with a margin of about a minute.
 ///
 /// # Safety
@@ -165,14 +174,16 @@ pub unsafe extern "C" fn sigmint_fonbnk_token_expired(
 pub unsafe extern "C" fn sigmint_fonbnk_token_needs_refresh(
     token: *const sigmint_fonbnk_token_lifetime,
     now: i64,
-    margin: i64,
+    margin: u64,
     needs_refresh: *mut bool,
 ) -> sigmint_result {
     ffi(|| {
         let (token, out) = (required(token.cast_mut())?, required(needs_refresh)?);
         // SAFETY: the caller guarantees `token` points to a lifetime, readable.
         let expires_at = unsafe { token.read() }.expires_at;
-        // SAFETY: the caller guarantees `needs_refresh` is writable.
-        unsafe { put(out, time::needs_refresh(expires_at, now, margin)) }
+        let margin = Duration::from_secs(margin);
+        let refresh = time::needs_refresh(UnixSeconds(expires_at), UnixSeconds(now), margin);
+        // SAFETY: as above.
+        unsafe { put(out, refresh) }
     })
 }

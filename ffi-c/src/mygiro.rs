@@ -163,7 +163,7 @@ pub unsafe extern "C" fn sigmint_mygiro_parse_access_token(
             user: optional_view(parsed.user),
             id: optional_view(parsed.id),
             created_at: view(parsed.created_at),
-            created_at_ms: parsed.created_at_ms,
+            created_at_ms: parsed.created_at_ms.0,
         };
         // SAFETY: the caller guarantees `token` is writable.
         unsafe { put(out, filled) }

@@ -3,8 +3,10 @@
 
 use core::ffi::c_char;
 
+use core::time::Duration;
 use sigmint_core::providers::sfox;
-use sigmint_core::time;
+
+use sigmint_core::time::{self, UnixMillis};
 
 use crate::args::{Output, put, required, text_bytes, utf8};
 use crate::panic::ffi;
@@ -145,7 +147,7 @@ pub unsafe extern "C" fn sigmint_sfox_parse_user_token(
             token: view(parsed.token),
             partner_user_id: string_view(parsed.partner_user_id),
             expires: view(parsed.expires),
-            expires_at_ms: parsed.expires_at_ms,
+            expires_at_ms: parsed.expires_at_ms.0,
         };
         // SAFETY: the caller guarantees `token` is writable.
         unsafe { put(out, filled) }
@@ -168,13 +170,18 @@ pub unsafe extern "C" fn sigmint_sfox_token_expired(
         // SAFETY: the caller guarantees `token` points to a user token, readable.
         let expires_at_ms = unsafe { token.read() }.expires_at_ms;
         // SAFETY: the caller guarantees `expired` is writable.
-        unsafe { put(out, time::expired(expires_at_ms, now_ms)) }
+        unsafe {
+            put(
+                out,
+                time::expired(UnixMillis(expires_at_ms), UnixMillis(now_ms)),
+            )
+        }
     })
 }
 
 /// Writes to `*needs_refresh` whether to mint a new user token at `now_ms` (Unix
 /// milliseconds): the token of `*token` has expired, or expires within `margin_ms`
-/// (`now_ms + margin_ms >= expires_at_ms`). sFOX's advice is not to store user tokens at all
+/// (`now_ms + margin_ms >= expires_at_ms`; a margin cannot be negative). sFOX's advice is not to store user tokens at all
 /// but to mint one per session (each lives 24 hours).
 ///
 /// # Safety
@@ -184,14 +191,16 @@ pub unsafe extern "C" fn sigmint_sfox_token_expired(
 pub unsafe extern "C" fn sigmint_sfox_token_needs_refresh(
     token: *const sigmint_sfox_user_token,
     now_ms: i64,
-    margin_ms: i64,
+    margin_ms: u64,
     needs_refresh: *mut bool,
 ) -> sigmint_result {
     ffi(|| {
         let (token, out) = (required(token.cast_mut())?, required(needs_refresh)?);
         // SAFETY: the caller guarantees `token` points to a user token, readable.
         let expires_at_ms = unsafe { token.read() }.expires_at_ms;
+        let margin = Duration::from_millis(margin_ms);
+        let refresh = time::needs_refresh(UnixMillis(expires_at_ms), UnixMillis(now_ms), margin);
         // SAFETY: the caller guarantees `needs_refresh` is writable.
-        unsafe { put(out, time::needs_refresh(expires_at_ms, now_ms, margin_ms)) }
+        unsafe { put(out, refresh) }
     })
 }

@@ -3,9 +3,12 @@
 
 use core::ptr;
 
+use core::time::Duration;
 use sigmint_core::json;
 use sigmint_core::jws::{self, Limits};
+
 use sigmint_core::jwt::Validation;
+use sigmint_core::time::UnixSeconds;
 
 use crate::args::required;
 use crate::result::sigmint_result;
@@ -150,7 +153,7 @@ pub(crate) unsafe fn to_core<'r, 'a: 'r>(
     };
     let check = |flag: u32| v.skip & flag == 0;
     Ok(Validation {
-        leeway: v.leeway,
+        leeway: Duration::from_secs(v.leeway),
         verify_exp: check(SIGMINT_JWT_SKIP_EXP),
         verify_nbf: check(SIGMINT_JWT_SKIP_NBF),
         verify_iat: check(SIGMINT_JWT_SKIP_IAT),
@@ -162,7 +165,7 @@ pub(crate) unsafe fn to_core<'r, 'a: 'r>(
         typ: (!typ.is_empty()).then_some(typ),
         token_type: (!token_type.is_empty()).then_some(token_type),
         limits: limits(v.max_token_len, v.max_depth),
-        ..Validation::new(v.now)
+        ..Validation::new(UnixSeconds(v.now))
     })
 }
 
@@ -189,7 +192,7 @@ mod tests {
         let mut lists = Lists::new();
         // SAFETY: `v` is a valid struct whose lists are NULL with length 0.
         let got = unsafe { to_core(&v, &mut lists) }.unwrap();
-        let want = Validation::new(7);
+        let want = Validation::new(UnixSeconds(7));
         assert_eq!(
             (got.now, got.leeway, got.limits, got.algorithms),
             (want.now, want.leeway, want.limits, want.algorithms)
@@ -223,7 +226,10 @@ mod tests {
         let mut lists = Lists::new();
         // SAFETY: every pointer in `v` is valid for its length.
         let got = unsafe { to_core(&v, &mut lists) }.unwrap();
-        assert_eq!((got.now, got.leeway), (-1, 30));
+        assert_eq!(
+            (got.now, got.leeway),
+            (UnixSeconds(-1), Duration::from_secs(30))
+        );
         assert!(!got.verify_exp && got.verify_nbf && got.verify_iat);
         assert!(got.verify_aud && !got.verify_iss);
         assert_eq!(got.required, ["exp", "uid"]);

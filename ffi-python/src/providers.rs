@@ -8,15 +8,16 @@
 //! `providers::error_message`). The HTTP clients, `auth=` adapters and the sandbox are in the
 //! Python half.
 
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyString, PyTuple};
+use sigmint_core::Error;
 use sigmint_core::json::Value;
 use sigmint_core::providers::fonbnk::{self, KycStatus, RuleLimit, TokenKind, TokenLifetime};
 use sigmint_core::providers::{self, mygiro, sfox};
-use sigmint_core::{Error, time};
+use sigmint_core::time::{self, UnixMillis, UnixSeconds};
 
 use crate::token::{number_to_py, object_to_dict, string_to_py};
 use crate::{bytes_like, check, core_error, error_class, text, timestamp, unicode_error};
@@ -106,12 +107,12 @@ fn opt_repr(py: Python<'_>, value: Option<&Py<PyString>>) -> PyResult<String> {
     }
 }
 
-/// `margin` (seconds or milliseconds, the caller's unit) as `i64`.
-fn margin_arg(margin: i64) -> PyResult<i64> {
-    if margin < 0 {
-        return Err(PyValueError::new_err("margin must not be negative"));
-    }
-    Ok(margin)
+/// A span of time of `count` `unit`s, as core takes it: a `Duration` cannot be negative, so
+/// a negative count is a `ValueError` (as `datetime.timedelta` arithmetic would have it).
+fn span(count: i64, unit: fn(u64) -> Duration) -> PyResult<Duration> {
+    u64::try_from(count)
+        .map(unit)
+        .map_err(|_| PyValueError::new_err("a margin must not be negative"))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -211,36 +212,37 @@ impl FonbnkTokenLifetime {
     /// `iat`, Unix seconds.
     #[getter]
     fn issued_at(&self) -> i64 {
-        self.inner.issued_at
+        self.inner.issued_at.0
     }
 
     /// `exp`, Unix seconds.
     #[getter]
     fn expires_at(&self) -> i64 {
-        self.inner.expires_at
+        self.inner.expires_at.0
     }
 
     /// Whether the token has expired at `now` (Unix seconds; the system clock by default).
     #[pyo3(signature = (now=None))]
     fn expired(&self, now: Option<i64>) -> bool {
-        self.inner.expired(now.unwrap_or_else(now_s))
+        self.inner.expired(UnixSeconds(now.unwrap_or_else(now_s)))
     }
 
     /// Whether to get a new token at `now` (Unix seconds; the system clock by default):
     /// expired, or expiring within `margin` seconds.
     #[pyo3(signature = (now=None, margin=60))]
     fn needs_refresh(&self, now: Option<i64>, margin: i64) -> PyResult<bool> {
+        let now = UnixSeconds(now.unwrap_or_else(now_s));
         Ok(self
             .inner
-            .needs_refresh(now.unwrap_or_else(now_s), margin_arg(margin)?))
+            .needs_refresh(now, span(margin, Duration::from_secs)?))
     }
 
     fn __repr__(&self) -> String {
         format!(
             "TokenLifetime(kind='{}', issued_at={}, expires_at={})",
             self.kind(),
-            self.inner.issued_at,
-            self.inner.expires_at
+            self.inner.issued_at.0,
+            self.inner.expires_at.0
         )
     }
 }
@@ -289,41 +291,43 @@ impl FonbnkUserTokens {
     /// The access token's `iat`, Unix seconds.
     #[getter]
     fn access_issued_at(&self) -> i64 {
-        self.access_lifetime.issued_at
+        self.access_lifetime.issued_at.0
     }
 
     /// The access token's `exp`, Unix seconds.
     #[getter]
     fn access_expires_at(&self) -> i64 {
-        self.access_lifetime.expires_at
+        self.access_lifetime.expires_at.0
     }
 
     /// The refresh token's `iat`, Unix seconds.
     #[getter]
     fn refresh_issued_at(&self) -> i64 {
-        self.refresh_lifetime.issued_at
+        self.refresh_lifetime.issued_at.0
     }
 
     /// The refresh token's `exp`, Unix seconds.
     #[getter]
     fn refresh_expires_at(&self) -> i64 {
-        self.refresh_lifetime.expires_at
+        self.refresh_lifetime.expires_at.0
     }
 
     /// Whether the access token has expired at `now` (Unix seconds; the system clock by
     /// default).
     #[pyo3(signature = (now=None))]
     fn expired(&self, now: Option<i64>) -> bool {
-        self.access_lifetime.expired(now.unwrap_or_else(now_s))
+        self.access_lifetime
+            .expired(UnixSeconds(now.unwrap_or_else(now_s)))
     }
 
     /// Whether to get new tokens at `now` (Unix seconds; the system clock by default): the
     /// access token has expired or expires within `margin` seconds.
     #[pyo3(signature = (now=None, margin=60))]
     fn needs_refresh(&self, now: Option<i64>, margin: i64) -> PyResult<bool> {
+        let now = UnixSeconds(now.unwrap_or_else(now_s));
         Ok(self
             .access_lifetime
-            .needs_refresh(now.unwrap_or_else(now_s), margin_arg(margin)?))
+            .needs_refresh(now, span(margin, Duration::from_secs)?))
     }
 
     fn __repr__(&self) -> String {
@@ -331,8 +335,8 @@ impl FonbnkUserTokens {
             "UserTokens(access_token={}, refresh_token={}, access_expires_at={}, refresh_expires_at={})",
             redacted(&self.access_token),
             redacted(&self.refresh_token),
-            self.access_lifetime.expires_at,
-            self.refresh_lifetime.expires_at
+            self.access_lifetime.expires_at.0,
+            self.refresh_lifetime.expires_at.0
         )
     }
 }
@@ -625,17 +629,20 @@ impl SfoxUserToken {
     /// default).
     #[pyo3(signature = (now_ms=None))]
     fn expired(&self, now_ms: Option<i64>) -> bool {
-        time::expired(self.expires_at_ms, now_ms.unwrap_or_else(self::now_ms))
+        let now = UnixMillis(now_ms.unwrap_or_else(self::now_ms));
+        time::expired(UnixMillis(self.expires_at_ms), now)
     }
 
     /// Whether to mint a new token at `now_ms` (Unix milliseconds; the system clock by
     /// default): expired, or expiring within `margin_ms`.
     #[pyo3(signature = (now_ms=None, margin_ms=60_000))]
     fn needs_refresh(&self, now_ms: Option<i64>, margin_ms: i64) -> PyResult<bool> {
+        let now = UnixMillis(now_ms.unwrap_or_else(self::now_ms));
+        let margin = span(margin_ms, Duration::from_millis)?;
         Ok(time::needs_refresh(
-            self.expires_at_ms,
-            now_ms.unwrap_or_else(self::now_ms),
-            margin_arg(margin_ms)?,
+            UnixMillis(self.expires_at_ms),
+            now,
+            margin,
         ))
     }
 
@@ -662,7 +669,7 @@ pub(crate) fn sfox_parse_user_token(
         token: token.token.to_owned(),
         partner_user_id: string_to_py(py, token.partner_user_id)?.unbind(),
         expires: token.expires.to_owned(),
-        expires_at_ms: token.expires_at_ms,
+        expires_at_ms: token.expires_at_ms.0,
     })
 }
 
@@ -765,7 +772,7 @@ pub(crate) fn mygiro_parse_access_token(
         user: opt_str(py, token.user)?,
         id: opt_str(py, token.id)?,
         created_at: token.created_at.to_owned(),
-        created_at_ms: token.created_at_ms,
+        created_at_ms: token.created_at_ms.0,
     })
 }
 
@@ -789,7 +796,7 @@ pub(crate) fn provider_error_message<'py>(
 #[pyfunction]
 pub(crate) fn parse_rfc3339_ms(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<i64> {
     let text = crate::text(text, "text")?;
-    check(py, time::parse_rfc3339_ms(&text))
+    check(py, time::parse_rfc3339(&text)).map(|moment| moment.0)
 }
 
 /// Registers this module's functions, classes and constants.

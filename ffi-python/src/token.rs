@@ -14,6 +14,7 @@
 
 use std::io::Write as _;
 use std::ops::Deref;
+use std::time::Duration;
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::intern;
@@ -23,6 +24,7 @@ use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyModule, PyS
 use sigmint_core::json::{self, Kind, Value};
 use sigmint_core::jws::{self, Algorithm, Limits};
 use sigmint_core::jwt::{self, Claims, Validation};
+use sigmint_core::time::UnixSeconds;
 use sigmint_core::{Error, Key};
 
 use crate::{Utf8, bytes_like, check, core_error, secret_text, text, type_error, utf8};
@@ -198,8 +200,8 @@ pub(crate) fn jwt_decode<'py>(
         .as_ref()
         .map(|names| names.iter().map(String::as_str).collect());
     let validation = Validation {
-        now,
-        leeway,
+        now: UnixSeconds(now),
+        leeway: Duration::from_secs(leeway),
         verify_exp,
         verify_nbf,
         verify_iat,
@@ -513,8 +515,8 @@ pub(crate) fn jwt_decode_common<'py>(
     let audience = audience.as_deref();
     let issuer = issuer.as_deref();
     let validation = Validation {
-        now,
-        leeway,
+        now: UnixSeconds(now),
+        leeway: Duration::from_secs(leeway),
         verify_exp,
         verify_nbf,
         verify_iat,

@@ -7,6 +7,7 @@ use std::cell::Cell;
 use sigmint_core::jws::{self, Algorithm, Limits};
 use sigmint_core::jwt::{self, NewClaims, Validation};
 use sigmint_core::providers::fonbnk::{self, Signer};
+use sigmint_core::time::UnixSeconds;
 use sigmint_core::{Key, query};
 
 struct Counting;
@@ -105,11 +106,11 @@ fn token_path_allocates_nothing() {
         let validation = Validation {
             token_type: Some("access"),
             required: &["exp", "uid"],
-            ..Validation::new(1_765_454_133)
+            ..Validation::new(UnixSeconds(1_765_454_133))
         };
         let verified = jwt::decode(TOKEN, &mut scratch, &key, &validation).unwrap();
         let claims = verified.claims();
-        assert_eq!(claims.exp(), Ok(Some(4_102_444_800)));
+        assert_eq!(claims.exp(), Ok(Some(UnixSeconds(4_102_444_800))));
         let mut text = [0u8; 64];
         let email = claims
             .get("userData.email")
@@ -131,7 +132,7 @@ fn token_path_allocates_nothing() {
         let claims = NewClaims {
             sub: Some("user"),
             aud: &["pos", "web"],
-            exp: Some(1),
+            exp: Some(UnixSeconds(1)),
             extra: Some(br#"{"n":[1,2]}"#),
             ..NewClaims::default()
         };
@@ -172,14 +173,15 @@ fn token_path_allocates_nothing() {
         )
         .unwrap();
         let mut scratch = [0u8; 256];
-        let user: User = jwt::decode_as(minted, &mut scratch, &key, &Validation::new(0)).unwrap();
+        let user: User =
+            jwt::decode_as(minted, &mut scratch, &key, &Validation::new(UnixSeconds(0))).unwrap();
         assert_eq!(user.email, "caf\u{e9}\"");
         let mut scratch = [0u8; 256];
         let refused = jwt::decode_as::<heapless::Vec<&str, 1>>(
             minted,
             &mut scratch,
             &key,
-            &Validation::new(0),
+            &Validation::new(UnixSeconds(0)),
         );
         assert!(refused.is_err());
     });
@@ -213,11 +215,11 @@ fn provider_requests_and_responses_allocate_nothing() {
             kyc.write_json(&mut kyc_body).unwrap().len()
         );
         assert_eq!(
-            sfox::parse_user_token(SFOX).unwrap().expires_at_ms,
+            sfox::parse_user_token(SFOX).unwrap().expires_at_ms.0,
             1_715_714_529_901
         );
         assert_eq!(
-            mygiro::parse_access_token(MYGIRO).unwrap().created_at_ms,
+            mygiro::parse_access_token(MYGIRO).unwrap().created_at_ms.0,
             1_575_681_122_315
         );
         let state = fonbnk::parse_kyc_state(KYC).unwrap();

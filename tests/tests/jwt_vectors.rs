@@ -9,6 +9,7 @@ use serde_json::Value as Json;
 use sigmint_core::json::Kind;
 use sigmint_core::jws::{self, Algorithm, Limits};
 use sigmint_core::jwt::{self, Claims, Validation};
+use sigmint_core::time::UnixSeconds;
 use sigmint_core::{Error, Key};
 
 /// A time inside every valid token's lifetime (the Fonbnk docs' `iat` plus a minute).
@@ -76,7 +77,7 @@ fn valid_tokens_verify_and_read_back() {
         let audience: &[&str] = &["pos"];
         let validation = Validation {
             audience: case.claims.contains_key("aud").then_some(audience),
-            ..Validation::new(NOW)
+            ..Validation::new(UnixSeconds(NOW))
         };
         let verified = jwt::decode(&case.token, &mut scratch, &key, &validation)
             .unwrap_or_else(|e| panic!("{}: {e}", case.name));
@@ -101,12 +102,12 @@ fn fonbnk_token_typed_claims_and_paths() {
         token_type: Some("access"),
         typ: Some("JWT"),
         required: &["exp", "iat", "uid"],
-        ..Validation::new(NOW)
+        ..Validation::new(UnixSeconds(NOW))
     };
     let verified = jwt::decode(&case.token, &mut scratch, &key, &validation).unwrap();
     let claims = verified.claims();
-    assert_eq!(claims.exp(), Ok(Some(4_102_444_800)));
-    assert_eq!(claims.iat(), Ok(Some(1_765_454_073)));
+    assert_eq!(claims.exp(), Ok(Some(UnixSeconds(4_102_444_800))));
+    assert_eq!(claims.iat(), Ok(Some(UnixSeconds(1_765_454_073))));
     assert!(
         claims
             .get("userData.email")
@@ -120,7 +121,7 @@ fn fonbnk_token_typed_claims_and_paths() {
     assert_eq!(claims.get("userData").unwrap().kind(), Kind::Object);
     let refresh = Validation {
         token_type: Some("refresh"),
-        ..Validation::new(NOW)
+        ..Validation::new(UnixSeconds(NOW))
     };
     let mut scratch = scratch_for(&case.token);
     assert_eq!(
@@ -135,9 +136,14 @@ fn invalid_tokens_fail_with_their_class() {
     for case in &vectors.invalid {
         let key = Key::new(&unhex(&case.key_hex)).unwrap();
         let mut scratch = scratch_for(&case.token);
-        let error = jwt::decode(&case.token, &mut scratch, &key, &Validation::new(NOW))
-            .err()
-            .unwrap_or_else(|| panic!("{} verified", case.name));
+        let error = jwt::decode(
+            &case.token,
+            &mut scratch,
+            &key,
+            &Validation::new(UnixSeconds(NOW)),
+        )
+        .err()
+        .unwrap_or_else(|| panic!("{} verified", case.name));
         let class_ok = match case.expected_error.as_str() {
             "malformed" => matches!(error, Error::MalformedToken | Error::InvalidJson),
             "invalid_signature" => error == Error::InvalidSignature,
@@ -206,8 +212,13 @@ fn rfc7515_a1_with_a_fixed_clock() {
     let case = &rfc.rfc7515_a1;
     let key = Key::new(&Base64UrlUnpadded::decode_vec(&case.key_b64url).unwrap()).unwrap();
     let mut scratch = scratch_for(&case.token);
-    let verified =
-        jwt::decode(&case.token, &mut scratch, &key, &Validation::new(case.now)).unwrap();
+    let verified = jwt::decode(
+        &case.token,
+        &mut scratch,
+        &key,
+        &Validation::new(UnixSeconds(case.now)),
+    )
+    .unwrap();
     assert_claims(verified.claims(), &case.claims, "RFC 7515 A.1");
     let mut scratch = scratch_for(&case.token);
     assert_eq!(
@@ -215,7 +226,7 @@ fn rfc7515_a1_with_a_fixed_clock() {
             &case.token,
             &mut scratch,
             &key,
-            &Validation::new(case.now + 1)
+            &Validation::new(UnixSeconds(case.now + 1))
         )
         .err(),
         Some(Error::Expired)
@@ -246,7 +257,13 @@ fn rfc7520_4_4_plain_text_payload_is_jws_only() {
     );
     let mut scratch = scratch_for(&case.token);
     assert_eq!(
-        jwt::decode(&case.token, &mut scratch, &key, &Validation::new(0)).err(),
+        jwt::decode(
+            &case.token,
+            &mut scratch,
+            &key,
+            &Validation::new(UnixSeconds(0))
+        )
+        .err(),
         Some(Error::InvalidJson)
     );
 }
@@ -276,7 +293,7 @@ fn key() -> Key {
 
 #[test]
 fn alg_none_with_and_without_trailing_dot() {
-    let v = Validation::new(0);
+    let v = Validation::new(UnixSeconds(0));
     for alg in ["none", "None", "NONE", "nOnE"] {
         let header = b64(format!(r#"{{"alg":"{alg}"}}"#).as_bytes());
         let payload = b64(b"{}");
@@ -296,14 +313,14 @@ fn asymmetric_headers_against_an_hmac_key() {
     for alg in ["RS256", "ES256", "PS256", "EdDSA", "RS512"] {
         let token = forge(&format!(r#"{{"alg":"{alg}"}}"#), "{}", &key());
         assert_eq!(
-            decode_err(&token, &key(), &Validation::new(0)),
+            decode_err(&token, &key(), &Validation::new(UnixSeconds(0))),
             Error::UnsupportedAlgorithm
         );
     }
     let token = forge(r#"{"alg":"HS256"}"#, "{}", &key());
     let none_allowed = Validation {
         algorithms: &[],
-        ..Validation::new(0)
+        ..Validation::new(UnixSeconds(0))
     };
     assert_eq!(
         decode_err(&token, &key(), &none_allowed),
@@ -317,7 +334,11 @@ fn empty_and_short_keys() {
     // A one-byte key works but cannot verify a token signed with another key.
     let token = forge(r#"{"alg":"HS256"}"#, "{}", &key());
     assert_eq!(
-        decode_err(&token, &Key::new(b"k").unwrap(), &Validation::new(0)),
+        decode_err(
+            &token,
+            &Key::new(b"k").unwrap(),
+            &Validation::new(UnixSeconds(0))
+        ),
         Error::InvalidSignature
     );
 }
@@ -335,7 +356,7 @@ fn time_claims_of_the_wrong_type() {
     ] {
         let token = forge(r#"{"alg":"HS256"}"#, claims, &key());
         assert_eq!(
-            decode_err(&token, &key(), &Validation::new(0)),
+            decode_err(&token, &key(), &Validation::new(UnixSeconds(0))),
             Error::InvalidClaimType,
             "{claims}"
         );
@@ -346,7 +367,7 @@ fn time_claims_of_the_wrong_type() {
         &key(),
     );
     assert_eq!(
-        decode_err(&token, &key(), &Validation::new(0)),
+        decode_err(&token, &key(), &Validation::new(UnixSeconds(0))),
         Error::IntegerOverflow
     );
 }
@@ -355,7 +376,7 @@ fn time_claims_of_the_wrong_type() {
 fn issuer_is_never_a_substring_match() {
     let v = Validation {
         issuer: Some(&["ensemblelab.com.ng"]),
-        ..Validation::new(0)
+        ..Validation::new(UnixSeconds(0))
     };
     for iss in [
         "ensemblelab.com",
@@ -380,7 +401,7 @@ fn issuer_is_never_a_substring_match() {
 fn audience_present_when_none_expected() {
     let token = forge(r#"{"alg":"HS256"}"#, r#"{"aud":"mygiro.co"}"#, &key());
     assert_eq!(
-        decode_err(&token, &key(), &Validation::new(0)),
+        decode_err(&token, &key(), &Validation::new(UnixSeconds(0))),
         Error::InvalidAudience
     );
 }
@@ -389,14 +410,14 @@ fn audience_present_when_none_expected() {
 fn unknown_crit_refused() {
     let token = forge(r#"{"alg":"HS256","crit":["exp"],"exp":1}"#, "{}", &key());
     assert_eq!(
-        decode_err(&token, &key(), &Validation::new(0)),
+        decode_err(&token, &key(), &Validation::new(UnixSeconds(0))),
         Error::UnknownCritical
     );
 }
 
 #[test]
 fn oversized_and_many_dot_tokens() {
-    let v = Validation::new(0);
+    let v = Validation::new(UnixSeconds(0));
     let huge = "a".repeat(1 << 20);
     assert_eq!(decode_err(&huge, &key(), &v), Error::TokenTooLarge);
     let dots = ".".repeat(10_000);
@@ -414,7 +435,7 @@ fn oversized_and_many_dot_tokens() {
 #[test]
 fn scratch_must_hold_the_decoded_header_and_payload() {
     let token = forge(r#"{"alg":"HS256"}"#, r#"{"sub":"scratch"}"#, &key());
-    let v = Validation::new(0);
+    let v = Validation::new(UnixSeconds(0));
     let needed = jws::scratch_len(&token);
     assert_eq!(
         needed,
@@ -452,7 +473,7 @@ fn non_canonical_base64url() {
     let good = forge(r#"{"alg":"HS256"}"#, r#"{"a":1}"#, &key());
     let (input, sig) = good.rsplit_once('.').unwrap();
     let (header, payload) = input.split_once('.').unwrap();
-    let v = Validation::new(0);
+    let v = Validation::new(UnixSeconds(0));
     for token in [
         format!("{header}.{payload}=.{sig}"),
         format!("{header}.+{}.{sig}", &payload[1..]),
@@ -482,7 +503,7 @@ fn duplicate_claims_refused() {
         &key(),
     );
     assert_eq!(
-        decode_err(&token, &key(), &Validation::new(0)),
+        decode_err(&token, &key(), &Validation::new(UnixSeconds(0))),
         Error::DuplicateKey
     );
 }
@@ -497,7 +518,7 @@ fn deep_nesting_and_invalid_utf8_are_clear_errors() {
     let token = forge(r#"{"alg":"HS256"}"#, &deep, &key());
     let v = Validation {
         limits,
-        ..Validation::new(0)
+        ..Validation::new(UnixSeconds(0))
     };
     assert_eq!(decode_err(&token, &key(), &v), Error::JsonTooDeep);
 
@@ -509,7 +530,7 @@ fn deep_nesting_and_invalid_utf8_are_clear_errors() {
         b64(key().sign(&[input.as_bytes()]).as_bytes())
     );
     assert_eq!(
-        decode_err(&token, &key(), &Validation::new(0)),
+        decode_err(&token, &key(), &Validation::new(UnixSeconds(0))),
         Error::InvalidUtf8
     );
 }

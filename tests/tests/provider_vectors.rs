@@ -3,6 +3,10 @@
 
 mod common;
 
+use std::time::Duration;
+
+use sigmint_core::time::{UnixMillis, UnixSeconds};
+
 use serde_json::Value as Json;
 use sigmint_core::Error;
 use sigmint_core::providers::fonbnk::{
@@ -36,26 +40,38 @@ fn fonbnk_user_tokens_from_the_docs() {
         expected("fonbnk_user_tokens", "refreshToken")
     );
     assert_eq!(
-        tokens.access.expires_at,
+        tokens.access.expires_at.0,
         expected("fonbnk_user_tokens", "access_exp")
     );
     assert_eq!(
-        tokens.refresh.expires_at,
+        tokens.refresh.expires_at.0,
         expected("fonbnk_user_tokens", "refresh_exp")
     );
     assert_eq!(tokens.access.kind, TokenKind::Access);
     assert_eq!(tokens.refresh.kind, TokenKind::Refresh);
-    assert_eq!(tokens.access.issued_at, 1_765_454_073);
+    assert_eq!(tokens.access.issued_at, UnixSeconds(1_765_454_073));
     // 15 minutes and 14 days, as the docs say.
-    assert_eq!(tokens.access.expires_at - tokens.access.issued_at, 15 * 60);
     assert_eq!(
-        tokens.refresh.expires_at - tokens.refresh.issued_at,
+        tokens.access.expires_at.0 - tokens.access.issued_at.0,
+        15 * 60
+    );
+    assert_eq!(
+        tokens.refresh.expires_at.0 - tokens.refresh.issued_at.0,
         14 * 24 * 3600
     );
-    assert!(!tokens.access.expired(1_765_454_972));
-    assert!(tokens.access.expired(1_765_454_973));
-    assert!(tokens.access.needs_refresh(1_765_454_913, 60));
-    assert!(!tokens.access.needs_refresh(1_765_454_912, 60));
+    assert!(!tokens.access.expired(UnixSeconds(1_765_454_972)));
+    assert!(tokens.access.expired(UnixSeconds(1_765_454_973)));
+    let minute = Duration::from_secs(60);
+    assert!(
+        tokens
+            .access
+            .needs_refresh(UnixSeconds(1_765_454_913), minute)
+    );
+    assert!(
+        !tokens
+            .access
+            .needs_refresh(UnixSeconds(1_765_454_912), minute)
+    );
 }
 
 #[test]
@@ -72,11 +88,12 @@ fn sfox_user_token_from_the_docs() {
     );
     assert_eq!(token.expires, expected("sfox_user_token", "expires"));
     assert_eq!(
-        token.expires_at_ms,
+        token.expires_at_ms.0,
         expected("sfox_user_token", "expires_unix_ms")
     );
-    assert!(token.needs_refresh(1_715_714_529_901 - 1000, 5000));
-    assert!(!token.expired(1_715_714_529_900));
+    let five_seconds = Duration::from_secs(5);
+    assert!(token.needs_refresh(UnixMillis(1_715_714_529_901 - 1000), five_seconds));
+    assert!(!token.expired(UnixMillis(1_715_714_529_900)));
 }
 
 #[test]
@@ -95,7 +112,7 @@ fn mygiro_access_token_from_the_docs() {
     assert!(token.user.unwrap().str_eq(e("user").as_str().unwrap()));
     assert!(token.id.unwrap().str_eq(e("_id").as_str().unwrap()));
     assert_eq!(token.created_at, e("createdAt"));
-    assert_eq!(token.created_at_ms, e("createdAt_unix_ms"));
+    assert_eq!(token.created_at_ms.0, e("createdAt_unix_ms"));
 }
 
 #[test]

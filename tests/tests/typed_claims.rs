@@ -7,6 +7,7 @@ use heapless::Vec as HVec;
 use proptest::prelude::*;
 use serde::{Deserialize, Serialize};
 use sigmint_core::jwt::{self, Validation};
+use sigmint_core::time::UnixSeconds;
 use sigmint_core::{Error, Key};
 
 const NOW: i64 = 1_765_454_133;
@@ -26,7 +27,7 @@ fn token(claims: &str) -> String {
 /// `decode_as` with room to spare and PyJWT's default validation at `NOW`.
 fn decode<'a, T: Deserialize<'a>>(token: &'a str, scratch: &'a mut Vec<u8>) -> Result<T, Error> {
     scratch.resize(jwt::decode_as_scratch_len(token), 0);
-    jwt::decode_as(token, scratch, &key(), &Validation::new(NOW))
+    jwt::decode_as(token, scratch, &key(), &Validation::new(UnixSeconds(NOW)))
 }
 
 #[derive(Debug, Deserialize, PartialEq)]
@@ -191,7 +192,13 @@ fn scratch_is_checked_first_and_exact_size_is_enough() {
     let needed = jwt::decode_as_scratch_len(&token);
     let mut short = vec![0u8; needed - 1];
     assert_eq!(
-        jwt::decode_as::<Claims>(&token, &mut short, &key(), &Validation::new(NOW)).err(),
+        jwt::decode_as::<Claims>(
+            &token,
+            &mut short,
+            &key(),
+            &Validation::new(UnixSeconds(NOW))
+        )
+        .err(),
         Some(Error::BufferTooSmall)
     );
     // Even for a token that would fail later: the size is refused before any other check.
@@ -200,13 +207,21 @@ fn scratch_is_checked_first_and_exact_size_is_enough() {
             &token,
             &mut short,
             &Key::new(b"other").unwrap(),
-            &Validation::new(NOW)
+            &Validation::new(UnixSeconds(NOW))
         )
         .err(),
         Some(Error::BufferTooSmall)
     );
     let mut exact = vec![0u8; needed];
-    assert!(jwt::decode_as::<Claims>(&token, &mut exact, &key(), &Validation::new(NOW)).is_ok());
+    assert!(
+        jwt::decode_as::<Claims>(
+            &token,
+            &mut exact,
+            &key(),
+            &Validation::new(UnixSeconds(NOW))
+        )
+        .is_ok()
+    );
 }
 
 #[test]

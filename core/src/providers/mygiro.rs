@@ -7,7 +7,8 @@ use crate::providers::{
     write_path_segment,
 };
 use crate::sink::{Sink, write_exact};
-use crate::{Error, query, time};
+use crate::time::{self, UnixMillis};
+use crate::{Error, query};
 
 /// The header carrying the caller's tag.
 pub const HEADER_TAG: &str = "x-tag";
@@ -99,8 +100,8 @@ pub struct AccessToken<'a> {
     pub id: Option<Value<'a>>,
     /// `createdAt`, as written.
     pub created_at: &'a str,
-    /// `createdAt` in Unix milliseconds.
-    pub created_at_ms: i64,
+    /// `createdAt`, read.
+    pub created_at_ms: UnixMillis,
 }
 
 /// Parses `{"status": "success", "data": {…}}`.
@@ -126,7 +127,7 @@ pub fn parse_access_token(body: &[u8]) -> Result<AccessToken<'_>, Error> {
         user: optional_str(data, "user")?,
         id: optional_str(data, "_id")?,
         created_at,
-        created_at_ms: time::parse_rfc3339_ms(created_at)?,
+        created_at_ms: time::parse_rfc3339(created_at)?,
     })
 }
 

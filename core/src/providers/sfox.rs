@@ -9,7 +9,10 @@ use crate::providers::{
     bearer_len, parse_object, required_plain_str, required_str, write_bearer, write_path_segment,
 };
 use crate::sink::{Sink, write_exact};
-use crate::{Error, time};
+use core::time::Duration;
+
+use crate::Error;
+use crate::time::{self, UnixMillis};
 
 /// The production API's base URL.
 pub const BASE_URL: &str = "https://api.sfox.com";
@@ -72,21 +75,21 @@ pub struct UserToken<'a> {
     pub partner_user_id: Value<'a>,
     /// `expires`, as written (ISO-8601, UTC).
     pub expires: &'a str,
-    /// `expires` in Unix milliseconds.
-    pub expires_at_ms: i64,
+    /// `expires`, read.
+    pub expires_at_ms: UnixMillis,
 }
 
 impl UserToken<'_> {
-    /// Whether the token has expired at `now_ms` (Unix milliseconds).
+    /// Whether the token has expired at `now`.
     #[must_use]
-    pub const fn expired(&self, now_ms: i64) -> bool {
-        time::expired(self.expires_at_ms, now_ms)
+    pub fn expired(&self, now: UnixMillis) -> bool {
+        time::expired(self.expires_at_ms, now)
     }
 
-    /// Whether to mint a new token at `now_ms`: expired, or expiring within `margin_ms`.
+    /// Whether to mint a new token at `now`: expired, or expiring within `margin`.
     #[must_use]
-    pub const fn needs_refresh(&self, now_ms: i64, margin_ms: i64) -> bool {
-        time::needs_refresh(self.expires_at_ms, now_ms, margin_ms)
+    pub fn needs_refresh(&self, now: UnixMillis, margin: Duration) -> bool {
+        time::needs_refresh(self.expires_at_ms, now, margin)
     }
 }
 
@@ -95,7 +98,7 @@ impl UserToken<'_> {
 /// ```
 /// let body = br#"{"data":{"token":"bcf5ab","partner_user_id":"client_1","expires":"2024-05-14T19:22:09.901Z"}}"#;
 /// let token = sigmint_core::providers::sfox::parse_user_token(body)?;
-/// assert_eq!((token.token, token.expires_at_ms), ("bcf5ab", 1_715_714_529_901));
+/// assert_eq!((token.token, token.expires_at_ms.0), ("bcf5ab", 1_715_714_529_901));
 /// # Ok::<(), sigmint_core::Error>(())
 /// ```
 ///
@@ -114,6 +117,6 @@ pub fn parse_user_token(body: &[u8]) -> Result<UserToken<'_>, Error> {
         token: required_plain_str(data, "token")?,
         partner_user_id: required_str(data, "partner_user_id")?,
         expires,
-        expires_at_ms: time::parse_rfc3339_ms(expires)?,
+        expires_at_ms: time::parse_rfc3339(expires)?,
     })
 }

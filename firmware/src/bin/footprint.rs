@@ -34,6 +34,8 @@ use sigmint_core::providers::fonbnk::{Endpoint, KycSubmission, UserQuery};
 use sigmint_core::providers::{error_message, mygiro, sfox};
 #[cfg(feature = "providers")]
 use sigmint_core::time;
+#[cfg(feature = "tokens")]
+use sigmint_core::time::UnixSeconds;
 #[cfg(feature = "encodings")]
 use sigmint_core::{encode, query};
 use sigmint_firmware::inputs::{INPUTS, Inputs};
@@ -107,8 +109,8 @@ fn main() -> ! {
                 audience,
                 issuer,
                 required: i.required,
-                leeway,
-                ..Validation::new(now)
+                leeway: core::time::Duration::from_secs(leeway),
+                ..Validation::new(UnixSeconds(now))
             };
             {
                 let verified = jwt::decode(i.token, scratch, token_key, &validation);
@@ -138,8 +140,8 @@ fn main() -> ! {
             let claims = NewClaims {
                 sub: Some(sub),
                 aud,
-                exp: Some(exp),
-                iat: Some(iat),
+                exp: Some(UnixSeconds(exp)),
+                iat: Some(UnixSeconds(iat)),
                 strings,
                 extra: Some(extra),
                 ..NewClaims::default()
@@ -197,7 +199,7 @@ fn main() -> ! {
         keep(&mygiro::access_token_path(mygiro_user, account, out));
         keep(&mygiro::authorization(jwt, out));
         keep(&mygiro::check_tag(tag));
-        keep(&time::parse_rfc3339_ms(i.date));
+        keep(&time::parse_rfc3339(i.date));
         keep(&error_message(error, json_buf));
     }
     #[cfg(feature = "error-text")]

@@ -4,6 +4,7 @@
 use crate::Error;
 use crate::json::{self, Kind, Value};
 use crate::jws::{self, Limits};
+use crate::time::UnixSeconds;
 
 /// The claims of a token: registered ones typed, any other by dotted path.
 #[derive(Clone, Copy, Debug)]
@@ -49,11 +50,11 @@ pub(super) fn string_claim(value: Option<Value<'_>>) -> Result<Option<Value<'_>>
 }
 
 /// A NumericDate claim: an integer number of seconds, not negative.
-pub(super) fn time_claim(value: Option<Value<'_>>) -> Result<Option<i64>, Error> {
+pub(super) fn time_claim(value: Option<Value<'_>>) -> Result<Option<UnixSeconds>, Error> {
     match value {
         Some(v) if v.kind() != Kind::Null => match v.as_i64()? {
             t if t < 0 => Err(Error::InvalidClaimType),
-            t => Ok(Some(t)),
+            t => Ok(Some(UnixSeconds(t))),
         },
         _ => Ok(None),
     }
@@ -187,7 +188,7 @@ impl<'a> Claims<'a> {
     }
 
     /// A NumericDate claim: an integer number of seconds, not negative.
-    pub(super) fn time(&self, name: &str) -> Result<Option<i64>, Error> {
+    pub(super) fn time(&self, name: &str) -> Result<Option<UnixSeconds>, Error> {
         time_claim(self.claim(name))
     }
 
@@ -228,7 +229,7 @@ impl<'a> Claims<'a> {
     /// # Errors
     /// [`Error::InvalidClaimType`] for a string, a float, a negative number or another type;
     /// [`Error::IntegerOverflow`] beyond `i64`.
-    pub fn exp(&self) -> Result<Option<i64>, Error> {
+    pub fn exp(&self) -> Result<Option<UnixSeconds>, Error> {
         self.time("exp")
     }
 
@@ -236,7 +237,7 @@ impl<'a> Claims<'a> {
     ///
     /// # Errors
     /// As [`Claims::exp`].
-    pub fn nbf(&self) -> Result<Option<i64>, Error> {
+    pub fn nbf(&self) -> Result<Option<UnixSeconds>, Error> {
         self.time("nbf")
     }
 
@@ -244,7 +245,7 @@ impl<'a> Claims<'a> {
     ///
     /// # Errors
     /// As [`Claims::exp`].
-    pub fn iat(&self) -> Result<Option<i64>, Error> {
+    pub fn iat(&self) -> Result<Option<UnixSeconds>, Error> {
         self.time("iat")
     }
 }

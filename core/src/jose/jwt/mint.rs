@@ -6,6 +6,7 @@ use crate::json::writer::{self, ObjectWriter};
 use crate::json::{self, Kind};
 use crate::jws::{self, Limits};
 use crate::sink::{Sink, SliceWriter};
+use crate::time::UnixSeconds;
 use crate::{Error, Key};
 
 /// Claims for a new token. Absent fields are left out; `aud` with one entry is written as a
@@ -19,11 +20,11 @@ pub struct NewClaims<'c> {
     /// `aud`
     pub aud: &'c [&'c str],
     /// `exp`, Unix seconds.
-    pub exp: Option<i64>,
+    pub exp: Option<UnixSeconds>,
     /// `nbf`, Unix seconds.
-    pub nbf: Option<i64>,
+    pub nbf: Option<UnixSeconds>,
     /// `iat`, Unix seconds.
-    pub iat: Option<i64>,
+    pub iat: Option<UnixSeconds>,
     /// `jti`
     pub jti: Option<&'c str>,
     /// Further string claims, `(name, value)`, added after the ones above.
@@ -98,7 +99,7 @@ impl NewClaims<'_> {
         for (name, value) in [("exp", self.exp), ("nbf", self.nbf), ("iat", self.iat)] {
             if let Some(value) = value {
                 obj.key(name)?;
-                obj.w.put(Decimal::signed(value).as_bytes())?;
+                obj.w.put(Decimal::signed(value.0).as_bytes())?;
             }
         }
         if let Some(jti) = self.jti {

@@ -1,16 +1,17 @@
 //! HS256 JWTs: claims read in place, validated against a caller's clock, minted into buffers.
 //!
 //! ```
+//! use sigmint_core::time::UnixSeconds;
 //! use sigmint_core::{Key, jwt};
 //!
 //! let key = Key::new(b"a secret of reasonable length!!")?;
-//! let claims = jwt::NewClaims { sub: Some("user-1"), exp: Some(1_700_000_900), ..Default::default() };
+//! let claims = jwt::NewClaims { sub: Some("user-1"), exp: Some(UnixSeconds(1_700_000_900)), ..Default::default() };
 //! let mut json = [0u8; 128];
 //! let mut token = [0u8; 256];
 //! let token = jwt::encode(&key, &claims, &mut json, &mut token)?;
 //!
 //! let mut scratch = [0u8; 256];
-//! let validation = jwt::Validation::new(1_700_000_000); // "now", in Unix seconds
+//! let validation = jwt::Validation::new(UnixSeconds(1_700_000_000)); // "now": core reads no clock
 //! let verified = jwt::decode(token, &mut scratch, &key, &validation)?;
 //! assert!(verified.claims().sub()?.unwrap().str_eq("user-1"));
 //! # Ok::<(), sigmint_core::Error>(())

@@ -2,6 +2,8 @@
 
 use super::mint::MINT_LIMITS;
 use super::*;
+use crate::time::UnixSeconds;
+use core::time::Duration;
 
 fn key() -> Key {
     Key::new(b"test key").unwrap()
@@ -20,7 +22,7 @@ fn check(claims: &str, validation: &Validation<'_>) -> Result<(), Error> {
 
 #[test]
 fn time_claims() {
-    let v = Validation::new(1000);
+    let v = Validation::new(UnixSeconds(1000));
     assert_eq!(check(r#"{"exp":1001}"#, &v), Ok(()));
     assert_eq!(check(r#"{"exp":1000}"#, &v), Err(Error::Expired));
     // A registered claim's name spelled with escapes is still that claim.
@@ -39,11 +41,23 @@ fn time_claims() {
         Err(Error::WrongTokenType)
     );
     assert_eq!(
-        check(r#"{"exp":990}"#, &Validation { leeway: 10, ..v }),
+        check(
+            r#"{"exp":990}"#,
+            &Validation {
+                leeway: Duration::from_secs(10),
+                ..v
+            }
+        ),
         Err(Error::Expired)
     );
     assert_eq!(
-        check(r#"{"exp":991}"#, &Validation { leeway: 10, ..v }),
+        check(
+            r#"{"exp":991}"#,
+            &Validation {
+                leeway: Duration::from_secs(10),
+                ..v
+            }
+        ),
         Ok(())
     );
     assert_eq!(
@@ -82,7 +96,10 @@ fn time_claims() {
         Err(Error::IntegerOverflow)
     );
     assert_eq!(
-        check(r#"{"exp":9223372036854775807}"#, &Validation::new(i64::MAX)),
+        check(
+            r#"{"exp":9223372036854775807}"#,
+            &Validation::new(UnixSeconds(i64::MAX))
+        ),
         Err(Error::Expired)
     );
     assert_eq!(check(r#"{"exp":null}"#, &v), Ok(()));
@@ -90,7 +107,7 @@ fn time_claims() {
 
 #[test]
 fn audience_issuer_required_and_type() {
-    let v = Validation::new(0);
+    let v = Validation::new(UnixSeconds(0));
     assert_eq!(check(r#"{"aud":"pos"}"#, &v), Err(Error::InvalidAudience));
     assert_eq!(
         check(
@@ -120,7 +137,7 @@ fn audience_issuer_required_and_type() {
     assert_eq!(check(r#"{"aud":[]}"#, &v), Ok(()));
     assert_eq!(check(r#"{"aud":[]}"#, &pos), Err(Error::MissingClaim));
     // Several failures: the first in PyJWT's order (iat, nbf, exp, iss, aud) wins.
-    let now = Validation::new(10);
+    let now = Validation::new(UnixSeconds(10));
     assert_eq!(
         check(r#"{"exp":1,"nbf":20,"iat":30}"#, &now),
         Err(Error::IssuedInFuture)
@@ -170,7 +187,7 @@ fn audience_issuer_required_and_type() {
 
 #[test]
 fn payload_must_be_an_object() {
-    let v = Validation::new(0);
+    let v = Validation::new(UnixSeconds(0));
     let mut out = [0u8; 256];
     let t = jws::sign_compact(&key(), HS256_HEADER, b"[1]", &mut out).unwrap();
     let mut scratch = [0u8; 256];
@@ -185,7 +202,7 @@ fn minting_typed_claims() {
     let claims = NewClaims {
         iss: Some("me"),
         aud: &["a", "b"],
-        iat: Some(5),
+        iat: Some(UnixSeconds(5)),
         jti: Some("q\"\n\u{1}é"),
         extra: Some(br#" {"uid": "x", "n": {"d": [1.5]}} "#),
         ..Default::default()
@@ -213,7 +230,7 @@ fn minting_typed_claims() {
         let claims = NewClaims {
             sub: Some("s"),
             aud: &["a"],
-            exp: Some(1),
+            exp: Some(UnixSeconds(1)),
             strings,
             extra,
             ..Default::default()
@@ -241,7 +258,7 @@ fn minting_typed_claims() {
     let mut scratch = [0u8; 512];
     let v = Validation {
         audience: Some(&["b"]),
-        ..Validation::new(5)
+        ..Validation::new(UnixSeconds(5))
     };
     let verified = decode(t, &mut scratch, &key(), &v).unwrap();
     let mut buf = [0u8; 16];
@@ -266,7 +283,7 @@ fn custom_headers_are_checked() {
     let header = br#"{"alg":"HS256","kid":"k1","typ":"JWT"}"#;
     let t = encode_json_with_header(&key(), header, b"{}", &mut out).unwrap();
     let mut scratch = [0u8; 256];
-    let verified = decode(t, &mut scratch, &key(), &Validation::new(0)).unwrap();
+    let verified = decode(t, &mut scratch, &key(), &Validation::new(UnixSeconds(0))).unwrap();
     assert!(verified.header().kid().unwrap().str_eq("k1"));
     for (header, error) in [
         (&br#"{"alg":"none"}"#[..], Error::UnsupportedAlgorithm),

@@ -16,6 +16,7 @@ use crate::{Error, Key};
 ///
 /// ```
 /// use serde::Deserialize;
+/// use sigmint_core::time::UnixSeconds;
 /// use sigmint_core::{Key, jwt};
 ///
 /// #[derive(Deserialize)]
@@ -38,7 +39,7 @@ use crate::{Error, Key};
 /// let token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ1c2VyRGF0YSI6eyJ1c2VybmFtZSI6InVzZXIjLWhsRjNmek8iLCJfaWQiOiI2OTI4MWQ0ZjE4NjEzYmM5ZGU3MmVkOGUiLCJpc0RldlVzZXIiOmZhbHNlLCJjb3VudHJ5SXNvQ29kZSI6Ik5HIiwiaXNBbWJhc3NhZG9yIjpmYWxzZSwiZW1haWwiOiJ0ZXN0dXNlcituZ0Bmb25ibmsuY29tIn0sInR5cGUiOiJhY2Nlc3MiLCJ1aWQiOiIwMUtDNk02TTJEVkZSSzkxNUtZUTdQQkJBUCIsImlhdCI6MTc2NTQ1NDA3MywiZXhwIjo0MTAyNDQ0ODAwfQ.IdpPN2d8X3-jscfk2xS_MoSOvat2eeouMRL90ERQTqE";
 /// let validation = jwt::Validation {
 ///     token_type: Some("access"),
-///     ..jwt::Validation::new(1_765_454_133) // now, Unix seconds: core reads no clock
+///     ..jwt::Validation::new(UnixSeconds(1_765_454_133)) // now: core reads no clock
 /// };
 /// let mut scratch = [0u8; 1024]; // at least jwt::decode_as_scratch_len(token)
 /// let claims: Claims = jwt::decode_as(token, &mut scratch, &key, &validation)?;

@@ -1,17 +1,20 @@
 //! What a decode checks beyond the signature, and the checks themselves.
 
 use super::claims::{Claims, aud_claim, string_claim, time_claim};
+use core::time::Duration;
+
 use crate::Error;
 use crate::json::{self, Kind};
 use crate::jws::{self, Algorithm, Limits};
+use crate::time::UnixSeconds;
 
 /// What [`decode`](super::decode) checks beyond the signature. Start from [`Validation::new`].
 #[derive(Clone, Copy, Debug)]
 pub struct Validation<'v> {
-    /// The current time, Unix seconds, from the caller's clock (core reads none).
-    pub now: i64,
-    /// Seconds of clock skew tolerated for `exp`, `nbf` and `iat`.
-    pub leeway: u64,
+    /// The current time, from the caller's clock (core reads none).
+    pub now: UnixSeconds,
+    /// Clock skew tolerated for `exp`, `nbf` and `iat` (whole seconds count).
+    pub leeway: Duration,
     /// Refuse a token whose `exp` has passed.
     pub verify_exp: bool,
     /// Refuse a token whose `nbf` is in the future.
@@ -42,10 +45,10 @@ impl Validation<'static> {
     /// PyJWT's defaults at `now` (Unix seconds): signature, `exp`, `nbf`, `iat`, `aud` and
     /// `iss` checked, no leeway, HS256 only, nothing required, no audience or issuer expected.
     #[must_use]
-    pub const fn new(now: i64) -> Self {
+    pub const fn new(now: UnixSeconds) -> Self {
         Validation {
             now,
-            leeway: 0,
+            leeway: Duration::ZERO,
             verify_exp: true,
             verify_nbf: true,
             verify_iat: true,
@@ -109,16 +112,16 @@ impl<'a> Claims<'a> {
         string_claim(found.sub)?;
         string_claim(found.jti)?;
 
-        let now = i128::from(validation.now);
-        let leeway = i128::from(validation.leeway);
+        let now = i128::from(validation.now.0);
+        let leeway = i128::from(validation.leeway.as_secs());
         // PyJWT's order, so the first failure reported is the one a PyJWT user expects.
-        if validation.verify_iat && iat.is_some_and(|iat| i128::from(iat) > now + leeway) {
+        if validation.verify_iat && iat.is_some_and(|iat| i128::from(iat.0) > now + leeway) {
             return Err(Error::IssuedInFuture);
         }
-        if validation.verify_nbf && nbf.is_some_and(|nbf| i128::from(nbf) > now + leeway) {
+        if validation.verify_nbf && nbf.is_some_and(|nbf| i128::from(nbf.0) > now + leeway) {
             return Err(Error::NotYetValid);
         }
-        if validation.verify_exp && exp.is_some_and(|exp| i128::from(exp) <= now - leeway) {
+        if validation.verify_exp && exp.is_some_and(|exp| i128::from(exp.0) <= now - leeway) {
             return Err(Error::Expired);
         }
         if validation.verify_iss

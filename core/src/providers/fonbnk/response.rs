@@ -3,7 +3,10 @@
 use crate::json::{Kind, Value};
 use crate::jws::{self, Limits};
 use crate::providers::{optional_str, parse_object, required_plain_str};
-use crate::{Error, jwt, time};
+use core::time::Duration;
+
+use crate::time::{self, UnixSeconds};
+use crate::{Error, jwt};
 
 /// What a Fonbnk user token is for (its `type` claim).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,22 +23,22 @@ pub enum TokenKind {
 pub struct TokenLifetime {
     /// `type`.
     pub kind: TokenKind,
-    /// `iat`, Unix seconds.
-    pub issued_at: i64,
-    /// `exp`, Unix seconds.
-    pub expires_at: i64,
+    /// `iat`.
+    pub issued_at: UnixSeconds,
+    /// `exp`.
+    pub expires_at: UnixSeconds,
 }
 
 impl TokenLifetime {
-    /// Whether the token has expired at `now` (Unix seconds).
+    /// Whether the token has expired at `now`.
     #[must_use]
-    pub const fn expired(&self, now: i64) -> bool {
+    pub fn expired(&self, now: UnixSeconds) -> bool {
         time::expired(self.expires_at, now)
     }
 
-    /// Whether to get a new token at `now`: expired, or expiring within `margin` seconds.
+    /// Whether to get a new token at `now`: expired, or expiring within `margin`.
     #[must_use]
-    pub const fn needs_refresh(&self, now: i64, margin: i64) -> bool {
+    pub fn needs_refresh(&self, now: UnixSeconds, margin: Duration) -> bool {
         time::needs_refresh(self.expires_at, now, margin)
     }
 }

@@ -4,6 +4,7 @@
 
 use sigmint_core::jws::{self, Algorithm, Limits};
 use sigmint_core::jwt::{self, Validation};
+use sigmint_core::time::UnixSeconds;
 use sigmint_core::{Error, Key};
 use sigmint_firmware::insns::Counter;
 
@@ -50,7 +51,7 @@ fn valid(r: &mut Report, bufs: &mut Buffers) {
         let audience: &[&str] = &["pos"];
         let validation = Validation {
             audience: case.has_aud.then_some(audience),
-            ..Validation::new(NOW)
+            ..Validation::new(UnixSeconds(NOW))
         };
         let decoded = r.stack("jwt::decode", || {
             jwt::decode(case.token, scratch, &key, &validation)
@@ -92,7 +93,7 @@ fn fonbnk_typed_claims(r: &mut Report, bufs: &mut Buffers) {
         token_type: Some("access"),
         typ: Some("JWT"),
         required: &["exp", "iat", "uid"],
-        ..Validation::new(NOW)
+        ..Validation::new(UnixSeconds(NOW))
     };
     if let Some(verified) = r.ok(
         jwt::decode(case.token, scratch, &key, &validation),
@@ -100,8 +101,16 @@ fn fonbnk_typed_claims(r: &mut Report, bufs: &mut Buffers) {
         "decode",
     ) {
         let claims = verified.claims();
-        r.check(claims.exp() == Ok(Some(4_102_444_800)), CASE, "exp");
-        r.check(claims.iat() == Ok(Some(1_765_454_073)), CASE, "iat");
+        r.check(
+            claims.exp() == Ok(Some(UnixSeconds(4_102_444_800))),
+            CASE,
+            "exp",
+        );
+        r.check(
+            claims.iat() == Ok(Some(UnixSeconds(1_765_454_073))),
+            CASE,
+            "iat",
+        );
         r.check(
             claims
                 .get("userData.email")
@@ -117,7 +126,7 @@ fn fonbnk_typed_claims(r: &mut Report, bufs: &mut Buffers) {
     }
     let refresh = Validation {
         token_type: Some("refresh"),
-        ..Validation::new(NOW)
+        ..Validation::new(UnixSeconds(NOW))
     };
     let Some(scratch) = scratch_for(r, CASE, case.token, &mut bufs.scratch) else {
         return;
@@ -140,7 +149,12 @@ fn invalid(r: &mut Report, bufs: &mut Buffers) {
             continue;
         };
         let decoded = r.stack("jwt::decode (invalid)", || {
-            jwt::decode(case.token, scratch, &key, &Validation::new(NOW))
+            jwt::decode(
+                case.token,
+                scratch,
+                &key,
+                &Validation::new(UnixSeconds(NOW)),
+            )
         });
         let Err(error) = decoded else {
             r.check(false, case.name, "verified, must fail");
@@ -211,7 +225,12 @@ fn rfc7515_a1(r: &mut Report, bufs: &mut Buffers) {
         return;
     };
     if let Some(verified) = r.ok(
-        jwt::decode(case.token, scratch, &key, &Validation::new(case.now)),
+        jwt::decode(
+            case.token,
+            scratch,
+            &key,
+            &Validation::new(UnixSeconds(case.now)),
+        ),
         CASE,
         "decode",
     ) {
@@ -225,7 +244,12 @@ fn rfc7515_a1(r: &mut Report, bufs: &mut Buffers) {
         return;
     };
     r.err(
-        jwt::decode(case.token, scratch, &key, &Validation::new(case.now + 1)),
+        jwt::decode(
+            case.token,
+            scratch,
+            &key,
+            &Validation::new(UnixSeconds(case.now + 1)),
+        ),
         Error::Expired,
         CASE,
         "a second later",
@@ -264,7 +288,7 @@ fn rfc7520_4_4(r: &mut Report, bufs: &mut Buffers) {
         return;
     };
     r.err(
-        jwt::decode(case.token, scratch, &key, &Validation::new(0)),
+        jwt::decode(case.token, scratch, &key, &Validation::new(UnixSeconds(0))),
         Error::InvalidJson,
         CASE,
         "plain-text payload is no JWT",
@@ -281,7 +305,7 @@ pub fn decode_cost(counter: &Counter) -> u64 {
     };
     let validation = Validation {
         token_type: Some("access"),
-        ..Validation::new(NOW)
+        ..Validation::new(UnixSeconds(NOW))
     };
     let mut scratch = [0u8; 512];
     counter.per_call(20, || {

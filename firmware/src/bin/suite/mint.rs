@@ -6,6 +6,7 @@
 use sigmint_core::jws::{self, Limits};
 use sigmint_core::jwt::{self, NewClaims, Validation};
 use sigmint_core::providers::fonbnk;
+use sigmint_core::time::UnixSeconds;
 use sigmint_core::{Error, Key};
 
 use crate::Buffers;
@@ -110,9 +111,9 @@ fn typed_claims(r: &mut Report, bufs: &mut Buffers) {
         iss: Some("https://api.example.test"),
         sub: Some("terminal-42"),
         aud: &["pos", "mobile"],
-        exp: Some(NOW + 900),
-        nbf: Some(NOW),
-        iat: Some(NOW),
+        exp: Some(UnixSeconds(NOW + 900)),
+        nbf: Some(UnixSeconds(NOW)),
+        iat: Some(UnixSeconds(NOW)),
         jti: Some("caf\u{e9} \"quoted\"\n"),
         strings: &[("type", "access")],
         extra: Some(br#"{"userData":{"email":"testuser+ng@fonbnk.com","isDevUser":false}}"#),
@@ -135,7 +136,7 @@ fn typed_claims(r: &mut Report, bufs: &mut Buffers) {
         token_type: Some("access"),
         typ: Some("JWT"),
         required: &["exp", "iat", "sub"],
-        ..Validation::new(NOW + 60)
+        ..Validation::new(UnixSeconds(NOW + 60))
     };
     let Some(scratch) = scratch_for(r, CASE, token, &mut bufs.scratch) else {
         return;
@@ -179,14 +180,19 @@ fn typed_claims(r: &mut Report, bufs: &mut Buffers) {
         return;
     };
     r.err(
-        jwt::decode(token, scratch, &key, &Validation::new(NOW + 60)),
+        jwt::decode(
+            token,
+            scratch,
+            &key,
+            &Validation::new(UnixSeconds(NOW + 60)),
+        ),
         Error::InvalidAudience,
         CASE,
         "no audience expected",
     );
     let late = Validation {
         audience: Some(&["pos"]),
-        ..Validation::new(NOW + 900)
+        ..Validation::new(UnixSeconds(NOW + 900))
     };
     let Some(scratch) = scratch_for(r, CASE, token, &mut bufs.scratch) else {
         return;
@@ -278,7 +284,7 @@ fn largest_documented_payload(r: &mut Report, bufs: &mut Buffers) {
         audience: Some(&audience),
         issuer: Some(&issuer),
         required: &["exp", "iat", "sub"],
-        ..Validation::new(iat + 60)
+        ..Validation::new(UnixSeconds(iat.0 + 60))
     };
     let Some(scratch) = scratch_for(r, case.name, token, &mut bufs.scratch) else {
         return;

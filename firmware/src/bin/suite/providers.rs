@@ -1,9 +1,12 @@
 //! Provider response parsing: the documented Fonbnk, sFOX and Mygiro answers, field by field
 //! against `provider_responses.json`, and bad bodies refused with their errors.
 
+use core::time::Duration;
+
 use sigmint_core::Error;
 use sigmint_core::providers::fonbnk::{self, TokenKind};
 use sigmint_core::providers::{error_message, mygiro, sfox};
+use sigmint_core::time::{UnixMillis, UnixSeconds};
 
 use crate::Buffers;
 use crate::check::Report;
@@ -62,12 +65,12 @@ fn fonbnk_user_tokens(r: &mut Report, bufs: &mut Buffers) {
         "refreshToken",
     );
     r.check(
-        tokens.access.expires_at == number(v, "access_exp"),
+        tokens.access.expires_at.0 == number(v, "access_exp"),
         CASE,
         "access exp",
     );
     r.check(
-        tokens.refresh.expires_at == number(v, "refresh_exp"),
+        tokens.refresh.expires_at.0 == number(v, "refresh_exp"),
         CASE,
         "refresh exp",
     );
@@ -79,23 +82,25 @@ fn fonbnk_user_tokens(r: &mut Report, bufs: &mut Buffers) {
     );
     // 15 minutes and 14 days, as the docs say.
     r.check(
-        tokens.access.expires_at - tokens.access.issued_at == 15 * 60,
+        tokens.access.expires_at.0 - tokens.access.issued_at.0 == 15 * 60,
         CASE,
         "access lifetime",
     );
     r.check(
-        tokens.refresh.expires_at - tokens.refresh.issued_at == 14 * 24 * 3600,
+        tokens.refresh.expires_at.0 - tokens.refresh.issued_at.0 == 14 * 24 * 3600,
         CASE,
         "refresh lifetime",
     );
-    let exp = tokens.access.expires_at;
+    let exp = tokens.access.expires_at.0;
+    let minute = Duration::from_secs(60);
     r.check(
-        !tokens.access.expired(exp - 1) && tokens.access.expired(exp),
+        !tokens.access.expired(UnixSeconds(exp - 1)) && tokens.access.expired(UnixSeconds(exp)),
         CASE,
         "expired",
     );
     r.check(
-        tokens.access.needs_refresh(exp - 60, 60) && !tokens.access.needs_refresh(exp - 61, 60),
+        tokens.access.needs_refresh(UnixSeconds(exp - 60), minute)
+            && !tokens.access.needs_refresh(UnixSeconds(exp - 61), minute),
         CASE,
         "needs_refresh",
     );
@@ -118,13 +123,14 @@ fn sfox_user_token(r: &mut Report) {
     );
     r.check(token.expires == text(v, "expires"), CASE, "expires");
     r.check(
-        token.expires_at_ms == number(v, "expires_unix_ms"),
+        token.expires_at_ms.0 == number(v, "expires_unix_ms"),
         CASE,
         "expires in ms",
     );
-    let at = token.expires_at_ms;
+    let at = token.expires_at_ms.0;
     r.check(
-        token.needs_refresh(at - 1000, 5000) && !token.expired(at - 1),
+        token.needs_refresh(UnixMillis(at - 1000), Duration::from_secs(5))
+            && !token.expired(UnixMillis(at - 1)),
         CASE,
         "lifecycle",
     );
@@ -149,7 +155,7 @@ fn mygiro_access_token(r: &mut Report) {
     r.check(is(token.id, "_id"), CASE, "_id");
     r.check(token.created_at == text(v, "createdAt"), CASE, "createdAt");
     r.check(
-        token.created_at_ms == number(v, "createdAt_unix_ms"),
+        token.created_at_ms.0 == number(v, "createdAt_unix_ms"),
         CASE,
         "createdAt in ms",
     );

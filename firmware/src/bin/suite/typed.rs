@@ -7,6 +7,7 @@
 use heapless::Vec;
 use serde::{Deserialize, Serialize};
 use sigmint_core::jwt::{self, Validation};
+use sigmint_core::time::UnixSeconds;
 use sigmint_core::{Error, Key};
 
 use crate::Buffers;
@@ -74,7 +75,7 @@ fn every_kind_of_field(r: &mut Report, bufs: &mut Buffers, key: &Key) {
     let Some(token) = mint(r, key, FULL, &mut bufs.out) else {
         return;
     };
-    let validation = Validation::new(NOW);
+    let validation = Validation::new(UnixSeconds(NOW));
     let decoded = r.stack("jwt::decode_as", || {
         jwt::decode_as::<Claims>(token, &mut bufs.scratch, key, &validation)
     });
@@ -109,7 +110,7 @@ fn every_kind_of_field(r: &mut Report, bufs: &mut Buffers, key: &Key) {
 }
 
 fn refusals(r: &mut Report, bufs: &mut Buffers, key: &Key) {
-    let validation = Validation::new(NOW);
+    let validation = Validation::new(UnixSeconds(NOW));
     for (claims, expected, what) in [
         (
             &br#"{"count":"7"}"#[..],
@@ -188,7 +189,7 @@ fn round_trip(r: &mut Report, bufs: &mut Buffers, key: &Key) {
     let Some(token) = r.ok(minted, "encode_as", "mint") else {
         return;
     };
-    let validation = Validation::new(NOW);
+    let validation = Validation::new(UnixSeconds(NOW));
     let back = jwt::decode_as::<Mint>(token, &mut bufs.scratch, key, &validation);
     if let Some(back) = r.ok(back, "encode_as", "read back") {
         r.check(
