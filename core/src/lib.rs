@@ -4,11 +4,16 @@
 //! writes into buffers the caller owns and reports a too-small buffer as an error, never as a
 //! truncated result.
 //!
-//! - [`Key`]: an HMAC-SHA256 key, precomputed once, zeroized on drop.
+//! - [`crypto`]: HMAC-SHA256 [`Key`]s, precomputed once and zeroized on drop, from raw or
+//!   base64 secrets, and which secrets may key a JWT.
 //! - [`encode`]: base64, base64url and hex into caller buffers.
 //! - [`query`]: query strings exactly as WHATWG `URLSearchParams` writes them.
-//! - [`providers::fonbnk`]: Fonbnk request signatures and headers.
-//! - [`Error`]: the one error type.
+//! - `json`, `jws`, `jwt` (the `jwt` feature): a bounded JSON reader and writer, compact JWS
+//!   and HS256 JWTs (parse, verify, validate, mint).
+//! - [`providers`]: Fonbnk, sFOX and Mygiro: request signatures, headers, bodies, answers.
+//! - [`time`]: Unix seconds and milliseconds as distinct types, and RFC 3339 dates.
+//! - [`Error`]: the one error type, with the context a caller needs ([`ErrorKind`] for its
+//!   code, name and message).
 //!
 //! Features: `jwt` (tokens and JSON) and `providers` (the partner APIs' bodies and answers)
 //! are on by default; `serde` adds typed claims. With none, core is what a signing-only
@@ -17,7 +22,7 @@
 #![forbid(unsafe_code)]
 
 mod codec;
-mod crypto;
+pub mod crypto;
 mod error;
 #[cfg(feature = "jwt")]
 mod jose;
@@ -28,7 +33,7 @@ pub mod query;
 mod sink;
 pub mod time;
 
-pub use error::Error;
+pub use error::{Claim, Class, Error, ErrorKind};
 
 /// Text encodings of binary values (base64, base64url, hex), always into caller buffers: each
 /// function returns the written prefix of `out`, or [`Error::BufferTooSmall`] with `out`

@@ -34,14 +34,6 @@ pub(crate) fn write<'a>(pairs: impl Pairs<'a>, sink: &mut dyn Sink) -> Result<()
     Ok(())
 }
 
-/// The exact length [`encode`] needs for `pairs`.
-///
-/// # Errors
-/// [`Error::BufferTooSmall`] only if the length does not fit in `usize`.
-pub fn encoded_len<'a>(pairs: impl Pairs<'a>) -> Result<usize, Error> {
-    crate::sink::measure(|sink| write(pairs, sink))
-}
-
 /// Writes `pairs` into `out` as `URLSearchParams.toString()` would, and returns the text.
 ///
 /// ```
@@ -52,7 +44,8 @@ pub fn encoded_len<'a>(pairs: impl Pairs<'a>) -> Result<usize, Error> {
 /// ```
 ///
 /// # Errors
-/// [`Error::BufferTooSmall`] when `out` is shorter than [`encoded_len`]; `out` is untouched.
+/// [`Error::BufferTooSmall`], with the length needed, when `out` is too short; `out` is
+/// untouched.
 pub fn encode<'a, 'o>(pairs: impl Pairs<'a>, out: &'o mut [u8]) -> Result<&'o str, Error> {
     write_exact(out, |sink| write(pairs.clone(), sink))
 }
@@ -75,8 +68,10 @@ mod tests {
     #[test]
     fn untouched_when_too_small() {
         let mut buf = [0xAAu8; 4];
-        assert_eq!(encode([("a", "bcd")], &mut buf), Err(Error::BufferTooSmall));
+        assert_eq!(
+            encode([("a", "bcd")], &mut buf),
+            Err(Error::BufferTooSmall { needed: 5 })
+        );
         assert_eq!(buf, [0xAA; 4]);
-        assert_eq!(encoded_len([("a", "bcd")]), Ok(5));
     }
 }

@@ -1,34 +1,36 @@
-//! Where encoders put their bytes: a length counter, a caller buffer, or a running MAC.
+//! Where writers put their bytes: a length counter, or a caller buffer that counts on once
+//! it is full.
 //!
-//! Writing every encoder against one small trait lets the same code measure an output,
-//! write it, or feed it straight into HMAC without ever materializing it.
+//! Writing every writer against one small trait lets the same code measure an output and
+//! write it, so that a too-small buffer is reported with the exact size it needs.
 
 use crate::Error;
 
-/// A destination for bytes.
-pub(crate) trait Sink {
+/// A destination for bytes: what the JSON writer writes into. Implement it for a growable
+/// buffer to write JSON of any size (sigmint's own writers use a caller's slice, and report
+/// the exact size needed when it is too small).
+pub trait Sink {
     /// Append `bytes`, or fail without a partial guarantee (callers discard the sink on error).
     fn put(&mut self, bytes: &[u8]) -> Result<(), Error>;
 }
 
-/// Counts bytes instead of storing them (for length negotiation).
+/// Counts bytes instead of storing them (the measuring pass of [`write_exact`]).
 #[derive(Default)]
 struct Counter(usize);
 
 impl Sink for Counter {
     fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
-        // A length beyond usize cannot be written anywhere: report it as too large.
-        self.0 = self
-            .0
-            .checked_add(bytes.len())
-            .ok_or(Error::BufferTooSmall)?;
+        // A length beyond usize fits nowhere; saturated, it is refused as too large.
+        self.0 = self.0.saturating_add(bytes.len());
         Ok(())
     }
 }
 
-/// Writes into a caller buffer, refusing to overflow it.
+/// Writes into a caller buffer, and once it is full goes on counting: at the end it either
+/// holds the whole text or knows the size that would have held it.
 pub(crate) struct SliceWriter<'a> {
     buf: &'a mut [u8],
+    /// Bytes put so far, written or not.
     len: usize,
 }
 
@@ -37,36 +39,30 @@ impl<'a> SliceWriter<'a> {
         SliceWriter { buf, len: 0 }
     }
 
-    /// The bytes written so far, as text (every writer in core writes UTF-8).
+    /// The text written (every writer in core writes UTF-8).
+    ///
+    /// # Errors
+    /// [`Error::BufferTooSmall`] with the size all of it needs, when it did not fit.
     pub(crate) fn into_str(self) -> Result<&'a str, Error> {
-        let written = self.buf.get(..self.len).ok_or(Error::BufferTooSmall)?;
+        let needed = self.len;
+        let written = self
+            .buf
+            .get(..needed)
+            .ok_or(Error::BufferTooSmall { needed })?;
         core::str::from_utf8(written).map_err(|_| Error::InvalidUtf8)
     }
 }
 
 impl Sink for SliceWriter<'_> {
     fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
-        let end = self
-            .len
-            .checked_add(bytes.len())
-            .ok_or(Error::BufferTooSmall)?;
-        let dst = self
-            .buf
-            .get_mut(self.len..end)
-            .ok_or(Error::BufferTooSmall)?;
-        dst.copy_from_slice(bytes);
+        let end = self.len.saturating_add(bytes.len());
+        // Past the end nothing more is written, but the count goes on.
+        if let Some(dst) = self.buf.get_mut(self.len..end) {
+            dst.copy_from_slice(bytes);
+        }
         self.len = end;
         Ok(())
     }
-}
-
-/// The exact number of bytes `write` produces (for length negotiation).
-pub(crate) fn measure(
-    write: impl FnOnce(&mut dyn Sink) -> Result<(), Error>,
-) -> Result<usize, Error> {
-    let mut counter = Counter::default();
-    write(&mut counter)?;
-    Ok(counter.0)
 }
 
 /// Measures what `write` produces, then writes it only if it fits: the caller's buffer is
@@ -88,8 +84,17 @@ fn write_exact_dyn<'o>(
 ) -> Result<&'o str, Error> {
     let mut counter = Counter::default();
     write(&mut counter)?;
-    let dst = out.get_mut(..counter.0).ok_or(Error::BufferTooSmall)?;
-    let mut writer = SliceWriter::new(dst);
+    let needed = counter.0;
+    let mut writer = SliceWriter::new(prefix(out, needed)?);
     write(&mut writer)?;
     writer.into_str()
+}
+
+/// The first `needed` bytes of `out`.
+///
+/// # Errors
+/// [`Error::BufferTooSmall`] with `needed`, when `out` is shorter.
+pub(crate) fn prefix(out: &mut [u8], needed: usize) -> Result<&mut [u8], Error> {
+    out.get_mut(..needed)
+        .ok_or(Error::BufferTooSmall { needed })
 }

@@ -21,7 +21,9 @@ fn base64_with<'a>(
     } else {
         base64url_len(bytes.len())
     };
-    let dst = out.get_mut(..len).ok_or(Error::BufferTooSmall)?;
+    let dst = out
+        .get_mut(..len)
+        .ok_or(Error::BufferTooSmall { needed: len })?;
     // `n & 63` is always in range: the fallback is never taken and the check is compiled out.
     let symbol = |n: u32| alphabet.get((n & 63) as usize).copied().unwrap_or(b'=');
     // Whole groups first and branch-free: this loop is most of a signature's encoding time.
@@ -176,9 +178,10 @@ pub(crate) fn check_strict(
 /// # Errors
 /// [`Error::BufferTooSmall`] when `out` is shorter than the decoded bytes (`out` untouched).
 pub(crate) fn decode_checked<'o>(data: &[u8], out: &'o mut [u8]) -> Result<&'o mut [u8], Error> {
+    let needed = data.len() / 4 * 3 + data.len() % 4 * 3 / 4;
     let dst = out
-        .get_mut(..data.len() / 4 * 3 + data.len() % 4 * 3 / 4)
-        .ok_or(Error::BufferTooSmall)?;
+        .get_mut(..needed)
+        .ok_or(Error::BufferTooSmall { needed })?;
     let value = |c: u32| u32::from(sextet(c as u8) & 63);
     let (groups, rest) = data.as_chunks::<4>();
     let (whole, last) = dst.as_chunks_mut::<3>();

@@ -18,5 +18,7 @@ pub const fn hex_len(n: usize) -> usize {
 /// # Errors
 /// [`Error::BufferTooSmall`] when `out` is shorter than [`hex_len`].
 pub fn hex<'a>(bytes: &[u8], out: &'a mut [u8]) -> Result<&'a str, Error> {
-    base16ct::lower::encode_str(bytes, out).map_err(|_| Error::BufferTooSmall)
+    base16ct::lower::encode_str(bytes, out).map_err(|_| Error::BufferTooSmall {
+        needed: hex_len(bytes.len()),
+    })
 }

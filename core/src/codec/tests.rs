@@ -20,9 +20,10 @@ fn lengths_match_encoders() {
 
 #[test]
 fn too_small_is_an_error() {
-    assert_eq!(base64(b"abc", &mut [0; 3]), Err(Error::BufferTooSmall));
-    assert_eq!(base64url(b"ab", &mut [0; 2]), Err(Error::BufferTooSmall));
-    assert_eq!(hex(b"ab", &mut [0; 3]), Err(Error::BufferTooSmall));
+    let needs = |needed| Err(Error::BufferTooSmall { needed });
+    assert_eq!(base64(b"abc", &mut [0; 3]), needs(4));
+    assert_eq!(base64url(b"ab", &mut [0; 2]), needs(3));
+    assert_eq!(hex(b"ab", &mut [0; 3]), needs(4));
 }
 
 #[test]
@@ -89,7 +90,7 @@ proptest::proptest! {
             };
             match (&ours, &theirs) {
                 (Ok(a), Ok(b)) => proptest::prop_assert_eq!(a, b),
-                (Err(Error::BufferTooSmall), Err(base64ct::Error::InvalidLength)) => {}
+                (Err(Error::BufferTooSmall { .. }), Err(base64ct::Error::InvalidLength)) => {}
                 (Err(e), Err(_)) => proptest::prop_assert_eq!(*e, invalid),
                 _ => proptest::prop_assert!(false, "{text:?}: {ours:?} vs {theirs:?}"),
             }
@@ -124,7 +125,7 @@ fn strict_decoders_leave_out_untouched_on_error() {
             true,
             Error::InvalidSignature
         ),
-        Err(Error::BufferTooSmall)
+        Err(Error::BufferTooSmall { needed: 4 })
     );
     assert_eq!(out, [7; 4]);
     assert_eq!(

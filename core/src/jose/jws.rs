@@ -35,6 +35,11 @@ use crate::{Error, Key, TAG_LEN};
 /// The token size limit used unless the caller chooses another.
 pub const DEFAULT_MAX_TOKEN_LEN: usize = 16 * 1024;
 
+/// The longest decoded header accepted, in bytes: a longer one is [`Error::TokenTooLarge`].
+/// Headers are small (`{"alg":"HS256","typ":"JWT"}` is 27 bytes); the bound lets a caller
+/// decode any acceptable header into a fixed buffer of this size.
+pub const MAX_HEADER_LEN: usize = 1024;
+
 /// The longest signature segment read: anything longer cannot be an HMAC tag sigmint makes.
 const MAX_SIGNATURE_LEN: usize = 64;
 
@@ -65,6 +70,32 @@ pub struct Limits {
     pub max_depth: usize,
 }
 
+impl Limits {
+    /// Limits where 0 for either means its default (as a zeroed C struct or an unset option
+    /// gives them).
+    ///
+    /// ```
+    /// use sigmint_core::jws::Limits;
+    /// assert_eq!(Limits::or_defaults(0, 0), Limits::default());
+    /// assert_eq!(Limits::or_defaults(100, 0).max_token_len, 100);
+    /// ```
+    #[must_use]
+    pub const fn or_defaults(max_token_len: usize, max_depth: usize) -> Limits {
+        Limits {
+            max_token_len: if max_token_len == 0 {
+                DEFAULT_MAX_TOKEN_LEN
+            } else {
+                max_token_len
+            },
+            max_depth: if max_depth == 0 {
+                json::DEFAULT_MAX_DEPTH
+            } else {
+                max_depth
+            },
+        }
+    }
+}
+
 impl Default for Limits {
     fn default() -> Self {
         Limits {
@@ -77,9 +108,26 @@ impl Default for Limits {
 /// The scratch space `token`'s decoded header and payload take together (what
 /// [`crate::jwt::decode`] needs).
 #[must_use]
-pub fn scratch_len(token: &str) -> usize {
-    let (header, payload, _) = segments(token);
-    decoded_len(header).saturating_add(decoded_len(payload.unwrap_or("")))
+pub fn scratch_len<T: AsRef<[u8]> + ?Sized>(token: &T) -> usize {
+    let mut parts = token.as_ref().splitn(3, |&b| b == b'.');
+    let header = parts.next().map_or(0, <[u8]>::len);
+    let payload = parts.next().map_or(0, <[u8]>::len);
+    decoded_len_of(header).saturating_add(decoded_len_of(payload))
+}
+
+/// A token's bytes as text, once they are within the size limit: bytes that are not UTF-8
+/// cannot be base64url, so they are [`Error::MalformedToken`] (not [`Error::InvalidUtf8`],
+/// which is about what a token holds).
+///
+/// # Errors
+/// [`Error::TokenTooLarge`] beyond `limits.max_token_len`, then [`Error::MalformedToken`].
+pub(crate) fn token_text<'a>(token: &'a [u8], limits: &Limits) -> Result<&'a str, Error> {
+    if token.len() > limits.max_token_len {
+        return Err(Error::TokenTooLarge {
+            limit: limits.max_token_len,
+        });
+    }
+    core::str::from_utf8(token).map_err(|_| Error::MalformedToken)
 }
 
 /// A compact token's header and payload segments, and what follows the payload's dot
@@ -99,8 +147,10 @@ pub(crate) fn segments(token: &str) -> Segments<'_> {
 /// The scratch space `token`'s decoded header takes: what [`decode`] needs as
 /// `header_scratch`.
 #[must_use]
-pub fn header_scratch_len(token: &str) -> usize {
-    decoded_len(split_dot(token).0)
+pub fn header_scratch_len<T: AsRef<[u8]> + ?Sized>(token: &T) -> usize {
+    let token = token.as_ref();
+    let header = token.iter().position(|&b| b == b'.').unwrap_or(token.len());
+    decoded_len_of(header)
 }
 
 /// `text` up to its first `.`, and what follows that dot (`None` without one).
@@ -113,7 +163,11 @@ pub(crate) fn split_dot(text: &str) -> (&str, Option<&str>) {
 
 /// Bytes that unpadded base64 text of this length decodes to (an upper bound for bad text).
 pub(crate) fn decoded_len(segment: &str) -> usize {
-    let n = segment.len();
+    decoded_len_of(segment.len())
+}
+
+/// [`decoded_len`] for a segment `n` bytes long.
+pub(crate) const fn decoded_len_of(n: usize) -> usize {
     (n / 4)
         .saturating_mul(3)
         .saturating_add((n % 4).saturating_mul(3) / 4)
@@ -254,48 +308,71 @@ impl<'a> Header<'a> {
 /// Splits a compact JWS, checks every segment is strict base64url, and decodes the header into
 /// `header_scratch` (headers are small: 1 KiB holds any sensible one). Nothing is verified yet.
 ///
+/// The token is text or its bytes (bytes that are not UTF-8 are malformed).
+///
 /// # Errors
-/// [`Error::TokenTooLarge`] beyond `limits.max_token_len`; [`Error::MalformedToken`] unless the
-/// token is exactly three strict base64url segments; [`Error::BufferTooSmall`] when
-/// `header_scratch` cannot hold the decoded header; for the header, [`Error::InvalidJson`], [`Error::InvalidUtf8`],
-/// [`Error::JsonTooDeep`], [`Error::DuplicateKey`] or [`Error::InvalidHeader`].
-pub fn decode<'a>(
-    token: &'a str,
+/// [`Error::TokenTooLarge`] beyond `limits.max_token_len` (or for a header beyond
+/// [`MAX_HEADER_LEN`]); [`Error::MalformedToken`] unless the token is exactly three strict
+/// base64url segments; [`Error::BufferTooSmall`] when
+/// `header_scratch` cannot hold the decoded header; for the header, [`Error::InvalidJson`],
+/// [`Error::InvalidUtf8`], [`Error::JsonTooDeep`], [`Error::DuplicateKey`] or
+/// [`Error::InvalidHeader`].
+pub fn decode<'a, T: AsRef<[u8]> + ?Sized>(
+    token: &'a T,
     header_scratch: &'a mut [u8],
     limits: &Limits,
 ) -> Result<Unverified<'a>, Error> {
+    decode_bytes(token.as_ref(), header_scratch, limits)
+}
+
+/// [`decode`], compiled once.
+fn decode_bytes<'a>(
+    token: &'a [u8],
+    header_scratch: &'a mut [u8],
+    limits: &Limits,
+) -> Result<Unverified<'a>, Error> {
+    let token = token_text(token, limits)?;
     decode_segments(token, segments(token), header_scratch, limits)
 }
 
 /// `scratch` ([`scratch_len`] long) split into room for the decoded header and for the
-/// payload of the token split into `segments`.
+/// payload of `token`, split into `segments`.
 ///
 /// # Errors
-/// [`Error::BufferTooSmall`] when `scratch` is shorter than [`scratch_len`].
+/// [`Error::BufferTooSmall`] when `scratch` is shorter than [`scratch_len`], unless `token` is
+/// refused for its shape ([`Error::MalformedToken`], a header beyond [`MAX_HEADER_LEN`]): a
+/// bad token is reported as such whatever the buffer.
 pub(crate) fn split_scratch<'s>(
-    (header, payload, _): &Segments<'_>,
+    token: &str,
+    segments: Segments<'_>,
     scratch: &'s mut [u8],
+    limits: &Limits,
 ) -> Result<(&'s mut [u8], &'s mut [u8]), Error> {
+    let (header, payload, _) = segments;
     let header_len = decoded_len(header);
-    if scratch.len() < header_len.saturating_add(decoded_len(payload.unwrap_or(""))) {
-        return Err(Error::BufferTooSmall);
+    let needed = header_len.saturating_add(decoded_len(payload.unwrap_or("")));
+    if scratch.len() < needed {
+        // Without room for the header, decoding stops at it: what it finds before is the
+        // token's own fault.
+        let shape = decode_segments(token, segments, &mut [], limits).err();
+        return Err(shape
+            .filter(|error| error.needed().is_none())
+            .unwrap_or(Error::BufferTooSmall { needed }));
     }
     scratch
         .split_at_mut_checked(header_len)
-        .ok_or(Error::BufferTooSmall)
+        .ok_or(Error::BufferTooSmall { needed })
 }
 
-/// [`decode`] for a token already split into its `segments` (see [`segments`]). The checks
-/// run in the order that decides which error a bad token gets.
+/// [`decode`] for a token already within the size limit ([`token_text`]) and split into its
+/// `segments` (see [`segments`]). The checks run in the order that decides which error a bad
+/// token gets.
 pub(crate) fn decode_segments<'a>(
     token: &'a str,
     (header_b64, payload_b64, rest): Segments<'a>,
     header_scratch: &'a mut [u8],
     limits: &Limits,
 ) -> Result<Unverified<'a>, Error> {
-    if token.len() > limits.max_token_len {
-        return Err(Error::TokenTooLarge);
-    }
     let payload_b64 = payload_b64.ok_or(Error::MalformedToken)?;
     let (signature_b64, None) = split_dot(rest.ok_or(Error::MalformedToken)?) else {
         return Err(Error::MalformedToken);
@@ -320,6 +397,11 @@ pub(crate) fn decode_segments<'a>(
     };
 
     check_segment(payload_b64)?;
+    if decoded_len(header_b64) > MAX_HEADER_LEN {
+        return Err(Error::TokenTooLarge {
+            limit: MAX_HEADER_LEN,
+        });
+    }
     let header = Header::parse(decode_segment(header_b64, header_scratch)?, limits)?;
     Ok(Unverified {
         signing_input,
@@ -428,7 +510,7 @@ pub(crate) fn sign_compact<'o>(
     let total = input_len
         .saturating_add(1)
         .saturating_add(base64::base64url_len(TAG_LEN));
-    let out = out.get_mut(..total).ok_or(Error::BufferTooSmall)?;
+    let out = crate::sink::prefix(out, total)?;
     let (input, signature) = out.split_at_mut(input_len);
     let (header_out, rest) = input.split_at_mut(header_len);
     base64::base64url(header_json, header_out)?;
@@ -551,11 +633,11 @@ mod tests {
         };
         assert_eq!(
             decode("e30.e30.", &mut scratch, &small).map(|_| ()),
-            Err(Error::TokenTooLarge)
+            Err(Error::TokenTooLarge { limit: 4 })
         );
         assert_eq!(
             decode("e30.e30.", &mut [0u8; 1], &limits).map(|_| ()),
-            Err(Error::BufferTooSmall)
+            Err(Error::BufferTooSmall { needed: 2 })
         );
     }
 }

@@ -14,7 +14,12 @@ use serde::de::{
     Visitor,
 };
 
-use crate::Error;
+use crate::{Claim, Error};
+
+/// A value of the wrong type for its field (serde names no field when it says so).
+const WRONG_TYPE: Error = Error::InvalidClaimType {
+    claim: Claim::Unnamed,
+};
 use crate::json::{Elements, Kind, Members, Value};
 
 /// Deserializes a `T` from `value`, unescaping strings into `arena` as needed.
@@ -49,11 +54,12 @@ impl<'de> Arena<'de> {
         if let Some(plain) = value.as_plain_str() {
             return Ok(plain);
         }
-        let len = value.unescaped_len().ok_or(Error::InvalidClaimType)?;
+        let len = value.unescaped_len().ok_or(WRONG_TYPE)?;
         let free = core::mem::take(&mut self.free);
         let (room, rest) = free
             .split_at_mut_checked(len)
-            .ok_or(Error::BufferTooSmall)?;
+            // `decode_as` sized the arena for every string first: not reached.
+            .ok_or(Error::BufferTooSmall { needed: len })?;
         self.free = rest;
         value.to_str(room)
     }
@@ -73,7 +79,7 @@ impl<'de, 'r> Deserializer<'de, 'r> {
 
 /// A JSON number to the visitor: non-negative integers as `u64`, negative ones as `i64`.
 fn visit_number<'de, V: Visitor<'de>>(value: Value<'de>, visitor: V) -> Result<V::Value, Error> {
-    let text = value.number_text().ok_or(Error::InvalidClaimType)?;
+    let text = value.number_text().ok_or(WRONG_TYPE)?;
     if text.starts_with('-') {
         return visitor.visit_i64(value.as_i64()?);
     }
@@ -97,7 +103,7 @@ impl<'de> de::Deserializer<'de> for Deserializer<'de, '_> {
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         match self.value.kind() {
             Kind::Null => visitor.visit_unit(),
-            Kind::Bool => visitor.visit_bool(self.value.as_bool() == Some(true)),
+            Kind::Bool => visitor.visit_bool(self.value.as_bool() == Ok(true)),
             Kind::Number => visit_number(self.value, visitor),
             Kind::String => visitor.visit_borrowed_str(self.arena.text(self.value)?),
             Kind::Array => visitor.visit_seq(Seq {
@@ -141,10 +147,10 @@ impl<'de> de::Deserializer<'de> for Deserializer<'de, '_> {
                 let mut members = self.value.members();
                 match (members.next(), members.next()) {
                     (Some((tag, content)), None) => (tag, Some(content)),
-                    _ => return Err(Error::InvalidClaimType),
+                    _ => return Err(WRONG_TYPE),
                 }
             }
-            _ => return Err(Error::InvalidClaimType),
+            _ => return Err(WRONG_TYPE),
         };
         visitor.visit_enum(Enum {
             tag,
@@ -255,17 +261,17 @@ impl<'de> VariantAccess<'de> for Variant<'de, '_> {
     fn unit_variant(self) -> Result<(), Error> {
         match self.content {
             None => Ok(()),
-            Some(_) => Err(Error::InvalidClaimType),
+            Some(_) => Err(WRONG_TYPE),
         }
     }
 
     fn newtype_variant_seed<S: DeserializeSeed<'de>>(self, seed: S) -> Result<S::Value, Error> {
-        let content = self.content.ok_or(Error::InvalidClaimType)?;
+        let content = self.content.ok_or(WRONG_TYPE)?;
         seed.deserialize(Deserializer::with(content, self.arena))
     }
 
     fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, Error> {
-        let content = self.content.ok_or(Error::InvalidClaimType)?;
+        let content = self.content.ok_or(WRONG_TYPE)?;
         de::Deserializer::deserialize_seq(Deserializer::with(content, self.arena), visitor)
     }
 
@@ -274,7 +280,7 @@ impl<'de> VariantAccess<'de> for Variant<'de, '_> {
         _fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Error> {
-        let content = self.content.ok_or(Error::InvalidClaimType)?;
+        let content = self.content.ok_or(WRONG_TYPE)?;
         de::Deserializer::deserialize_map(Deserializer::with(content, self.arena), visitor)
     }
 }
@@ -283,23 +289,25 @@ impl<'de> VariantAccess<'de> for Variant<'de, '_> {
 /// to the error that names its cause.
 impl de::Error for Error {
     fn custom<T: core::fmt::Display>(_msg: T) -> Self {
-        Error::InvalidClaimType
+        WRONG_TYPE
     }
 
     fn invalid_type(_unexpected: Unexpected<'_>, _expected: &dyn Expected) -> Self {
-        Error::InvalidClaimType
+        WRONG_TYPE
     }
 
     fn invalid_value(_unexpected: Unexpected<'_>, _expected: &dyn Expected) -> Self {
-        Error::InvalidClaimType
+        WRONG_TYPE
     }
 
     fn invalid_length(_len: usize, _expected: &dyn Expected) -> Self {
-        Error::InvalidClaimType
+        WRONG_TYPE
     }
 
-    fn missing_field(_field: &'static str) -> Self {
-        Error::MissingClaim
+    fn missing_field(field: &'static str) -> Self {
+        Error::MissingClaim {
+            claim: Claim::Named(field),
+        }
     }
 
     fn duplicate_field(_field: &'static str) -> Self {

@@ -18,11 +18,12 @@ mod path;
 mod reader;
 mod unescape;
 mod value;
-pub(crate) mod writer;
+pub mod writer;
 
 pub(crate) use reader::{Reported, validate_reporting};
 pub use unescape::Unescaped;
 pub use value::{Elements, Kind, Member, Members, Value};
+pub use writer::Sink;
 
 use crate::Error;
 

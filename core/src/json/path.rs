@@ -5,6 +5,7 @@
 use super::reader::{Reader, scan};
 use super::unescape::raw_denotes;
 use super::{Kind, Value};
+use crate::{Claim, Error};
 
 impl<'a> Reader<'a> {
     /// Moves to the first byte at or after the cursor that `stop` accepts (or the end).
@@ -166,6 +167,41 @@ impl<'a> Value<'a> {
                 }
             }
         }
+    }
+
+    /// The member `key` of an object, which must be there (a `null` is found): for keys a
+    /// dotted path cannot reach, such as claims named by URI.
+    ///
+    /// # Errors
+    /// [`Error::MissingClaim`] when it is not.
+    pub fn member(&self, key: &str) -> Result<Value<'a>, Error> {
+        self.get(key).ok_or(Error::MissingClaim {
+            claim: Claim::Unnamed,
+        })
+    }
+
+    /// The value at the dotted `path`, which must be there (a `null` is found).
+    ///
+    /// # Errors
+    /// [`Error::MissingClaim`] when it is not.
+    pub fn find(&self, dotted: &str) -> Result<Value<'a>, Error> {
+        self.path(dotted).ok_or(Error::MissingClaim {
+            claim: Claim::Unnamed,
+        })
+    }
+
+    /// The value at the dotted `path`, which must be there and not `null`: how a required
+    /// claim is counted.
+    ///
+    /// # Errors
+    /// [`Error::MissingClaim`] when it is absent or `null`.
+    pub fn require(&self, dotted: &str) -> Result<Value<'a>, Error> {
+        self.find(dotted).and_then(|value| match value.kind() {
+            Kind::Null => Err(Error::MissingClaim {
+                claim: Claim::Unnamed,
+            }),
+            _ => Ok(value),
+        })
     }
 
     /// A reader just inside this object's `{`; `None` for other kinds.

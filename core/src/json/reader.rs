@@ -36,7 +36,7 @@ pub(crate) fn validate_reporting<'a>(
         match r.peek() {
             Some(open @ (b'{' | b'[')) => {
                 if depth >= max_depth {
-                    return Err(Error::JsonTooDeep);
+                    return Err(Error::JsonTooDeep { limit: max_depth });
                 }
                 let is_object = open == b'{';
                 let bit = 1u64 << depth;
@@ -329,7 +329,8 @@ impl<'a> Reader<'a> {
         text: &'a str,
         object: Option<&mut (usize, usize)>,
     ) -> Result<RawKey, Error> {
-        let (object_start, seen) = object.ok_or(Error::JsonTooDeep)?;
+        // One slot per level up to MAX_DEPTH, which bounds every depth limit.
+        let (object_start, seen) = object.ok_or(Error::JsonTooDeep { limit: MAX_DEPTH })?;
         let key_start = self.pos;
         let (key, escaped) = self.string()?;
         // Two bits per key: with one in 32, a six-key object already had even odds of a

@@ -123,14 +123,20 @@ fn refuses_malformed_texts() {
 #[test]
 fn depth_is_limited_without_recursion() {
     let mut deep = [b'['; 20_000];
-    assert_eq!(validate(&deep, 32).unwrap_err(), Error::JsonTooDeep);
+    assert_eq!(
+        validate(&deep, 32).unwrap_err(),
+        Error::JsonTooDeep { limit: 32 }
+    );
     deep[0] = b'{';
     assert_eq!(validate(&deep, 1000).unwrap_err(), Error::InvalidJson);
     let mut nested = [0u8; 64];
     nested[..32].fill(b'[');
     nested[32..].fill(b']');
     assert!(validate(&nested, 32).is_ok());
-    assert_eq!(validate(&nested, 31).unwrap_err(), Error::JsonTooDeep);
+    assert_eq!(
+        validate(&nested, 31).unwrap_err(),
+        Error::JsonTooDeep { limit: 31 }
+    );
 }
 
 #[test]
@@ -160,7 +166,12 @@ fn reads_values_in_place() {
             .str_eq("mobile")
     );
     assert_eq!(doc.get("exp").unwrap().as_i64(), Ok(4_102_444_800));
-    assert_eq!(doc.get("f").unwrap().as_i64(), Err(Error::InvalidClaimType));
+    assert_eq!(
+        doc.get("f").unwrap().as_i64(),
+        Err(Error::InvalidClaimType {
+            claim: crate::Claim::Unnamed
+        })
+    );
     assert_eq!(doc.get("f").unwrap().number_text(), Some("1.5"));
     assert_eq!(
         doc.get("big").unwrap().as_i64(),
@@ -184,9 +195,37 @@ fn reads_values_in_place() {
     }
     let s = doc.get("s").unwrap();
     assert_eq!(s.to_str(&mut [0; 32]).unwrap(), "café \"q\"");
-    assert_eq!(s.unescaped_len(), Some("café \"q\"".len()));
-    assert_eq!(s.to_str(&mut [0; 4]), Err(Error::BufferTooSmall));
-    assert_eq!(doc.path("u.isDev").unwrap().as_bool(), Some(false));
+    assert_eq!(
+        s.to_str(&mut [0; 4]),
+        Err(Error::BufferTooSmall {
+            needed: "café \"q\"".len()
+        })
+    );
+    assert_eq!(doc.path("u.isDev").unwrap().as_bool(), Ok(false));
+    let mut out = [0u8; 16];
+    assert_eq!(s.copy_str(&mut out), Ok("café \"q\""));
+    assert_eq!(
+        doc.get("exp")
+            .unwrap()
+            .copy_str(&mut out)
+            .map_err(|e| e.kind()),
+        Err(crate::ErrorKind::InvalidClaimType)
+    );
+    let plain = validate(br#""abc""#, 1).unwrap();
+    assert_eq!(plain.copy_str(&mut out), Ok("abc"));
+    assert_eq!(
+        plain.copy_str(&mut out[..2]),
+        Err(Error::BufferTooSmall { needed: 3 })
+    );
+    assert_eq!(plain.raw_string(), Some("abc"));
+    assert_eq!(doc.find("u.isDev").map(|v| v.raw()), Ok("false"));
+    let missing = Err(Error::MissingClaim {
+        claim: crate::Claim::Unnamed,
+    });
+    assert_eq!(doc.find("u.nope").map(|v| v.raw()), missing);
+    let nulls = validate(br#"{"n":null}"#, 2).unwrap();
+    assert_eq!(nulls.find("n").map(|v| v.raw()), Ok("null"));
+    assert_eq!(nulls.require("n").map(|v| v.raw()), missing);
     assert!(doc.path("u.missing").is_none());
     assert!(doc.path("s.x").is_none());
 }

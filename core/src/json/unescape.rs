@@ -34,17 +34,20 @@ pub struct Unescaped<'a> {
 /// The text raw (validated) JSON string contents denote, unescaped into `scratch`.
 ///
 /// # Errors
-/// [`Error::BufferTooSmall`] when it does not fit.
+/// [`Error::BufferTooSmall`] when it does not fit (`scratch` untouched).
 pub(super) fn unescape_into<'b>(raw: &str, scratch: &'b mut [u8]) -> Result<&'b str, Error> {
-    let mut len = 0usize;
+    // Measured first, so that a buffer too small is left as it was.
+    let needed = Unescaped::new(raw).map(char::len_utf8).sum();
+    let out = crate::sink::prefix(scratch, needed)?;
+    let mut rest = &mut out[..];
     for c in Unescaped::new(raw) {
-        let end = len + c.len_utf8();
-        let dst = scratch.get_mut(len..end).ok_or(Error::BufferTooSmall)?;
+        let (dst, tail) = rest
+            .split_at_mut_checked(c.len_utf8())
+            .unwrap_or((&mut [], &mut []));
         c.encode_utf8(dst);
-        len = end;
+        rest = tail;
     }
-    let written = scratch.get(..len).ok_or(Error::BufferTooSmall)?;
-    core::str::from_utf8(written).map_err(|_| Error::InvalidUtf8)
+    core::str::from_utf8(out).map_err(|_| Error::InvalidUtf8)
 }
 
 /// The value of four hex digits.

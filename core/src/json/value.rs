@@ -2,7 +2,12 @@
 
 use super::reader::Reader;
 use super::unescape::{Unescaped, raw_eq_text, unescape_into};
-use crate::Error;
+use crate::{Claim, Error};
+
+/// A value read as a type it is not: which claim it is, the caller knows.
+const NOT_OF_THE_TYPE: Error = Error::InvalidClaimType {
+    claim: Claim::Unnamed,
+};
 
 /// What kind of JSON value a [`Value`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,13 +64,15 @@ impl<'a> Value<'a> {
         }
     }
 
-    /// The boolean, if it is one.
-    #[must_use]
-    pub fn as_bool(&self) -> Option<bool> {
+    /// The boolean.
+    ///
+    /// # Errors
+    /// [`Error::InvalidClaimType`] unless it is `true` or `false`.
+    pub fn as_bool(&self) -> Result<bool, Error> {
         match self.text {
-            "true" => Some(true),
-            "false" => Some(false),
-            _ => None,
+            "true" => Ok(true),
+            "false" => Ok(false),
+            _ => Err(NOT_OF_THE_TYPE),
         }
     }
 
@@ -81,9 +88,9 @@ impl<'a> Value<'a> {
     /// [`Error::InvalidClaimType`] unless it is a number written as an integer (no fraction or
     /// exponent); [`Error::IntegerOverflow`] when it is beyond `i64`.
     pub fn as_i64(&self) -> Result<i64, Error> {
-        let text = self.number_text().ok_or(Error::InvalidClaimType)?;
+        let text = self.number_text().ok_or(NOT_OF_THE_TYPE)?;
         if text.bytes().any(|b| matches!(b, b'.' | b'e' | b'E')) {
-            return Err(Error::InvalidClaimType);
+            return Err(NOT_OF_THE_TYPE);
         }
         // Validated JSON: an optional `-`, then digits. Accumulated as a magnitude in u64.
         let (negative, digits) = match text.as_bytes() {
@@ -107,8 +114,10 @@ impl<'a> Value<'a> {
         }
     }
 
-    /// The raw contents of a string (between the quotes, escapes intact).
-    pub(super) fn raw_string(&self) -> Option<&'a str> {
+    /// The contents of a string as written, between the quotes, escapes intact: the text
+    /// itself when it holds no backslash.
+    #[must_use]
+    pub fn raw_string(&self) -> Option<&'a str> {
         let inner = self.text.strip_prefix('"')?.strip_suffix('"')?;
         (self.kind() == Kind::String).then_some(inner)
     }
@@ -140,16 +149,31 @@ impl<'a> Value<'a> {
     where
         'a: 'b,
     {
-        let raw = self.raw_string().ok_or(Error::InvalidClaimType)?;
+        let raw = self.raw_string().ok_or(NOT_OF_THE_TYPE)?;
         if !raw.contains('\\') {
             return Ok(raw);
         }
         unescape_into(raw, scratch)
     }
 
+    /// The string's text, escapes resolved, copied into `out`.
+    ///
+    /// # Errors
+    /// [`Error::InvalidClaimType`] when it is not a string; [`Error::BufferTooSmall`] with the
+    /// text's length when `out` is shorter (`out` untouched).
+    pub fn copy_str<'b>(&self, out: &'b mut [u8]) -> Result<&'b str, Error> {
+        let raw = self.raw_string().ok_or(NOT_OF_THE_TYPE)?;
+        if raw.contains('\\') {
+            return unescape_into(raw, out);
+        }
+        let out = crate::sink::prefix(out, raw.len())?;
+        out.copy_from_slice(raw.as_bytes());
+        core::str::from_utf8(out).map_err(|_| Error::InvalidUtf8)
+    }
+
     /// The length in bytes of the string's unescaped UTF-8 text.
-    #[must_use]
-    pub fn unescaped_len(&self) -> Option<usize> {
+    #[cfg(feature = "serde")]
+    pub(crate) fn unescaped_len(&self) -> Option<usize> {
         self.chars().map(|chars| chars.map(char::len_utf8).sum())
     }
 

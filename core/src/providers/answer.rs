@@ -8,45 +8,44 @@ use crate::json::{self, Kind, Value};
 pub const MAX_RESPONSE_LEN: usize = 64 * 1024;
 
 /// The provider's own text from an error body: the `message` string of a JSON object
-/// (`{"message": "..."}`), else the whole body, trimmed, as long as it is UTF-8 text.
+/// (`{"message": "..."}`, escapes resolved into `scratch` when it has any), else the whole
+/// body, trimmed.
 ///
 /// ```
-/// use sigmint_core::providers::error_message;
-/// assert_eq!(error_message(br#"{"message":"Invalid signature"}"#, &mut [0; 64]), Some("Invalid signature"));
-/// assert_eq!(error_message(b"<html>502 Bad Gateway</html>\n", &mut [0; 64]), Some("<html>502 Bad Gateway</html>"));
+/// use sigmint_core::{Error, providers::error_message};
+/// let mut scratch = [0u8; 64];
+/// assert_eq!(error_message(br#"{"message":"Invalid signature"}"#, &mut scratch), Ok("Invalid signature"));
+/// assert_eq!(error_message(b"<html>502 Bad Gateway</html>\n", &mut scratch), Ok("<html>502 Bad Gateway</html>"));
+/// assert_eq!(error_message(b" \r\n", &mut scratch), Err(Error::MissingField { field: "message" }));
 /// ```
-#[must_use]
-pub fn error_message<'a>(body: &'a [u8], scratch: &'a mut [u8]) -> Option<&'a str> {
-    match json_message(body) {
-        Some(message) => message.to_str(scratch).ok(),
-        None => plain_text(body),
-    }
-}
-
-/// The length of the text [`error_message`] gives for `body` (the scratch it may need).
-#[must_use]
-pub fn error_message_len(body: &[u8]) -> Option<usize> {
-    match json_message(body) {
-        Some(message) => message.unescaped_len(),
-        None => plain_text(body).map(str::len),
-    }
-}
-
-/// The `message` string of an error body that is a JSON object within the size limit.
-fn json_message(body: &[u8]) -> Option<Value<'_>> {
+///
+/// # Errors
+/// [`Error::ResponseTooLarge`] for a body longer than [`MAX_RESPONSE_LEN`] (it is not read);
+/// [`Error::InvalidUtf8`] when the body is not text; [`Error::MissingField`] (`message`)
+/// when it holds none (empty, only whitespace, or an empty `message`);
+/// [`Error::BufferTooSmall`] when the message's escapes need more room than `scratch`.
+pub fn error_message<'a>(body: &'a [u8], scratch: &'a mut [u8]) -> Result<&'a str, Error> {
     if body.len() > MAX_RESPONSE_LEN {
-        return None;
+        return Err(Error::ResponseTooLarge {
+            limit: MAX_RESPONSE_LEN,
+        });
     }
+    let text = match json_message(body) {
+        Some(message) => message.to_str(scratch)?,
+        None => trim_whitespace(core::str::from_utf8(body).map_err(|_| Error::InvalidUtf8)?),
+    };
+    if text.is_empty() {
+        return Err(Error::MissingField { field: "message" });
+    }
+    Ok(text)
+}
+
+/// The `message` string of an error body that is a JSON object.
+fn json_message(body: &[u8]) -> Option<Value<'_>> {
     json::validate(body, json::DEFAULT_MAX_DEPTH)
         .ok()?
         .get("message")
         .filter(|m| m.kind() == Kind::String)
-}
-
-/// A body that is not a JSON error object, as text: UTF-8, trimmed, not empty.
-fn plain_text(body: &[u8]) -> Option<&str> {
-    let text = trim_whitespace(core::str::from_utf8(body).ok()?);
-    (!text.is_empty()).then_some(text)
 }
 
 /// Whether `c` is Unicode `White_Space`, as [`char::is_whitespace`] says: the same 25
@@ -85,7 +84,9 @@ pub(crate) fn trim_whitespace(text: &str) -> &str {
 /// `status` other than "success") but not `expected` is the provider's error.
 pub(crate) fn parse_object<'a>(body: &'a [u8], expected: &str) -> Result<Value<'a>, Error> {
     if body.len() > MAX_RESPONSE_LEN {
-        return Err(Error::ResponseTooLarge);
+        return Err(Error::ResponseTooLarge {
+            limit: MAX_RESPONSE_LEN,
+        });
     }
     let doc = json::validate(body, json::DEFAULT_MAX_DEPTH)?;
     if doc.kind() != Kind::Object {
@@ -97,32 +98,44 @@ pub(crate) fn parse_object<'a>(body: &'a [u8], expected: &str) -> Result<Value<'
     Ok(doc)
 }
 
-/// A string field that must be present.
-pub(crate) fn required_str<'a>(object: Value<'a>, name: &str) -> Result<Value<'a>, Error> {
-    let value = object.get(name).ok_or(Error::MissingField)?;
-    if value.kind() == Kind::String {
-        Ok(value)
-    } else if value.kind() == Kind::Null {
-        Err(Error::MissingField)
-    } else {
-        Err(Error::InvalidField)
+/// An object field that must be present (not `null`).
+pub(crate) fn required_object<'a>(
+    object: Value<'a>,
+    field: &'static str,
+) -> Result<Value<'a>, Error> {
+    match object.get(field) {
+        None => Err(Error::MissingField { field }),
+        Some(v) if v.kind() == Kind::Null => Err(Error::MissingField { field }),
+        Some(v) if v.kind() == Kind::Object => Ok(v),
+        Some(_) => Err(Error::InvalidField { field }),
     }
 }
 
+/// A string field that must be present.
+pub(crate) fn required_str<'a>(object: Value<'a>, field: &'static str) -> Result<Value<'a>, Error> {
+    optional_str(object, field)?.ok_or(Error::MissingField { field })
+}
+
 /// A string field whose text has no escapes (tokens and ids), borrowed from the body.
-pub(crate) fn required_plain_str<'a>(object: Value<'a>, name: &str) -> Result<&'a str, Error> {
-    required_str(object, name)?
+pub(crate) fn required_plain_str<'a>(
+    object: Value<'a>,
+    field: &'static str,
+) -> Result<&'a str, Error> {
+    required_str(object, field)?
         .as_plain_str()
-        .ok_or(Error::InvalidField)
+        .ok_or(Error::InvalidField { field })
 }
 
 /// A string field that may be absent or `null`.
-pub(crate) fn optional_str<'a>(object: Value<'a>, name: &str) -> Result<Option<Value<'a>>, Error> {
-    match object.get(name) {
+pub(crate) fn optional_str<'a>(
+    object: Value<'a>,
+    field: &'static str,
+) -> Result<Option<Value<'a>>, Error> {
+    match object.get(field) {
         None => Ok(None),
         Some(v) if v.kind() == Kind::Null => Ok(None),
         Some(v) if v.kind() == Kind::String => Ok(Some(v)),
-        Some(_) => Err(Error::InvalidField),
+        Some(_) => Err(Error::InvalidField { field }),
     }
 }
 
@@ -135,27 +148,34 @@ mod tests {
         let mut scratch = [0u8; 64];
         assert_eq!(
             error_message(br#"{"message":"a \"b\""}"#, &mut scratch),
-            Some("a \"b\"")
+            Ok("a \"b\"")
         );
-        assert_eq!(error_message(b"   ", &mut scratch), None);
-        assert_eq!(error_message(b"\xff", &mut scratch), None);
+        assert_eq!(
+            error_message(br#"{"message":"a \"b\""}"#, &mut scratch[..4]),
+            Err(Error::BufferTooSmall { needed: 5 })
+        );
+        let none = Err(Error::MissingField { field: "message" });
+        assert_eq!(error_message(b"   ", &mut scratch), none);
+        assert_eq!(error_message(br#"{"message":""}"#, &mut scratch), none);
+        assert_eq!(
+            error_message(b"\xff", &mut scratch),
+            Err(Error::InvalidUtf8)
+        );
         assert_eq!(
             error_message(br#"{"error":"x"}"#, &mut scratch),
-            Some(r#"{"error":"x"}"#)
+            Ok(r#"{"error":"x"}"#)
         );
         assert_eq!(
             parse_object(br#"{"message":"no"}"#, "data").err(),
             Some(Error::ProviderError)
         );
         assert_eq!(parse_object(b"[]", "data").err(), Some(Error::InvalidJson));
-        assert_eq!(error_message_len(br#"{"message":"a \"b\""}"#), Some(5));
-        assert_eq!(error_message_len(b" 502 "), Some(3));
-        assert_eq!(error_message_len(b"\xff"), None);
         let big = [b' '; MAX_RESPONSE_LEN + 1];
-        assert_eq!(
-            parse_object(&big, "data").err(),
-            Some(Error::ResponseTooLarge)
-        );
+        let too_large = Error::ResponseTooLarge {
+            limit: MAX_RESPONSE_LEN,
+        };
+        assert_eq!(parse_object(&big, "data").err(), Some(too_large));
+        assert_eq!(error_message(&big, &mut scratch), Err(too_large));
     }
 
     #[test]

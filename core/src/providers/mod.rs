@@ -19,10 +19,10 @@ pub mod sfox;
 mod request;
 
 #[cfg(feature = "providers")]
-pub use answer::{MAX_RESPONSE_LEN, error_message, error_message_len};
+pub use answer::{MAX_RESPONSE_LEN, error_message};
 #[cfg(feature = "providers")]
 pub(crate) use answer::{
-    optional_str, parse_object, required_plain_str, required_str, trim_whitespace,
+    optional_str, parse_object, required_object, required_plain_str, required_str, trim_whitespace,
 };
 #[cfg(feature = "providers")]
-pub(crate) use request::{bearer_len, write_bearer, write_path_segment};
+pub(crate) use request::{write_bearer, write_path_segment};

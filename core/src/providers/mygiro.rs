@@ -1,9 +1,9 @@
 //! Mygiro access tokens: `GET /v1/users/{userId}/generateaccesstoken?accountId=…` with
 //! `Authorization: Bearer <JWT>` and the caller's `x-tag` header.
 
-use crate::json::{Kind, Value};
+use crate::json::Value;
 use crate::providers::{
-    bearer_len, optional_str, parse_object, required_plain_str, required_str, write_bearer,
+    optional_str, parse_object, required_object, required_plain_str, required_str, write_bearer,
     write_path_segment,
 };
 use crate::sink::{Sink, write_exact};
@@ -18,21 +18,16 @@ fn write_access_token_path(
     account_id: &str,
     sink: &mut dyn Sink,
 ) -> Result<(), Error> {
-    if user_id.is_empty() || account_id.is_empty() {
-        return Err(Error::InvalidField);
+    if user_id.is_empty() {
+        return Err(Error::InvalidField { field: "userId" });
+    }
+    if account_id.is_empty() {
+        return Err(Error::InvalidField { field: "accountId" });
     }
     sink.put(b"/v1/users/")?;
     write_path_segment(user_id, sink)?;
     sink.put(b"/generateaccesstoken?")?;
     query::write([("accountId", account_id)], sink)
-}
-
-/// The exact length [`access_token_path`] writes.
-///
-/// # Errors
-/// As [`access_token_path`], except [`Error::BufferTooSmall`].
-pub fn access_token_path_len(user_id: &str, account_id: &str) -> Result<usize, Error> {
-    crate::sink::measure(|sink| write_access_token_path(user_id, account_id, sink))
 }
 
 /// Writes `/v1/users/{user_id}/generateaccesstoken?accountId={account_id}`: the user id
@@ -66,21 +61,13 @@ pub fn authorization<'o>(jwt: &str, out: &'o mut [u8]) -> Result<&'o str, Error>
     write_bearer(jwt, out)
 }
 
-/// The exact length [`authorization`] writes.
-///
-/// # Errors
-/// As [`authorization`], except [`Error::BufferTooSmall`].
-pub fn authorization_len(jwt: &str) -> Result<usize, Error> {
-    bearer_len(jwt)
-}
-
 /// Checks an `x-tag` value: visible ASCII (it goes into a header as-is).
 ///
 /// # Errors
 /// [`Error::InvalidField`] when empty or holding a byte that is not visible ASCII.
 pub fn check_tag(tag: &str) -> Result<(), Error> {
     if tag.is_empty() || !tag.bytes().all(|b| b.is_ascii_graphic()) {
-        return Err(Error::InvalidField);
+        return Err(Error::InvalidField { field: HEADER_TAG });
     }
     Ok(())
 }
@@ -115,10 +102,7 @@ pub fn parse_access_token(body: &[u8]) -> Result<AccessToken<'_>, Error> {
     if !required_str(doc, "status")?.str_eq("success") {
         return Err(Error::ProviderError);
     }
-    let data = doc.get("data").ok_or(Error::MissingField)?;
-    if data.kind() != Kind::Object {
-        return Err(Error::InvalidField);
-    }
+    let data = required_object(doc, "data")?;
     let created_at = required_plain_str(data, "createdAt")?;
     Ok(AccessToken {
         token: required_plain_str(data, "token")?,
@@ -142,9 +126,12 @@ mod tests {
         let mut scratch = [0u8; 32];
         assert_eq!(
             crate::providers::error_message(body, &mut scratch),
-            Some("Account not found")
+            Ok("Account not found")
         );
-        assert_eq!(check_tag("tag 1"), Err(Error::InvalidField));
+        assert_eq!(
+            check_tag("tag 1"),
+            Err(Error::InvalidField { field: "x-tag" })
+        );
         assert!(check_tag("Bkg-KeqSuf").is_ok());
     }
 }

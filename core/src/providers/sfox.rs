@@ -6,7 +6,8 @@
 
 use crate::json::Value;
 use crate::providers::{
-    bearer_len, parse_object, required_plain_str, required_str, write_bearer, write_path_segment,
+    parse_object, required_object, required_plain_str, required_str, write_bearer,
+    write_path_segment,
 };
 use crate::sink::{Sink, write_exact};
 use core::time::Duration;
@@ -19,18 +20,10 @@ pub const BASE_URL: &str = "https://api.sfox.com";
 
 fn write_user_token_path(user_id: &str, sink: &mut dyn Sink) -> Result<(), Error> {
     if user_id.is_empty() {
-        return Err(Error::InvalidField);
+        return Err(Error::InvalidField { field: "user_id" });
     }
     sink.put(b"/v1/enterprise/user-tokens/")?;
     write_path_segment(user_id, sink)
-}
-
-/// The exact length [`user_token_path`] writes.
-///
-/// # Errors
-/// As [`user_token_path`], except [`Error::BufferTooSmall`].
-pub fn user_token_path_len(user_id: &str) -> Result<usize, Error> {
-    crate::sink::measure(|sink| write_user_token_path(user_id, sink))
 }
 
 /// Writes `/v1/enterprise/user-tokens/{user_id}`, the id percent-encoded as one path segment
@@ -56,14 +49,6 @@ pub fn user_token_path<'o>(user_id: &str, out: &'o mut [u8]) -> Result<&'o str, 
 /// [`Error::BufferTooSmall`].
 pub fn authorization<'o>(api_key: &str, out: &'o mut [u8]) -> Result<&'o str, Error> {
     write_bearer(api_key, out)
-}
-
-/// The exact length [`authorization`] writes.
-///
-/// # Errors
-/// As [`authorization`], except [`Error::BufferTooSmall`].
-pub fn authorization_len(api_key: &str) -> Result<usize, Error> {
-    bearer_len(api_key)
 }
 
 /// The answer, `{"data": {"token", "partner_user_id", "expires"}}`.
@@ -108,10 +93,7 @@ impl UserToken<'_> {
 /// `expires` that is not an RFC 3339 timestamp.
 pub fn parse_user_token(body: &[u8]) -> Result<UserToken<'_>, Error> {
     let doc = parse_object(body, "data")?;
-    let data = doc.get("data").ok_or(Error::MissingField)?;
-    if data.kind() != crate::json::Kind::Object {
-        return Err(Error::InvalidField);
-    }
+    let data = required_object(doc, "data")?;
     let expires = required_plain_str(data, "expires")?;
     Ok(UserToken {
         token: required_plain_str(data, "token")?,

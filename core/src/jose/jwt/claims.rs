@@ -1,10 +1,10 @@
 //! A claims set read in place: the registered claims, found while the payload is validated and
 //! typed, and any other by name or dotted path.
 
-use crate::Error;
 use crate::json::{self, Kind, Value};
 use crate::jws::{self, Limits};
 use crate::time::UnixSeconds;
+use crate::{Claim, Error};
 
 /// The claims of a token: registered ones typed, any other by dotted path.
 #[derive(Clone, Copy, Debug)]
@@ -20,6 +20,12 @@ pub struct Audience<'a> {
 }
 
 impl<'a> Audience<'a> {
+    /// Whether `aud` is one string rather than an array.
+    #[must_use]
+    pub fn is_string(&self) -> bool {
+        self.value.kind() == Kind::String
+    }
+
     /// Each audience, as JSON string values.
     pub fn iter(&self) -> impl Iterator<Item = Value<'a>> + 'a {
         let single = (self.value.kind() == Kind::String).then_some(self.value);
@@ -40,21 +46,42 @@ impl<'a> Audience<'a> {
     }
 }
 
-/// A claim that must be a string when present; JSON `null` counts as absent.
-pub(super) fn string_claim(value: Option<Value<'_>>) -> Result<Option<Value<'_>>, Error> {
+/// The claim `name` is not of its type.
+pub(super) const fn mistyped(name: &'static str) -> Error {
+    Error::InvalidClaimType {
+        claim: Claim::Named(name),
+    }
+}
+
+/// The claim `name` must be there and is not.
+pub(super) const fn missing(name: &'static str) -> Error {
+    Error::MissingClaim {
+        claim: Claim::Named(name),
+    }
+}
+
+/// The claim `name`, which must be a string when present; JSON `null` counts as absent.
+pub(super) fn string_claim<'a>(
+    value: Option<Value<'a>>,
+    name: &'static str,
+) -> Result<Option<Value<'a>>, Error> {
     match value {
         Some(v) if v.kind() == Kind::String => Ok(Some(v)),
-        Some(v) if v.kind() != Kind::Null => Err(Error::InvalidClaimType),
+        Some(v) if v.kind() != Kind::Null => Err(mistyped(name)),
         _ => Ok(None),
     }
 }
 
-/// A NumericDate claim: an integer number of seconds, not negative.
-pub(super) fn time_claim(value: Option<Value<'_>>) -> Result<Option<UnixSeconds>, Error> {
+/// The NumericDate claim `name`: an integer number of seconds, not negative.
+pub(super) fn time_claim(
+    value: Option<Value<'_>>,
+    name: &'static str,
+) -> Result<Option<UnixSeconds>, Error> {
     match value {
-        Some(v) if v.kind() != Kind::Null => match v.as_i64()? {
-            t if t < 0 => Err(Error::InvalidClaimType),
-            t => Ok(Some(UnixSeconds(t))),
+        Some(v) if v.kind() != Kind::Null => match v.as_i64() {
+            Ok(t) if t >= 0 => Ok(Some(UnixSeconds(t))),
+            Ok(_) | Err(Error::InvalidClaimType { .. }) => Err(mistyped(name)),
+            Err(other) => Err(other),
         },
         _ => Ok(None),
     }
@@ -68,7 +95,7 @@ pub(super) fn aud_claim(value: Option<Value<'_>>) -> Result<Option<Audience<'_>>
         Some(v) if v.kind() == Kind::Array && v.elements().all(|e| e.kind() == Kind::String) => {
             Ok(Some(Audience { value: v }))
         }
-        Some(_) => Err(Error::InvalidClaimType),
+        Some(_) => Err(mistyped("aud")),
         None => Ok(None),
     }
 }
@@ -183,13 +210,13 @@ impl<'a> Claims<'a> {
     }
 
     /// A claim that must be a string when present; JSON `null` counts as absent.
-    pub(super) fn string(&self, name: &str) -> Result<Option<Value<'a>>, Error> {
-        string_claim(self.claim(name))
+    pub(super) fn string(&self, name: &'static str) -> Result<Option<Value<'a>>, Error> {
+        string_claim(self.claim(name), name)
     }
 
     /// A NumericDate claim: an integer number of seconds, not negative.
-    pub(super) fn time(&self, name: &str) -> Result<Option<UnixSeconds>, Error> {
-        time_claim(self.claim(name))
+    pub(super) fn time(&self, name: &'static str) -> Result<Option<UnixSeconds>, Error> {
+        time_claim(self.claim(name), name)
     }
 
     /// `iss`, a string.

@@ -67,14 +67,6 @@ impl NewClaims<'_> {
                 .any(|&(earlier, _)| is_name(earlier))
     }
 
-    /// The exact length [`NewClaims::write_json`] writes.
-    ///
-    /// # Errors
-    /// As [`NewClaims::write_json`], except that duplicate claims are found only by writing.
-    pub fn json_len(&self) -> Result<usize, Error> {
-        crate::sink::measure(|sink| self.write_to(sink))
-    }
-
     fn write_to(&self, sink: &mut dyn Sink) -> Result<(), Error> {
         let mut obj = ObjectWriter::new(sink);
         for (name, value) in [("iss", self.iss), ("sub", self.sub)] {
@@ -175,9 +167,7 @@ pub fn encode_json_with_header<'o>(
         jws::check_header_for_minting(header_json, &MINT_LIMITS)?;
     }
     Claims::parse(claims_json, &MINT_LIMITS)?;
-    if out.len() < jws::compact_len(header_json.len(), claims_json.len()) {
-        return Err(Error::BufferTooSmall);
-    }
+    crate::sink::prefix(out, jws::compact_len(header_json.len(), claims_json.len()))?;
     jws::sign_compact(key, header_json, claims_json, out)
 }
 
@@ -197,7 +187,9 @@ pub fn encoded_len_with_header(header_json_len: usize, claims_json_len: usize) -
 /// token into `out`.
 ///
 /// # Errors
-/// Those of [`NewClaims::write_json`] (for `json_scratch`) and [`encode_json`] (for `out`).
+/// Those of [`NewClaims::write_json`] and [`encode_json`]. When either buffer is too short,
+/// [`Error::BufferTooSmall`] says the token's length: the claims JSON is always shorter, so
+/// that much is enough for both.
 pub fn encode<'o>(
     key: &Key,
     claims: &NewClaims<'_>,
@@ -206,9 +198,14 @@ pub fn encode<'o>(
 ) -> Result<&'o str, Error> {
     // `write_json` has already checked the object it wrote; parsing it again (as
     // `encode_json` does for caller JSON) was a third of the cost of minting.
-    let json = claims.write_json(json_scratch)?;
-    if out.len() < encoded_len(json.len()) {
-        return Err(Error::BufferTooSmall);
-    }
+    let json = claims
+        .write_json(json_scratch)
+        .map_err(|error| match error {
+            Error::BufferTooSmall { needed } => Error::BufferTooSmall {
+                needed: encoded_len(needed),
+            },
+            error => error,
+        })?;
+    crate::sink::prefix(out, encoded_len(json.len()))?;
     jws::sign_compact(key, HS256_HEADER, json.as_bytes(), out)
 }

@@ -34,7 +34,7 @@ pub use mint::{
 };
 #[cfg(feature = "serde")]
 pub use typed::{decode_as, decode_as_scratch_len, encode_as};
-pub use validate::Validation;
+pub use validate::{MAX_LIST_LEN, Validation};
 
 use crate::jws::{self, Limits};
 use crate::{Error, Key};
@@ -60,21 +60,33 @@ impl<'a> VerifiedToken<'a> {
     }
 }
 
-/// Decodes, verifies and validates an HS256 JWT; `scratch` holds the decoded header and
-/// payload (see [`jws::scratch_len`]).
+/// Decodes, verifies and validates an HS256 JWT, given as text or its bytes; `scratch` holds
+/// the decoded header and payload (see [`jws::scratch_len`]).
 ///
 /// # Errors
 /// Those of [`jws::decode`], [`jws::Unverified::verify`], [`Claims::parse`] and
 /// [`Claims::validate`], in that order.
-pub fn decode<'a>(
-    token: &'a str,
+pub fn decode<'a, T: AsRef<[u8]> + ?Sized>(
+    token: &'a T,
     scratch: &'a mut [u8],
     key: &Key,
     validation: &Validation<'_>,
 ) -> Result<VerifiedToken<'a>, Error> {
+    decode_bytes(token.as_ref(), scratch, key, validation)
+}
+
+/// [`decode`], compiled once.
+fn decode_bytes<'a>(
+    token: &'a [u8],
+    scratch: &'a mut [u8],
+    key: &Key,
+    validation: &Validation<'_>,
+) -> Result<VerifiedToken<'a>, Error> {
+    let token = jws::token_text(token, &validation.limits)?;
     // Split at its dots once: each search runs over the whole payload.
     let segments = jws::segments(token);
-    let (header_scratch, payload_scratch) = jws::split_scratch(&segments, scratch)?;
+    let (header_scratch, payload_scratch) =
+        jws::split_scratch(token, segments, scratch, &validation.limits)?;
     let verified = jws::decode_segments(token, segments, header_scratch, &validation.limits)?
         .verify(key, validation.algorithms)?;
     let payload = verified.decode_payload(payload_scratch)?;
@@ -91,13 +103,14 @@ pub fn decode<'a>(
 ///
 /// # Errors
 /// Those of [`jws::decode`] and [`Claims::parse`].
-pub fn dangerous_unverified<'a>(
-    token: &'a str,
+pub fn dangerous_unverified<'a, T: AsRef<[u8]> + ?Sized>(
+    token: &'a T,
     scratch: &'a mut [u8],
     limits: &Limits,
 ) -> Result<(jws::Header<'a>, Claims<'a>), Error> {
+    let token = jws::token_text(token.as_ref(), limits)?;
     let segments = jws::segments(token);
-    let (header_scratch, payload_scratch) = jws::split_scratch(&segments, scratch)?;
+    let (header_scratch, payload_scratch) = jws::split_scratch(token, segments, scratch, limits)?;
     let token = jws::decode_segments(token, segments, header_scratch, limits)?;
     let claims = Claims::parse(token.dangerous_decode_payload(payload_scratch)?, limits)?;
     Ok((*token.header(), claims))

@@ -1,5 +1,6 @@
 //! The JWT unit tests.
 
+use super::claims::{missing, mistyped};
 use super::mint::MINT_LIMITS;
 use super::*;
 use crate::time::UnixSeconds;
@@ -27,10 +28,7 @@ fn time_claims() {
     assert_eq!(check(r#"{"exp":1000}"#, &v), Err(Error::Expired));
     // A registered claim's name spelled with escapes is still that claim.
     assert_eq!(check(r#"{"\u0065xp":1000}"#, &v), Err(Error::Expired));
-    assert_eq!(
-        check(r#"{"\u0065xp":"x"}"#, &v),
-        Err(Error::InvalidClaimType)
-    );
+    assert_eq!(check(r#"{"\u0065xp":"x"}"#, &v), Err(mistyped("exp")));
     let typed = Validation {
         token_type: Some("access"),
         ..v
@@ -73,15 +71,15 @@ fn time_claims() {
     assert_eq!(check(r#"{"nbf":1001}"#, &v), Err(Error::NotYetValid));
     assert_eq!(check(r#"{"nbf":1000}"#, &v), Ok(()));
     assert_eq!(check(r#"{"iat":1001}"#, &v), Err(Error::IssuedInFuture));
-    for bad in [
-        r#"{"exp":"1001"}"#,
-        r#"{"exp":1001.5}"#,
-        r#"{"exp":-1}"#,
-        r#"{"nbf":true}"#,
-        r#"{"iat":[1]}"#,
-        r#"{"exp":1e3}"#,
+    for (bad, claim) in [
+        (r#"{"exp":"1001"}"#, "exp"),
+        (r#"{"exp":1001.5}"#, "exp"),
+        (r#"{"exp":-1}"#, "exp"),
+        (r#"{"nbf":true}"#, "nbf"),
+        (r#"{"iat":[1]}"#, "iat"),
+        (r#"{"exp":1e3}"#, "exp"),
     ] {
-        assert_eq!(check(bad, &v), Err(Error::InvalidClaimType), "{bad}");
+        assert_eq!(check(bad, &v), Err(mistyped(claim)), "{bad}");
         // Disabling the check does not make a malformed claim acceptable.
         let off = Validation {
             verify_exp: false,
@@ -89,7 +87,7 @@ fn time_claims() {
             verify_iat: false,
             ..v
         };
-        assert_eq!(check(bad, &off), Err(Error::InvalidClaimType), "{bad}");
+        assert_eq!(check(bad, &off), Err(mistyped(claim)), "{bad}");
     }
     assert_eq!(
         check(r#"{"exp":9223372036854775808}"#, &v),
@@ -130,12 +128,12 @@ fn audience_issuer_required_and_type() {
         Err(Error::InvalidAudience)
     );
     assert_eq!(check(r#"{"aud":"po"}"#, &pos), Err(Error::InvalidAudience));
-    assert_eq!(check(r#"{}"#, &pos), Err(Error::MissingClaim));
-    assert_eq!(check(r#"{"aud":[1]}"#, &pos), Err(Error::InvalidClaimType));
+    assert_eq!(check(r#"{}"#, &pos), Err(missing("aud")));
+    assert_eq!(check(r#"{"aud":[1]}"#, &pos), Err(mistyped("aud")));
     // Empty audiences count as absent (PyJWT's rule).
     assert_eq!(check(r#"{"aud":""}"#, &v), Ok(()));
     assert_eq!(check(r#"{"aud":[]}"#, &v), Ok(()));
-    assert_eq!(check(r#"{"aud":[]}"#, &pos), Err(Error::MissingClaim));
+    assert_eq!(check(r#"{"aud":[]}"#, &pos), Err(missing("aud")));
     // Several failures: the first in PyJWT's order (iat, nbf, exp, iss, aud) wins.
     let now = Validation::new(UnixSeconds(10));
     assert_eq!(
@@ -160,7 +158,7 @@ fn audience_issuer_required_and_type() {
         check(r#"{"iss":"api.example.test"}"#, &iss),
         Err(Error::InvalidIssuer)
     );
-    assert_eq!(check(r#"{}"#, &iss), Err(Error::MissingClaim));
+    assert_eq!(check(r#"{}"#, &iss), Err(missing("iss")));
 
     let req = Validation {
         required: &["exp", "uid"],
@@ -168,7 +166,9 @@ fn audience_issuer_required_and_type() {
     };
     assert_eq!(
         check(r#"{"exp":5,"uid":null}"#, &req),
-        Err(Error::MissingClaim)
+        Err(Error::MissingClaim {
+            claim: crate::Claim::Required(1)
+        })
     );
     assert_eq!(check(r#"{"exp":5,"uid":"u"}"#, &req), Ok(()));
 
@@ -236,7 +236,8 @@ fn minting_typed_claims() {
             ..Default::default()
         };
         assert_eq!(claims.write_json(&mut json), Err(Error::DuplicateKey));
-        assert_eq!(claims.json_len(), Err(Error::DuplicateKey));
+        // Found even when the buffer ran out first.
+        assert_eq!(claims.write_json(&mut []), Err(Error::DuplicateKey));
     }
     let once = NewClaims {
         sub: Some("s"),
@@ -250,11 +251,21 @@ fn minting_typed_claims() {
     );
     assert_eq!(NewClaims::default().write_json(&mut json), Ok("{}"));
     let written = claims.write_json(&mut json).unwrap().len();
-    assert_eq!(claims.json_len(), Ok(written));
-    assert_eq!(NewClaims::default().json_len(), Ok(2));
+    assert_eq!(
+        claims.write_json(&mut json[..written - 1]),
+        Err(Error::BufferTooSmall { needed: written })
+    );
+    assert_eq!(
+        NewClaims::default().write_json(&mut []),
+        Err(Error::BufferTooSmall { needed: 2 })
+    );
     let mut out = [0u8; 512];
     let mut json = [0u8; 256];
     let t = encode(&key(), &claims, &mut json, &mut out).unwrap();
+    // Either buffer too short: the token's length, enough for both.
+    let needed = Err(Error::BufferTooSmall { needed: t.len() });
+    assert_eq!(encode(&key(), &claims, &mut [], &mut [0u8; 512]), needed);
+    assert_eq!(encode(&key(), &claims, &mut [0u8; 256], &mut []), needed);
     let mut scratch = [0u8; 512];
     let v = Validation {
         audience: Some(&["b"]),
@@ -315,11 +326,34 @@ fn encode_json_refuses_bad_claims_and_small_buffers() {
     assert!(need > 0);
     assert_eq!(
         encode_json(&key(), b"{}", &mut small[..need - 1]),
-        Err(Error::BufferTooSmall)
+        Err(Error::BufferTooSmall { needed: need })
     );
     assert!(small.iter().all(|&b| b == 7));
     assert_eq!(
         encode_json(&key(), b"{}", &mut small[..need]).map(str::len),
         Ok(need)
+    );
+}
+
+#[test]
+fn a_bad_token_is_reported_as_such_whatever_the_scratch() {
+    let v = Validation::new(UnixSeconds(0));
+    let mut out = [0u8; 256];
+    let good = token(r#"{"sub":"s"}"#, &mut out);
+    let needed = jws::scratch_len(good);
+    assert_eq!(
+        decode(good, &mut [0u8; 4], &key(), &v).map(|_| ()),
+        Err(Error::BufferTooSmall { needed })
+    );
+    for bad in ["e30.e30", "e30=.e30.", "%%%.e30.x", "e30.e30.x.y"] {
+        assert_eq!(
+            decode(bad, &mut [], &key(), &v).map(|_| ()),
+            Err(Error::MalformedToken),
+            "{bad}"
+        );
+    }
+    assert_eq!(
+        decode(&b"\xff.e30.x"[..], &mut [], &key(), &v).map(|_| ()),
+        Err(Error::MalformedToken)
     );
 }

@@ -55,15 +55,13 @@ use crate::{Error, Key};
 /// [`Error::MissingClaim`] for a field `T` requires that the token lacks;
 /// [`Error::IntegerOverflow`] for an integer beyond 64 bits.
 #[cfg(feature = "serde")]
-pub fn decode_as<'a, T: serde::Deserialize<'a>>(
-    token: &'a str,
+pub fn decode_as<'a, T: serde::Deserialize<'a>, K: AsRef<[u8]> + ?Sized>(
+    token: &'a K,
     scratch: &'a mut [u8],
     key: &Key,
     validation: &Validation<'_>,
 ) -> Result<T, Error> {
-    if scratch.len() < decode_as_scratch_len(token) {
-        return Err(Error::BufferTooSmall);
-    }
+    crate::sink::prefix(scratch, decode_as_scratch_len(token))?;
     let (work, arena) = scratch.split_at_mut(jws::scratch_len(token));
     let verified = decode(token, work, key, validation)?;
     crate::json::de::from_value(verified.claims().json(), arena)
@@ -73,9 +71,13 @@ pub fn decode_as<'a, T: serde::Deserialize<'a>>(
 /// room to unescape every string of its payload.
 #[cfg(feature = "serde")]
 #[must_use]
-pub fn decode_as_scratch_len(token: &str) -> usize {
-    let payload = jws::segments(token).1.unwrap_or("");
-    jws::scratch_len(token).saturating_add(jws::decoded_len(payload))
+pub fn decode_as_scratch_len<T: AsRef<[u8]> + ?Sized>(token: &T) -> usize {
+    let token = token.as_ref();
+    let payload = token
+        .splitn(3, |&b| b == b'.')
+        .nth(1)
+        .map_or(0, <[u8]>::len);
+    jws::scratch_len(token).saturating_add(jws::decoded_len_of(payload))
 }
 
 /// Mints an HS256 JWT whose claims are `claims` serialized (by serde-json-core) into
@@ -99,7 +101,9 @@ pub fn decode_as_scratch_len(token: &str) -> usize {
 /// ```
 ///
 /// # Errors
-/// [`Error::BufferTooSmall`] when `json_scratch` cannot hold the JSON or `out` the token;
+/// [`Error::BufferTooSmall`] when `json_scratch` cannot hold the JSON or `out` the token (for
+/// `json_scratch`, serde cannot tell the size, so `needed` is a lower bound: the token's length
+/// for one byte more of JSON, enough for both buffers only if the JSON fits then);
 /// [`Error::InvalidClaimType`] when `claims` cannot be serialized (a map with keys that are not
 /// strings, say); those of [`encode_json`].
 #[cfg(feature = "serde")]
@@ -110,8 +114,14 @@ pub fn encode_as<'o, T: serde::Serialize + ?Sized>(
     out: &'o mut [u8],
 ) -> Result<&'o str, Error> {
     let len = serde_json_core::to_slice(claims, json_scratch).map_err(|e| match e {
-        serde_json_core::ser::Error::BufferFull => Error::BufferTooSmall,
-        _ => Error::InvalidClaimType,
+        // serde stops at the first byte that does not fit: the size is known only to be
+        // larger, and the token's for that much JSON is the least that can work.
+        serde_json_core::ser::Error::BufferFull => Error::BufferTooSmall {
+            needed: super::encoded_len(json_scratch.len().saturating_add(1)),
+        },
+        _ => Error::InvalidClaimType {
+            claim: crate::Claim::Unnamed,
+        },
     })?;
     encode_json(key, json_scratch.get(..len).unwrap_or_default(), out)
 }

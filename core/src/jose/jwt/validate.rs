@@ -1,12 +1,17 @@
 //! What a decode checks beyond the signature, and the checks themselves.
 
-use super::claims::{Claims, aud_claim, string_claim, time_claim};
+use super::claims::{Claims, aud_claim, missing, mistyped, string_claim, time_claim};
 use core::time::Duration;
 
-use crate::Error;
 use crate::json::{self, Kind};
 use crate::jws::{self, Algorithm, Limits};
 use crate::time::UnixSeconds;
+use crate::{Claim, Error};
+
+/// The most entries each list of a [`Validation`] may hold (required claims, audiences,
+/// issuers): a longer one is [`Error::ListTooLong`]. Tokens carry a handful of claims; the
+/// limit keeps every check's cost, and a binding's copy of the lists, bounded.
+pub const MAX_LIST_LEN: usize = 16;
 
 /// What [`decode`](super::decode) checks beyond the signature. Start from [`Validation::new`].
 #[derive(Clone, Copy, Debug)]
@@ -25,12 +30,20 @@ pub struct Validation<'v> {
     pub verify_aud: bool,
     /// Check `iss` against `issuer`.
     pub verify_iss: bool,
+    /// Check `sub` against `subject`.
+    pub verify_sub: bool,
     /// Claims that must be present (and not `null`).
     pub required: &'v [&'v str],
     /// Accepted audiences: the token's `aud` must contain at least one.
     pub audience: Option<&'v [&'v str]>,
+    /// Accepted audiences only as PyJWT's `strict_aud` has them: `audience` holds exactly one
+    /// entry and the token's `aud` is that string (an array is refused).
+    pub strict_audience: bool,
     /// Accepted issuers: `iss` must equal one exactly (never a substring match).
     pub issuer: Option<&'v [&'v str]>,
+    /// The expected subject: a token with a `sub` must have exactly this one (a token without
+    /// a `sub` is not refused for it; require `"sub"` for that).
+    pub subject: Option<&'v str>,
     /// Expected header `typ` (case-insensitive), such as `"JWT"`.
     pub typ: Option<&'v str>,
     /// Expected `type` claim, such as Fonbnk's `"access"` or `"refresh"`.
@@ -54,9 +67,12 @@ impl Validation<'static> {
             verify_iat: true,
             verify_aud: true,
             verify_iss: true,
+            verify_sub: true,
             required: &[],
             audience: None,
+            strict_audience: false,
             issuer: None,
+            subject: None,
             typ: None,
             token_type: None,
             algorithms: &[Algorithm::Hs256],
@@ -72,12 +88,13 @@ impl<'a> Claims<'a> {
     /// Checks these claims (and `header`'s `typ`) as `validation` asks.
     ///
     /// # Errors
-    /// The first failing check's error, in this order: required claims
-    /// ([`Error::MissingClaim`]), types of registered claims ([`Error::InvalidClaimType`],
-    /// [`Error::IntegerOverflow`]), then PyJWT's order: [`Error::IssuedInFuture`],
-    /// [`Error::NotYetValid`], [`Error::Expired`], [`Error::InvalidIssuer`],
-    /// [`Error::InvalidAudience`] (an empty `aud` counts as absent); last
-    /// [`Error::WrongTokenType`].
+    /// The first failing check's error, in this order: a list of `validation` over
+    /// [`MAX_LIST_LEN`] ([`Error::ListTooLong`]), required claims ([`Error::MissingClaim`]
+    /// naming the entry of `required`), types of registered claims
+    /// ([`Error::InvalidClaimType`] naming the claim, [`Error::IntegerOverflow`]), then
+    /// PyJWT's order: [`Error::IssuedInFuture`], [`Error::NotYetValid`], [`Error::Expired`],
+    /// [`Error::InvalidIssuer`], [`Error::InvalidAudience`] (an empty `aud` counts as
+    /// absent), [`Error::InvalidSubject`]; last [`Error::WrongTokenType`].
     pub fn validate(
         &self,
         header: &jws::Header<'_>,
@@ -94,23 +111,35 @@ impl<'a> Claims<'a> {
         validation: &Validation<'_>,
         present: u64,
     ) -> Result<(), Error> {
+        let lists = [
+            validation.required.len(),
+            validation.audience.map_or(0, <[&str]>::len),
+            validation.issuer.map_or(0, <[&str]>::len),
+        ];
+        if lists.iter().any(|&len| len > MAX_LIST_LEN) {
+            return Err(Error::ListTooLong {
+                limit: MAX_LIST_LEN,
+            });
+        }
         for (i, name) in validation.required.iter().enumerate() {
             let noted = i < 64 && present & (1 << i) != 0;
             if !noted && self.claim(name).is_none_or(|v| v.kind() == Kind::Null) {
-                return Err(Error::MissingClaim);
+                return Err(Error::MissingClaim {
+                    claim: Claim::Required(i),
+                });
             }
         }
         // Every registered claim is type-checked whether or not its check is enabled: a
         // malformed one is an error, never silently skipped.
         let found = self.registered;
         let (exp, nbf, iat) = (
-            time_claim(found.exp)?,
-            time_claim(found.nbf)?,
-            time_claim(found.iat)?,
+            time_claim(found.exp, "exp")?,
+            time_claim(found.nbf, "nbf")?,
+            time_claim(found.iat, "iat")?,
         );
-        let (aud, iss) = (aud_claim(found.aud)?, string_claim(found.iss)?);
-        string_claim(found.sub)?;
-        string_claim(found.jti)?;
+        let (aud, iss) = (aud_claim(found.aud)?, string_claim(found.iss, "iss")?);
+        let sub = string_claim(found.sub, "sub")?;
+        string_claim(found.jti, "jti")?;
 
         let now = i128::from(validation.now.0);
         let leeway = i128::from(validation.leeway.as_secs());
@@ -127,7 +156,7 @@ impl<'a> Claims<'a> {
         if validation.verify_iss
             && let Some(expected) = validation.issuer
         {
-            let iss = iss.ok_or(Error::MissingClaim)?;
+            let iss = iss.ok_or(missing("iss"))?;
             if !expected.iter().any(|e| iss.str_eq(e)) {
                 return Err(Error::InvalidIssuer);
             }
@@ -137,12 +166,24 @@ impl<'a> Claims<'a> {
             let aud = aud.filter(|aud| !aud.is_empty());
             match (validation.audience, aud) {
                 (None, Some(_)) => return Err(Error::InvalidAudience),
-                (Some(_), None) => return Err(Error::MissingClaim),
+                (Some(_), None) => return Err(missing("aud")),
+                // Strict (PyJWT's `strict_aud`): one audience expected, and `aud` that string.
+                (Some(expected), Some(aud)) if validation.strict_audience => match expected {
+                    [one] if aud.is_string() && aud.contains(one) => {}
+                    _ => return Err(Error::InvalidAudience),
+                },
                 (Some(expected), Some(aud)) if !expected.iter().any(|e| aud.contains(e)) => {
                     return Err(Error::InvalidAudience);
                 }
                 _ => {}
             }
+        }
+        // PyJWT's rule: a `sub` that is there must be the expected one; none is not checked.
+        if validation.verify_sub
+            && let (Some(expected), Some(sub)) = (validation.subject, sub)
+            && !sub.str_eq(expected)
+        {
+            return Err(Error::InvalidSubject);
         }
         if let Some(typ) = validation.typ {
             // Media types compare without regard to case (RFC 7515 §4.1.9).
@@ -158,7 +199,7 @@ impl<'a> Claims<'a> {
         if let Some(token_type) = validation.token_type {
             match found.token_type {
                 Some(t) if t.str_eq(token_type) => {}
-                Some(t) if t.kind() != Kind::String => return Err(Error::InvalidClaimType),
+                Some(t) if t.kind() != Kind::String => return Err(mistyped("type")),
                 _ => return Err(Error::WrongTokenType),
             }
         }

@@ -32,13 +32,13 @@ pub use request::{Endpoint, Environment, KycSubmission, Request, UserQuery, sign
 #[cfg(feature = "providers")]
 pub use response::{
     Document, KycState, KycStatus, Rule, RuleLimit, TokenKind, TokenLifetime, UserTokens,
-    parse_kyc_state, parse_kyc_submit, parse_user_tokens, user_tokens_scratch_len,
+    parse_kyc_state, parse_kyc_submit, parse_user_tokens,
 };
 #[cfg(feature = "jwt")]
-pub use widget::{widget_signature, widget_signature_len};
+pub use widget::widget_signature;
 
 pub use sign::{
-    CLIENT_ID_MAX_LEN, HEADER_CLIENT_ID, HEADER_SIGNATURE, HEADER_TIMESTAMP, Headers,
-    SIGNATURE_LEN, Signature, Signer, TIMESTAMP_MAX_LEN, check_timestamp, endpoint_len, sign,
-    string_to_sign, string_to_sign_len, verify, write_endpoint,
+    CLIENT_ID_MAX_LEN, DEFAULT_WINDOW, HEADER_CLIENT_ID, HEADER_SIGNATURE, HEADER_TIMESTAMP,
+    Headers, SIGNATURE_LEN, Signature, Signer, TIMESTAMP_MAX_LEN, check_timestamp, sign,
+    string_to_sign, verify, write_endpoint,
 };

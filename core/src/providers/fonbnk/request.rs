@@ -17,6 +17,31 @@ pub enum Environment {
 }
 
 impl Environment {
+    /// Every environment, in [`Environment::id`] order.
+    pub const ALL: [Environment; 2] = [Environment::Sandbox, Environment::Production];
+
+    /// A stable number for bindings: 0 for the sandbox (so a zeroed value is the sandbox), 1
+    /// for production.
+    #[must_use]
+    pub const fn id(self) -> u32 {
+        self as u32
+    }
+
+    /// The environment with this [`Environment::id`].
+    #[must_use]
+    pub fn from_id(id: u32) -> Option<Environment> {
+        Environment::ALL.into_iter().find(|e| e.id() == id)
+    }
+
+    /// The name bindings give it: `SANDBOX`, `PRODUCTION`.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Environment::Sandbox => "SANDBOX",
+            Environment::Production => "PRODUCTION",
+        }
+    }
+
     /// The base URL, without a trailing `/`.
     #[must_use]
     pub const fn base_url(self) -> &'static str {
@@ -41,6 +66,37 @@ pub enum Endpoint {
 }
 
 impl Endpoint {
+    /// Every endpoint, in [`Endpoint::id`] order.
+    pub const ALL: [Endpoint; 4] = [
+        Endpoint::UserTokensV2,
+        Endpoint::UserTokens,
+        Endpoint::KycStatus,
+        Endpoint::KycSubmit,
+    ];
+
+    /// A stable number for bindings, from 1.
+    #[must_use]
+    pub const fn id(self) -> u32 {
+        self as u32 + 1
+    }
+
+    /// The endpoint with this [`Endpoint::id`].
+    #[must_use]
+    pub fn from_id(id: u32) -> Option<Endpoint> {
+        Endpoint::ALL.into_iter().find(|e| e.id() == id)
+    }
+
+    /// The name bindings give it: `USER_TOKENS_V2`, `USER_TOKENS`, `KYC_STATUS`, `KYC_SUBMIT`.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Endpoint::UserTokensV2 => "USER_TOKENS_V2",
+            Endpoint::UserTokens => "USER_TOKENS",
+            Endpoint::KycStatus => "KYC_STATUS",
+            Endpoint::KycSubmit => "KYC_SUBMIT",
+        }
+    }
+
     /// The path (what is signed: these endpoints take no query).
     #[must_use]
     pub const fn path(self) -> &'static str {
@@ -109,7 +165,7 @@ pub fn sign_request<'b>(
 /// Refuses an empty email (the provider keys users by it).
 fn check_email(email: &str) -> Result<(), Error> {
     if crate::providers::trim_whitespace(email).is_empty() {
-        return Err(Error::InvalidField);
+        return Err(Error::InvalidField { field: "email" });
     }
     Ok(())
 }
@@ -118,7 +174,9 @@ fn check_email(email: &str) -> Result<(), Error> {
 fn check_country(code: &str) -> Result<(), Error> {
     match code.as_bytes() {
         [a, b] if a.is_ascii_uppercase() && b.is_ascii_uppercase() => Ok(()),
-        _ => Err(Error::InvalidField),
+        _ => Err(Error::InvalidField {
+            field: "countryIsoCode",
+        }),
     }
 }
 
@@ -140,14 +198,6 @@ impl UserQuery<'_> {
         obj.string_member("email", self.email)?;
         obj.string_member("countryIsoCode", self.country_iso_code)?;
         obj.finish()
-    }
-
-    /// The exact length [`UserQuery::write_json`] writes.
-    ///
-    /// # Errors
-    /// As [`UserQuery::write_json`], except [`Error::BufferTooSmall`].
-    pub fn json_len(&self) -> Result<usize, Error> {
-        crate::sink::measure(|sink| self.write(sink))
     }
 
     /// Writes the JSON body into `out`.
@@ -176,10 +226,12 @@ impl<'a, P: Pairs<'a>> KycSubmission<'a, P> {
     fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
         check_email(self.email)?;
         if self.document_id.is_empty() {
-            return Err(Error::InvalidField);
+            return Err(Error::InvalidField {
+                field: "documentId",
+            });
         }
-        // A field named twice is refused before anything is written, so `json_len` reports it
-        // too (fields are few: the pairwise check costs nothing).
+        // A field named twice is refused before anything is written, so a size query reports
+        // it too (fields are few: the pairwise check costs nothing).
         for (i, (name, _)) in self.user_fields.clone().into_iter().enumerate() {
             let later = self.user_fields.clone().into_iter().skip(i + 1);
             if later.into_iter().any(|(other, _)| other == name) {
@@ -198,14 +250,6 @@ impl<'a, P: Pairs<'a>> KycSubmission<'a, P> {
         obj.finish()
     }
 
-    /// The exact length [`KycSubmission::write_json`] writes.
-    ///
-    /// # Errors
-    /// As [`KycSubmission::write_json`], except [`Error::BufferTooSmall`].
-    pub fn json_len(&self) -> Result<usize, Error> {
-        crate::sink::measure(|sink| self.write(sink))
-    }
-
     /// Writes the JSON body into `out`.
     ///
     /// # Errors
@@ -221,6 +265,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn ids_and_names_are_dense_and_distinct() {
+        for (i, endpoint) in Endpoint::ALL.into_iter().enumerate() {
+            assert_eq!(endpoint.id() as usize, i + 1);
+            assert_eq!(Endpoint::from_id(endpoint.id()), Some(endpoint));
+            assert!(endpoint.path().starts_with("/api/"));
+        }
+        for (i, env) in Environment::ALL.into_iter().enumerate() {
+            assert_eq!(env.id() as usize, i);
+            assert_eq!(Environment::from_id(env.id()), Some(env));
+        }
+        assert_eq!((Endpoint::from_id(0), Endpoint::from_id(5)), (None, None));
+        assert_eq!(Environment::from_id(2), None);
+        assert_eq!(Endpoint::KycSubmit.name(), "KYC_SUBMIT");
+    }
+
+    #[test]
     fn bodies_escape_and_check() {
         let mut buf = [0u8; 256];
         let q = UserQuery {
@@ -232,13 +292,23 @@ mod tests {
             body,
             "{\"email\":\"a\\\"b\\\\c\\u0001é@x\",\"countryIsoCode\":\"NG\"}"
         );
-        assert_eq!(q.json_len(), Ok(body.len()));
-        for (email, country) in [("", "NG"), ("a@b", "ng"), ("a@b", "NGA"), ("a@b", "")] {
+        let needed = body.len();
+        assert_eq!(
+            q.write_json(&mut buf[..needed - 1]),
+            Err(Error::BufferTooSmall { needed })
+        );
+        for (email, country, field) in [
+            ("", "NG", "email"),
+            (" ", "NG", "email"),
+            ("a@b", "ng", "countryIsoCode"),
+            ("a@b", "NGA", "countryIsoCode"),
+            ("a@b", "", "countryIsoCode"),
+        ] {
             let q = UserQuery {
                 email,
                 country_iso_code: country,
             };
-            assert_eq!(q.write_json(&mut buf), Err(Error::InvalidField));
+            assert_eq!(q.write_json(&mut buf), Err(Error::InvalidField { field }));
         }
         let kyc = KycSubmission {
             email: "a@b",
@@ -250,7 +320,11 @@ mod tests {
             body,
             r#"{"email":"a@b","documentId":"67da909b739fc481aa525c43","userFields":{"first_name":"Adé","dob":"1954-01-02"}}"#
         );
-        assert_eq!(kyc.json_len(), Ok(body.len()));
+        let needed = body.len();
+        assert_eq!(
+            kyc.write_json(&mut []),
+            Err(Error::BufferTooSmall { needed })
+        );
         let dup = KycSubmission {
             user_fields: [("a", "1"), ("a", "2")],
             ..kyc

@@ -2,11 +2,11 @@
 
 use crate::json::{Kind, Value};
 use crate::jws::{self, Limits};
-use crate::providers::{optional_str, parse_object, required_plain_str};
+use crate::providers::{optional_str, parse_object, required_plain_str, required_str};
 use core::time::Duration;
 
 use crate::time::{self, UnixSeconds};
-use crate::{Error, jwt};
+use crate::{Claim, Error, jwt};
 
 /// What a Fonbnk user token is for (its `type` claim).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,13 +62,21 @@ fn lifetime(token: &str, scratch: &mut [u8]) -> Result<TokenLifetime, Error> {
     let kind = match claims.claim("type") {
         Some(t) if t.str_eq("access") => TokenKind::Access,
         Some(t) if t.str_eq("refresh") => TokenKind::Refresh,
-        Some(t) if t.kind() != Kind::String => return Err(Error::InvalidClaimType),
+        Some(t) if t.kind() != Kind::String => {
+            return Err(Error::InvalidClaimType {
+                claim: Claim::Named("type"),
+            });
+        }
         _ => return Err(Error::WrongTokenType),
     };
     Ok(TokenLifetime {
         kind,
-        issued_at: claims.iat()?.ok_or(Error::MissingClaim)?,
-        expires_at: claims.exp()?.ok_or(Error::MissingClaim)?,
+        issued_at: claims.iat()?.ok_or(Error::MissingClaim {
+            claim: Claim::Named("iat"),
+        })?,
+        expires_at: claims.exp()?.ok_or(Error::MissingClaim {
+            claim: Claim::Named("exp"),
+        })?,
     })
 }
 
@@ -76,7 +84,8 @@ fn lifetime(token: &str, scratch: &mut [u8]) -> Result<TokenLifetime, Error> {
 /// `exp` (unverified). `scratch` holds one decoded token payload at a time (1 KiB is plenty).
 ///
 /// # Errors
-/// [`Error::ProviderError`] for a `{"message": …}` body; [`Error::MissingField`] /
+/// [`Error::ProviderError`] for a `{"message": …}` body; [`Error::BufferTooSmall`] with the
+/// room the larger token needs, once the body has both; [`Error::MissingField`] /
 /// [`Error::InvalidField`] for a missing or non-string token; the errors of
 /// [`jwt::dangerous_unverified`] for a token that is not a JWT; [`Error::MissingClaim`] without
 /// `iat`/`exp`; [`Error::WrongTokenType`] when the access token is not `"access"` or the
@@ -85,6 +94,9 @@ pub fn parse_user_tokens<'a>(body: &'a [u8], scratch: &mut [u8]) -> Result<UserT
     let doc = parse_object(body, "accessToken")?;
     let access_token = required_plain_str(doc, "accessToken")?;
     let refresh_token = required_plain_str(doc, "refreshToken")?;
+    // Room for either token's header and payload, so that one size query is enough.
+    let needed = jws::scratch_len(access_token).max(jws::scratch_len(refresh_token));
+    let scratch = crate::sink::prefix(scratch, needed)?;
     let access = lifetime(access_token, scratch)?;
     let refresh = lifetime(refresh_token, scratch)?;
     if access.kind != TokenKind::Access || refresh.kind != TokenKind::Refresh {
@@ -96,18 +108,6 @@ pub fn parse_user_tokens<'a>(body: &'a [u8], scratch: &mut [u8]) -> Result<UserT
         access,
         refresh,
     })
-}
-
-/// The scratch [`parse_user_tokens`] needs for `body`: the larger decoded header and payload
-/// of its two tokens.
-///
-/// # Errors
-/// As [`parse_user_tokens`] for the body itself (not for the tokens' contents).
-pub fn user_tokens_scratch_len(body: &[u8]) -> Result<usize, Error> {
-    let doc = parse_object(body, "accessToken")?;
-    let access = required_plain_str(doc, "accessToken")?;
-    let refresh = required_plain_str(doc, "refreshToken")?;
-    Ok(jws::scratch_len(access).max(jws::scratch_len(refresh)))
 }
 
 /// `kycStatus`.
@@ -172,14 +172,25 @@ pub enum RuleLimit<'a> {
 const DOCUMENT_LISTS: [&str; 3] = ["basicDocuments", "advancedDocuments", "kycDocuments"];
 const RULE_LISTS: [&str; 2] = ["kycRules", "kycSettings"];
 
-fn parse_document(value: Value<'_>) -> Result<Document<'_>, Error> {
-    if value.kind() != Kind::Object {
-        return Err(Error::InvalidField);
+/// An element of the list `list`, which must be an object.
+fn list_object<'a>(list: &'static str, value: Value<'a>) -> Result<Value<'a>, Error> {
+    if value.kind() == Kind::Object {
+        Ok(value)
+    } else {
+        Err(Error::InvalidField { field: list })
     }
-    let id = optional_str(value, "_id")?.ok_or(Error::MissingField)?;
+}
+
+fn parse_document<'a>(list: &'static str, value: Value<'a>) -> Result<Document<'a>, Error> {
+    let value = list_object(list, value)?;
+    let id = required_str(value, "_id")?;
     let required_fields = match value.get("requiredFields") {
         Some(v) if v.kind() == Kind::Object => Some(v),
-        Some(v) if v.kind() != Kind::Null => return Err(Error::InvalidField),
+        Some(v) if v.kind() != Kind::Null => {
+            return Err(Error::InvalidField {
+                field: "requiredFields",
+            });
+        }
         _ => None,
     };
     Ok(Document {
@@ -191,17 +202,15 @@ fn parse_document(value: Value<'_>) -> Result<Document<'_>, Error> {
     })
 }
 
-fn parse_rule(value: Value<'_>) -> Result<Rule<'_>, Error> {
-    if value.kind() != Kind::Object {
-        return Err(Error::InvalidField);
-    }
+fn parse_rule<'a>(list: &'static str, value: Value<'a>) -> Result<Rule<'a>, Error> {
+    let value = list_object(list, value)?;
     let max = match value.get("max") {
         None => RuleLimit::None,
         Some(v) => match v.kind() {
             Kind::Null => RuleLimit::None,
             Kind::Number => RuleLimit::Number(v.raw()),
             Kind::String => RuleLimit::Text(v),
-            _ => return Err(Error::InvalidField),
+            _ => return Err(Error::InvalidField { field: "max" }),
         },
     };
     Ok(Rule {
@@ -215,13 +224,13 @@ fn parse_rule(value: Value<'_>) -> Result<Rule<'_>, Error> {
 fn list_items<'a, T: 'a>(
     json: Value<'a>,
     lists: &'static [&'static str],
-    parse: fn(Value<'a>) -> Result<T, Error>,
+    parse: fn(&'static str, Value<'a>) -> Result<T, Error>,
 ) -> impl Iterator<Item = T> + 'a {
     lists
         .iter()
-        .filter_map(move |name| json.get(name))
-        .flat_map(|list| list.elements())
-        .filter_map(move |v| parse(v).ok())
+        .filter_map(move |&name| Some((name, json.get(name)?)))
+        .flat_map(|(name, list)| list.elements().map(move |v| (name, v)))
+        .filter_map(move |(name, v)| parse(name, v).ok())
 }
 
 /// Parses the KYC state. Every field the docs describe is type-checked here, so the
@@ -233,28 +242,33 @@ fn list_items<'a, T: 'a>(
 /// string `_id`, a rule whose `max` is neither number nor string, …).
 pub fn parse_kyc_state(body: &[u8]) -> Result<KycState<'_>, Error> {
     let json = parse_object(body, "kycStatus")?;
-    optional_str(json, "kycStatus")?.ok_or(Error::MissingField)?;
+    required_str(json, "kycStatus")?;
     optional_str(json, "passedKycType")?;
     optional_str(json, "kycStatusDescription")?;
     match json.get("reachedKycLimit").map(|v| v.kind()) {
         None | Some(Kind::Bool | Kind::Null) => {}
-        Some(_) => return Err(Error::InvalidField),
+        Some(_) => {
+            return Err(Error::InvalidField {
+                field: "reachedKycLimit",
+            });
+        }
     }
     for (lists, check) in [
         (
             &DOCUMENT_LISTS[..],
-            (|v| parse_document(v).map(|_| ())) as fn(Value<'_>) -> Result<(), Error>,
+            (|list, v| parse_document(list, v).map(|_| ()))
+                as fn(&'static str, Value<'_>) -> Result<(), Error>,
         ),
-        (&RULE_LISTS[..], |v| parse_rule(v).map(|_| ())),
+        (&RULE_LISTS[..], |list, v| parse_rule(list, v).map(|_| ())),
     ] {
-        for name in lists {
+        for &name in lists {
             match json.get(name) {
                 None => {}
                 Some(list) if list.kind() == Kind::Null => {}
                 Some(list) if list.kind() == Kind::Array => {
-                    list.elements().try_for_each(check)?;
+                    list.elements().try_for_each(|v| check(name, v))?;
                 }
-                Some(_) => return Err(Error::InvalidField),
+                Some(_) => return Err(Error::InvalidField { field: name }),
             }
         }
     }
@@ -304,7 +318,9 @@ impl<'a> KycState<'a> {
     /// `reachedKycLimit`.
     #[must_use]
     pub fn reached_kyc_limit(&self) -> Option<bool> {
-        self.json.get("reachedKycLimit").and_then(|v| v.as_bool())
+        self.json
+            .get("reachedKycLimit")
+            .and_then(|v| v.as_bool().ok())
     }
 
     /// The document types the user can submit, from every list the answer has.
@@ -331,9 +347,12 @@ impl<'a> KycState<'a> {
 /// [`Error::InvalidField`] without a boolean `success`.
 pub fn parse_kyc_submit(body: &[u8]) -> Result<bool, Error> {
     let doc = parse_object(body, "success")?;
-    match doc.get("success") {
-        None => Err(Error::MissingField),
-        Some(v) => v.as_bool().ok_or(Error::InvalidField),
+    const FIELD: &str = "success";
+    match doc.get(FIELD) {
+        None => Err(Error::MissingField { field: FIELD }),
+        Some(v) => v
+            .as_bool()
+            .map_err(|_| Error::InvalidField { field: FIELD }),
     }
 }
 
@@ -375,23 +394,34 @@ mod tests {
         assert_eq!(unknown.status(), KycStatus::Unknown);
         assert!(unknown.status_text().unwrap().str_eq("pending"));
         for (bad, error) in [
-            (&br#"{}"#[..], Error::MissingField),
-            (br#"{"kycStatus":1}"#, Error::InvalidField),
+            (&br#"{}"#[..], Error::MissingField { field: "kycStatus" }),
+            (
+                br#"{"kycStatus":1}"#,
+                Error::InvalidField { field: "kycStatus" },
+            ),
             (
                 br#"{"kycStatus":"approved","reachedKycLimit":"no"}"#,
-                Error::InvalidField,
+                Error::InvalidField {
+                    field: "reachedKycLimit",
+                },
             ),
             (
                 br#"{"kycStatus":"approved","basicDocuments":[{"title":"x"}]}"#,
-                Error::MissingField,
+                Error::MissingField { field: "_id" },
+            ),
+            (
+                br#"{"kycStatus":"approved","basicDocuments":[1]}"#,
+                Error::InvalidField {
+                    field: "basicDocuments",
+                },
             ),
             (
                 br#"{"kycStatus":"approved","kycRules":[{"max":[1]}]}"#,
-                Error::InvalidField,
+                Error::InvalidField { field: "max" },
             ),
             (
                 br#"{"kycStatus":"approved","kycRules":{}}"#,
-                Error::InvalidField,
+                Error::InvalidField { field: "kycRules" },
             ),
             (br#"{"message":"Forbidden"}"#, Error::ProviderError),
             (br#"{"kycStatus":"approved""#, Error::InvalidJson),
@@ -410,8 +440,11 @@ mod tests {
         assert_eq!(parse_kyc_submit(br#"{"success":true}"#), Ok(true));
         assert_eq!(
             parse_kyc_submit(br#"{"success":"yes"}"#),
-            Err(Error::InvalidField)
+            Err(Error::InvalidField { field: "success" })
         );
-        assert_eq!(parse_kyc_submit(br#"{}"#), Err(Error::MissingField));
+        assert_eq!(
+            parse_kyc_submit(br#"{}"#),
+            Err(Error::MissingField { field: "success" })
+        );
     }
 }

@@ -2,6 +2,7 @@
 //! server side (verifying a signature, bounding a timestamp's age).
 
 use core::fmt;
+use core::time::Duration;
 
 use heapless::String;
 
@@ -61,14 +62,6 @@ fn write_endpoint_to<'a>(
     Ok(())
 }
 
-/// The exact length [`write_endpoint`] needs.
-///
-/// # Errors
-/// As [`write_endpoint`], except [`Error::BufferTooSmall`].
-pub fn endpoint_len<'a>(path: &str, params: impl Pairs<'a>) -> Result<usize, Error> {
-    crate::sink::measure(|sink| write_endpoint_to(path, params, sink))
-}
-
 /// Writes the endpoint Fonbnk signs: `path`, then `?` and the encoded `params` when there are any.
 ///
 /// ```
@@ -82,26 +75,14 @@ pub fn endpoint_len<'a>(path: &str, params: impl Pairs<'a>) -> Result<usize, Err
 /// [`Error::EndpointNotAbsolute`] when `path` does not start with `/`;
 /// [`Error::EndpointInvalidChar`] for a space, control, non-ASCII or `#` byte in `path`;
 /// [`Error::PathHasQuery`] when `path` holds `?` and `params` is not empty;
-/// [`Error::BufferTooSmall`] when `out` is shorter than [`endpoint_len`] (`out` is untouched).
+/// [`Error::BufferTooSmall`] with the length needed when `out` is too short (`out` is
+/// untouched).
 pub fn write_endpoint<'a, 'o>(
     path: &str,
     params: impl Pairs<'a>,
     out: &'o mut [u8],
 ) -> Result<&'o str, Error> {
     write_exact(out, |sink| write_endpoint_to(path, params.clone(), sink))
-}
-
-/// The exact length [`string_to_sign`] needs.
-///
-/// # Errors
-/// As [`sign`].
-pub fn string_to_sign_len(timestamp_ms: u64, endpoint: &str) -> Result<usize, Error> {
-    check_path(endpoint)?;
-    Ok(Decimal::new(timestamp_ms)
-        .as_bytes()
-        .len()
-        .saturating_add(1)
-        .saturating_add(endpoint.len()))
 }
 
 /// Writes the string-to-sign, `{timestamp_ms}:{endpoint}`, for debugging a signature mismatch.
@@ -146,7 +127,7 @@ fn sign_formatted(key: &Key, timestamp: &[u8], endpoint: &str) -> Result<Signatu
     let tag = key.sign(&[timestamp, b":", endpoint.as_bytes()]);
     let mut out = [0u8; SIGNATURE_LEN];
     let text = base64::base64(tag.as_bytes(), &mut out)?;
-    String::try_from(text).map_err(|_| Error::BufferTooSmall)
+    String::try_from(text).map_err(|_| Error::BufferTooSmall { needed: text.len() })
 }
 
 /// Checks an inbound request's `x-signature` (as a partner or a test server receives it) for
@@ -163,12 +144,18 @@ fn sign_formatted(key: &Key, timestamp: &[u8], endpoint: &str) -> Result<Signatu
 ///
 /// # Errors
 /// [`Error::InvalidSignature`] when the signature does not match or is not the base64 of 32
-/// bytes; the endpoint errors of [`sign`].
-pub fn verify(key: &Key, timestamp_ms: u64, endpoint: &str, signature: &str) -> Result<(), Error> {
+/// bytes (bytes that are not UTF-8 included: the header arrives as bytes); the endpoint errors
+/// of [`sign`].
+pub fn verify<S: AsRef<[u8]> + ?Sized>(
+    key: &Key,
+    timestamp_ms: u64,
+    endpoint: &str,
+    signature: &S,
+) -> Result<(), Error> {
     check_path(endpoint)?;
     let mut tag = [0u8; crate::TAG_LEN];
     let decoded = base64::decode_strict(
-        signature.as_bytes(),
+        signature.as_ref(),
         &mut tag,
         base64::IN_STANDARD,
         true,
@@ -178,12 +165,27 @@ pub fn verify(key: &Key, timestamp_ms: u64, endpoint: &str, signature: &str) -> 
     key.verify(&[ts.as_bytes(), b":", endpoint.as_bytes()], decoded)
 }
 
-/// Checks that a request's `timestamp_ms` is within `window_ms` of the verifier's `now_ms`
+/// How far a request's `x-timestamp` may be from the verifier's clock, either side, unless the
+/// verifier says otherwise: the ±5 minutes Fonbnk's sandbox accepts.
+pub const DEFAULT_WINDOW: Duration = Duration::from_secs(5 * 60);
+
+/// Checks that a request's `timestamp_ms` is within `window` of the verifier's `now_ms`
 /// (either side), as a server does before [`verify`] to bound replays.
+///
+/// ```
+/// use sigmint_core::providers::fonbnk::{DEFAULT_WINDOW, check_timestamp};
+/// assert!(check_timestamp(1_000_000, 1_300_000, DEFAULT_WINDOW).is_ok());
+/// assert!(check_timestamp(999_999, 1_300_000, DEFAULT_WINDOW).is_err());
+/// ```
 ///
 /// # Errors
 /// [`Error::TimestampOutOfWindow`].
-pub fn check_timestamp(timestamp_ms: u64, now_ms: u64, window_ms: u64) -> Result<(), Error> {
+pub fn check_timestamp(timestamp_ms: u64, now_ms: u64, window: Duration) -> Result<(), Error> {
+    // Not `as_millis`: its u128 arithmetic is library code a Cortex-M image would carry.
+    let window_ms = window
+        .as_secs()
+        .saturating_mul(1000)
+        .saturating_add(u64::from(window.subsec_millis()));
     if timestamp_ms.abs_diff(now_ms) > window_ms {
         return Err(Error::TimestampOutOfWindow);
     }
@@ -276,7 +278,12 @@ impl Signer {
     ///
     /// # Errors
     /// As [`verify`].
-    pub fn verify(&self, timestamp_ms: u64, endpoint: &str, signature: &str) -> Result<(), Error> {
+    pub fn verify<S: AsRef<[u8]> + ?Sized>(
+        &self,
+        timestamp_ms: u64,
+        endpoint: &str,
+        signature: &S,
+    ) -> Result<(), Error> {
         verify(&self.key, timestamp_ms, endpoint, signature)
     }
 
@@ -288,7 +295,9 @@ impl Signer {
         let digits = Decimal::new(timestamp_ms);
         let timestamp = digits.as_str();
         let signature = sign_formatted(&self.key, timestamp.as_bytes(), endpoint)?;
-        let timestamp = String::try_from(timestamp).map_err(|_| Error::BufferTooSmall)?;
+        let timestamp = String::try_from(timestamp).map_err(|_| Error::BufferTooSmall {
+            needed: timestamp.len(),
+        })?;
         Ok(Headers {
             client_id: &self.client_id,
             timestamp,
@@ -347,7 +356,10 @@ mod tests {
             write_endpoint("/é", none, &mut buf),
             Err(Error::EndpointInvalidChar)
         );
-        assert_eq!(endpoint_len("/a", [("y", "2")]), Ok(6));
+        assert_eq!(
+            write_endpoint("/a", [("y", "2")], &mut []),
+            Err(Error::BufferTooSmall { needed: 6 })
+        );
     }
 
     #[test]
@@ -392,7 +404,7 @@ mod tests {
         let mut small = [9u8; 4];
         assert_eq!(
             string_to_sign(10, "/p", &mut small),
-            Err(Error::BufferTooSmall)
+            Err(Error::BufferTooSmall { needed: 5 })
         );
         assert_eq!(small, [9; 4]);
     }

@@ -1,6 +1,6 @@
 //! The Fonbnk pay widget's URL signature: an HS256 JWT the merchant mints.
 
-use crate::{Error, Key, jwt};
+use crate::{Claim, Error, Key, jwt};
 
 /// Mints the pay widget's URL `signature`: an HS256 JWT signed with the merchant's
 /// URL-signature secret, carrying the caller's unique `uid` and any `extra_claims` (the text
@@ -13,8 +13,10 @@ use crate::{Error, Key, jwt};
 /// let (mut json, mut out) = ([0u8; 128], [0u8; 256]);
 /// let token = fonbnk::widget_signature(&key, "0b6e8f2e-1f7a-4c2a-9d55-5d8f0f3b7c11", None, &mut json, &mut out)?;
 /// assert_eq!(token, "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ1aWQiOiIwYjZlOGYyZS0xZjdhLTRjMmEtOWQ1NS01ZDhmMGYzYjdjMTEifQ._RKSZzvG5XlRq9dSpwKehQaomX-dX7deh-GLSs3Fu0w");
-/// let (json_len, token_len) = fonbnk::widget_signature_len("0b6e8f2e-1f7a-4c2a-9d55-5d8f0f3b7c11", None)?;
-/// assert_eq!((json_len, token_len), (46, token.len()));
+/// // A buffer too short for either says the token's length, which is enough for both.
+/// let len = token.len();
+/// let short = fonbnk::widget_signature(&key, "0b6e8f2e-1f7a-4c2a-9d55-5d8f0f3b7c11", None, &mut json[..8], &mut out);
+/// assert_eq!(short.unwrap_err().needed(), Some(len));
 /// # Ok::<(), sigmint_core::Error>(())
 /// ```
 ///
@@ -29,7 +31,9 @@ pub fn widget_signature<'o>(
     out: &'o mut [u8],
 ) -> Result<&'o str, Error> {
     if uid.is_empty() {
-        return Err(Error::MissingClaim);
+        return Err(Error::MissingClaim {
+            claim: Claim::Named("uid"),
+        });
     }
     let uid_claim = [("uid", uid)];
     jwt::encode(
@@ -38,22 +42,6 @@ pub fn widget_signature<'o>(
         json_scratch,
         out,
     )
-}
-
-/// The exact sizes [`widget_signature`] needs: `(json_scratch, out)`.
-///
-/// # Errors
-/// As [`widget_signature`], except that duplicate claims are found only by minting.
-pub fn widget_signature_len(
-    uid: &str,
-    extra_claims: Option<&[u8]>,
-) -> Result<(usize, usize), Error> {
-    if uid.is_empty() {
-        return Err(Error::MissingClaim);
-    }
-    let uid_claim = [("uid", uid)];
-    let json_len = widget_claims(&uid_claim, extra_claims).json_len()?;
-    Ok((json_len, jwt::encoded_len(json_len)))
 }
 
 /// The widget's claims: `uid` first, then the caller's extra ones.
