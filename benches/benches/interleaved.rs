@@ -102,7 +102,12 @@ fn jwt_claims() -> Outcome {
                         .map_or(0, |s| s.len()) as i64;
                 }
                 for path in ["userData.isDevUser", "userData.isAmbassador"] {
-                    n += i64::from(claims.get(path).and_then(|v| v.as_bool()).unwrap_or(true));
+                    n += i64::from(
+                        claims
+                            .get(path)
+                            .and_then(|v| v.as_bool().ok())
+                            .unwrap_or(true),
+                    );
                 }
                 n + claims.get("type").map_or(0, |v| v.raw().len()) as i64
             }),

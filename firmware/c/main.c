@@ -198,8 +198,9 @@ static void bad_input(void) {
                   SIGMINT_RESULT_BUFFER_TOO_SMALL &&
               len == SIGMINT_FONBNK_SIGNATURE_LEN,
           "a buffer one byte short gets the size needed", "bad input");
-    check(sigmint_jwt_verify(&key, token->token, length(token->token), &v, scratch, 16, claims,
-                             sizeof claims, &len) == SIGMINT_RESULT_INVALID_SIGNATURE,
+    check(sigmint_jwt_verify(&key, token->token, length(token->token), &v, scratch,
+                             sizeof scratch, claims, sizeof claims,
+                             &len) == SIGMINT_RESULT_INVALID_SIGNATURE,
           "a token for another key", "bad input");
     check(sigmint_key_clear(&key) == SIGMINT_RESULT_OK, "clear", "bad input");
 }

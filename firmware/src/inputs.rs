@@ -38,8 +38,10 @@ pub struct Inputs {
     pub pair: (&'static str, &'static str),
     /// A Fonbnk path.
     pub path: &'static str,
-    /// Two timestamps and a window, in milliseconds.
-    pub times_ms: [u64; 3],
+    /// Two timestamps, in milliseconds.
+    pub times_ms: [u64; 2],
+    /// How far apart they may be.
+    pub window: core::time::Duration,
     /// A Fonbnk client id.
     pub client_id: &'static str,
     /// An `x-signature` value received.
@@ -96,7 +98,8 @@ pub static INPUTS: Inputs = Inputs {
     bytes: b"bytes",
     pair: ("email", "test user+ng@fonbnk.com"),
     path: "/api/v2/order-limits",
-    times_ms: [1_765_454_073_000, 1_765_454_074_000, 300_000],
+    times_ms: [1_765_454_073_000, 1_765_454_074_000],
+    window: core::time::Duration::from_secs(300),
     client_id: "client-id",
     signature: "dfThVIzZgIuyXiGZDMw+A8D+HlcYPz+QAZMu3H5ApKw=",
     email: "testuser+ng@fonbnk.com",

@@ -14,7 +14,15 @@ fn walk(value: Value<'_>, budget: &mut usize) {
         Kind::Object => {
             for (key, v) in value.members() {
                 assert_eq!(key.kind(), Kind::String);
-                let _ = key.unescaped_len();
+                // Copying a key measures it first: a short buffer is told the length, which
+                // then suffices.
+                match key.copy_str(&mut []) {
+                    Err(sigmint_core::Error::BufferTooSmall { needed }) => {
+                        let mut room = std::vec![0u8; needed];
+                        assert_eq!(key.copy_str(&mut room).map(str::len), Ok(needed));
+                    }
+                    other => assert_eq!(other.map(str::len), Ok(0)),
+                }
                 // Lookups find each member (keys are unique in accepted documents), through
                 // a path too when no dot makes the name ambiguous.
                 let mut name = [0u8; 64];

@@ -3,7 +3,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use sigmint_core::providers::{error_message, fonbnk, mygiro, sfox};
-use sigmint_core::time::parse_rfc3339_ms;
+use sigmint_core::time::parse_rfc3339;
 
 fuzz_target!(|body: &[u8]| {
     let mut scratch = [0u8; 2048];
@@ -16,6 +16,6 @@ fuzz_target!(|body: &[u8]| {
     let _ = mygiro::parse_access_token(body);
     let _ = error_message(body, &mut scratch);
     if let Ok(text) = core::str::from_utf8(body) {
-        let _ = parse_rfc3339_ms(text);
+        let _ = parse_rfc3339(text);
     }
 });

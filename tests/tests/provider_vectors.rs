@@ -165,8 +165,10 @@ fn requests_for_every_endpoint() {
         "/v1/enterprise/user-tokens/client_db29326e"
     );
     assert_eq!(
-        sfox::user_token_path_len("a b"),
-        Ok("/v1/enterprise/user-tokens/a%20b".len())
+        sfox::user_token_path("a b", &mut []).err(),
+        Some(Error::BufferTooSmall {
+            needed: "/v1/enterprise/user-tokens/a%20b".len()
+        })
     );
     let mut path = [0u8; 128];
     assert_eq!(
@@ -186,11 +188,15 @@ fn bad_bodies_get_clear_errors() {
     );
     assert_eq!(
         fonbnk::parse_user_tokens(br#"{"accessToken":1,"refreshToken":"x"}"#, &mut scratch).err(),
-        Some(Error::InvalidField)
+        Some(Error::InvalidField {
+            field: "accessToken"
+        })
     );
     assert_eq!(
         fonbnk::parse_user_tokens(br#"{"accessToken":"a.b.c"}"#, &mut scratch).err(),
-        Some(Error::MissingField)
+        Some(Error::MissingField {
+            field: "refreshToken"
+        })
     );
     assert_eq!(
         fonbnk::parse_user_tokens(br#"{"accessToken":"x","refreshToken":"y"}"#, &mut scratch).err(),
@@ -212,7 +218,9 @@ fn bad_bodies_get_clear_errors() {
     huge[..2].copy_from_slice(b"{}");
     assert_eq!(
         sfox::parse_user_token(&huge).err(),
-        Some(Error::ResponseTooLarge)
+        Some(Error::ResponseTooLarge {
+            limit: MAX_RESPONSE_LEN
+        })
     );
     assert!(huge.len() > MAX_RESPONSE_LEN);
     assert_eq!(
@@ -224,11 +232,11 @@ fn bad_bodies_get_clear_errors() {
     );
     assert_eq!(
         sfox::parse_user_token(br#"{"data":{"token":"t","partner_user_id":"p"}}"#).err(),
-        Some(Error::MissingField)
+        Some(Error::MissingField { field: "expires" })
     );
     assert_eq!(
         sfox::parse_user_token(br#"{"data":[]}"#).err(),
-        Some(Error::InvalidField)
+        Some(Error::InvalidField { field: "data" })
     );
     assert_eq!(
         sfox::parse_user_token(b"<html>502</html>").err(),
@@ -250,6 +258,6 @@ fn bad_bodies_get_clear_errors() {
     let mut msg = [0u8; 64];
     assert_eq!(
         error_message(b"upstream timed out", &mut msg),
-        Some("upstream timed out")
+        Ok("upstream timed out")
     );
 }

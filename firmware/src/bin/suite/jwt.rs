@@ -119,7 +119,10 @@ fn fonbnk_typed_claims(r: &mut Report, bufs: &mut Buffers) {
             "userData.email",
         );
         r.check(
-            claims.get("userData.isDevUser").and_then(|v| v.as_bool()) == Some(false),
+            claims
+                .get("userData.isDevUser")
+                .and_then(|v| v.as_bool().ok())
+                == Some(false),
             CASE,
             "userData.isDevUser",
         );

@@ -7,7 +7,7 @@ use sigmint_core::jws::{self, Limits};
 use sigmint_core::jwt::{self, NewClaims, Validation};
 use sigmint_core::providers::fonbnk;
 use sigmint_core::time::UnixSeconds;
-use sigmint_core::{Error, Key};
+use sigmint_core::{Claim, Error, Key};
 
 use crate::Buffers;
 use crate::check::Report;
@@ -89,14 +89,19 @@ fn widget(r: &mut Report, bufs: &mut Buffers, name: &str, key: &Key, token: &str
         fonbnk::widget_signature(key, uid, None, &mut bufs.json, &mut bufs.out)
     });
     r.check(minted == Ok(token), name, "widget signature");
-    r.check(
-        fonbnk::widget_signature_len(uid, None).is_ok_and(|(_, len)| len == token.len()),
+    r.err(
+        fonbnk::widget_signature(key, uid, None, &mut bufs.json, &mut []),
+        Error::BufferTooSmall {
+            needed: token.len(),
+        },
         name,
-        "widget_signature_len",
+        "widget signature's length asked",
     );
     r.err(
         fonbnk::widget_signature(key, "", None, &mut bufs.json, &mut bufs.out),
-        Error::MissingClaim,
+        Error::MissingClaim {
+            claim: Claim::Named("uid"),
+        },
         name,
         "empty uid",
     );
@@ -118,17 +123,17 @@ fn typed_claims(r: &mut Report, bufs: &mut Buffers) {
         strings: &[("type", "access")],
         extra: Some(br#"{"userData":{"email":"testuser+ng@fonbnk.com","isDevUser":false}}"#),
     };
-    let json_len = claims.json_len();
     let encoded = r.stack("jwt::encode", || {
         jwt::encode(&key, &claims, &mut bufs.json, &mut bufs.out)
     });
     let Some(token) = r.ok(encoded, CASE, "encode") else {
         return;
     };
+    let asked = jwt::encode(&key, &claims, &mut [], &mut []);
     r.check(
-        json_len.is_ok_and(|len| jwt::encoded_len(len) == token.len()),
+        asked.err().and_then(Error::needed) == Some(token.len()),
         CASE,
-        "json_len and encoded_len",
+        "token's length asked",
     );
     let validation = Validation {
         audience: Some(&["pos"]),
@@ -220,7 +225,7 @@ fn typed_claims(r: &mut Report, bufs: &mut Buffers) {
     small.fill(7);
     r.err(
         jwt::encode_json(&key, b"{}", small),
-        Error::BufferTooSmall,
+        Error::BufferTooSmall { needed: need },
         CASE,
         "one byte short",
     );

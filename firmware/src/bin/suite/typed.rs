@@ -8,7 +8,7 @@ use heapless::Vec;
 use serde::{Deserialize, Serialize};
 use sigmint_core::jwt::{self, Validation};
 use sigmint_core::time::UnixSeconds;
-use sigmint_core::{Error, Key};
+use sigmint_core::{Claim, Error, Key};
 
 use crate::Buffers;
 use crate::check::Report;
@@ -77,7 +77,7 @@ fn every_kind_of_field(r: &mut Report, bufs: &mut Buffers, key: &Key) {
     };
     let validation = Validation::new(UnixSeconds(NOW));
     let decoded = r.stack("jwt::decode_as", || {
-        jwt::decode_as::<Claims>(token, &mut bufs.scratch, key, &validation)
+        jwt::decode_as::<Claims, _>(token, &mut bufs.scratch, key, &validation)
     });
     let Some(c) = r.ok(decoded, "every kind of field", "decode_as") else {
         return;
@@ -109,26 +109,34 @@ fn every_kind_of_field(r: &mut Report, bufs: &mut Buffers, key: &Key) {
     );
 }
 
+/// What serde reports for a field of the wrong type: the field is not named (its key is the
+/// token's, not a `'static` name).
+const WRONG_TYPE: Error = Error::InvalidClaimType {
+    claim: Claim::Unnamed,
+};
+
 fn refusals(r: &mut Report, bufs: &mut Buffers, key: &Key) {
     let validation = Validation::new(UnixSeconds(NOW));
     for (claims, expected, what) in [
         (
             &br#"{"count":"7"}"#[..],
-            Error::InvalidClaimType,
+            WRONG_TYPE,
             "string for an integer",
         ),
-        (
-            br#"{"count":-1}"#,
-            Error::InvalidClaimType,
-            "negative for unsigned",
-        ),
-        (br#"{"count":1.5}"#, Error::InvalidClaimType, "float"),
+        (br#"{"count":-1}"#, WRONG_TYPE, "negative for unsigned"),
+        (br#"{"count":1.5}"#, WRONG_TYPE, "float"),
         (
             br#"{"count":18446744073709551616}"#,
             Error::IntegerOverflow,
             "beyond 64 bits",
         ),
-        (br#"{"other":1}"#, Error::MissingClaim, "missing field"),
+        (
+            br#"{"other":1}"#,
+            Error::MissingClaim {
+                claim: Claim::Named("count"),
+            },
+            "missing field",
+        ),
         (
             br#"{"count":1,"exp":1000}"#,
             Error::Expired,
@@ -136,7 +144,7 @@ fn refusals(r: &mut Report, bufs: &mut Buffers, key: &Key) {
         ),
     ] {
         if let Some(token) = mint(r, key, claims, &mut bufs.out) {
-            let got = jwt::decode_as::<Count>(token, &mut bufs.scratch, key, &validation);
+            let got = jwt::decode_as::<Count, _>(token, &mut bufs.scratch, key, &validation);
             r.err(got, expected, "refusals", what);
         }
     }
@@ -147,27 +155,22 @@ fn refusals(r: &mut Report, bufs: &mut Buffers, key: &Key) {
             #[allow(dead_code)]
             tags: Vec<&'a str, 4>,
         }
-        let got = jwt::decode_as::<Tags>(token, &mut bufs.scratch, key, &validation);
-        r.err(
-            got,
-            Error::InvalidClaimType,
-            "refusals",
-            "array longer than its Vec",
-        );
+        let got = jwt::decode_as::<Tags, _>(token, &mut bufs.scratch, key, &validation);
+        r.err(got, WRONG_TYPE, "refusals", "array longer than its Vec");
     }
     if let Some(token) = mint(r, key, FULL, &mut bufs.out) {
         let needed = jwt::decode_as_scratch_len(token);
         if let Some(short) = bufs.scratch.get_mut(..needed - 1) {
-            let got = jwt::decode_as::<Claims>(token, short, key, &validation);
+            let got = jwt::decode_as::<Claims, _>(token, short, key, &validation);
             r.err(
                 got,
-                Error::BufferTooSmall,
+                Error::BufferTooSmall { needed },
                 "refusals",
                 "scratch one byte short",
             );
         }
         if let Some(exact) = bufs.scratch.get_mut(..needed) {
-            let got = jwt::decode_as::<Claims>(token, exact, key, &validation);
+            let got = jwt::decode_as::<Claims, _>(token, exact, key, &validation);
             r.check(got.is_ok(), "refusals", "exact scratch is enough");
         }
     }
@@ -190,7 +193,7 @@ fn round_trip(r: &mut Report, bufs: &mut Buffers, key: &Key) {
         return;
     };
     let validation = Validation::new(UnixSeconds(NOW));
-    let back = jwt::decode_as::<Mint>(token, &mut bufs.scratch, key, &validation);
+    let back = jwt::decode_as::<Mint, _>(token, &mut bufs.scratch, key, &validation);
     if let Some(back) = r.ok(back, "encode_as", "read back") {
         r.check(
             back.sub == claims.sub && back.exp == claims.exp && back.note == claims.note,

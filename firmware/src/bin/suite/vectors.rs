@@ -132,7 +132,7 @@ pub fn matches(value: Value<'_>, expectations: Expectations) -> bool {
         };
         match expect {
             Expect::Null => v.kind() == Kind::Null,
-            Expect::Bool(b) => v.as_bool() == Some(*b),
+            Expect::Bool(b) => v.as_bool() == Ok(*b),
             Expect::Int(n) => v.kind() == Kind::Number && v.as_i64() == Ok(*n),
             Expect::Str(s) => v.kind() == Kind::String && v.str_eq(s),
             Expect::Array(n) => v.kind() == Kind::Array && v.elements().count() == *n,
