@@ -61,7 +61,7 @@ lint:
 	RUSTDOCFLAGS="-D warnings" cargo doc -p sigmint-core --no-deps --all-features
 
 test-rust:
-	cargo test -p sigmint-core -p sigmint-ffi -p sigmint-tests
+	cargo test -p sigmint-core -p sigmint-ffi -p sigmint-tests -p sigmint-codegen
 	for f in $(CORE_FEATURE_SETS); do cargo test -p sigmint-core $$f; done
 	cargo build -p sigmint-benches --benches
 

@@ -28,6 +28,121 @@
 #include <stdint.h>
 
 /**
+ * The longest client id sigmint signs for, in bytes.
+ */
+#define SIGMINT_FONBNK_CLIENT_ID_MAX_LEN 128
+
+/**
+ * The size of `sigmint_fonbnk_headers.client_id`: the longest client id and its NUL.
+ */
+#define SIGMINT_FONBNK_CLIENT_ID_SIZE (SIGMINT_FONBNK_CLIENT_ID_MAX_LEN + 1)
+
+/**
+ * How far, in milliseconds, a request's `x-timestamp` may be from the verifier's clock unless
+ * the verifier says otherwise: the ±5 minutes Fonbnk's sandbox accepts.
+ */
+#define SIGMINT_FONBNK_DEFAULT_WINDOW_MS 300000
+
+/**
+ * Length of an `x-signature` value: base64 of a 32-byte tag.
+ */
+#define SIGMINT_FONBNK_SIGNATURE_LEN 44
+
+/**
+ * The size of `sigmint_fonbnk_headers.signature`: a signature and its NUL.
+ */
+#define SIGMINT_FONBNK_SIGNATURE_SIZE (SIGMINT_FONBNK_SIGNATURE_LEN + 1)
+
+/**
+ * The longest `x-timestamp` value: `UINT64_MAX` in decimal, 20 digits.
+ */
+#define SIGMINT_FONBNK_TIMESTAMP_MAX_LEN 20
+
+/**
+ * The size of `sigmint_fonbnk_headers.timestamp`: the longest timestamp and its NUL.
+ */
+#define SIGMINT_FONBNK_TIMESTAMP_SIZE (SIGMINT_FONBNK_TIMESTAMP_MAX_LEN + 1)
+
+/**
+ * Length in bytes of an HMAC-SHA256 tag.
+ */
+#define SIGMINT_HMAC_SHA256_LEN 32
+
+/**
+ * The JSON nesting limit used when `max_depth` is 0.
+ */
+#define SIGMINT_JSON_DEFAULT_MAX_DEPTH 32
+
+/**
+ * The deepest JSON nesting accepted whatever `max_depth` asks for.
+ */
+#define SIGMINT_JSON_MAX_DEPTH 64
+
+/**
+ * The token size limit used when `max_token_len` is 0: 16 KiB.
+ */
+#define SIGMINT_JWS_DEFAULT_MAX_TOKEN_LEN (16 * 1024)
+
+/**
+ * The longest decoded token header sigmint accepts, in bytes (a longer one is
+ * `SIGMINT_RESULT_TOKEN_TOO_LARGE`): these calls decode it into a buffer of this size on the
+ * stack. (Headers are small: `{"alg":"HS256","typ":"JWT"}` is 27 bytes.)
+ */
+#define SIGMINT_JWS_MAX_HEADER_LEN 1024
+
+/**
+ * The most entries each list of a `sigmint_jwt_validation` (required claims, audiences,
+ * issuers) may hold; a longer one is `SIGMINT_RESULT_LIST_TOO_LONG`.
+ */
+#define SIGMINT_JWT_MAX_LIST_LEN 16
+
+/**
+ * `sigmint_jwt_validation.skip`: do not check `aud` at all.
+ */
+#define SIGMINT_JWT_SKIP_AUD (1 << 3)
+
+/**
+ * `sigmint_jwt_validation.skip`: do not refuse a token whose `exp` has passed.
+ */
+#define SIGMINT_JWT_SKIP_EXP (1 << 0)
+
+/**
+ * `sigmint_jwt_validation.skip`: do not refuse a token whose `iat` is in the future.
+ */
+#define SIGMINT_JWT_SKIP_IAT (1 << 2)
+
+/**
+ * `sigmint_jwt_validation.skip`: do not check `iss` against `issuers`.
+ */
+#define SIGMINT_JWT_SKIP_ISS (1 << 4)
+
+/**
+ * `sigmint_jwt_validation.skip`: do not refuse a token whose `nbf` is in the future.
+ */
+#define SIGMINT_JWT_SKIP_NBF (1 << 1)
+
+/**
+ * `sigmint_jwt_validation.skip`: do not check `sub` against `subject`.
+ */
+#define SIGMINT_JWT_SKIP_SUB (1 << 5)
+
+/**
+ * Size of a `sigmint_key` in bytes.
+ *
+ * A core `Key` takes 144 bytes today on 64-bit targets (hmac 0.13 and sha2 0.11: the
+ * absorbed inner and outer pads), 152 with the marker in front of it; the rest is headroom,
+ * so that the struct, and with it the ABI, can stay the same when those implementations
+ * grow. A build fails if the key ever outgrows it.
+ */
+#define SIGMINT_KEY_SIZE 512
+
+/**
+ * The longest response body the provider parsers read: 64 KiB (longer is
+ * `SIGMINT_RESULT_RESPONSE_TOO_LARGE`).
+ */
+#define SIGMINT_PROVIDER_MAX_RESPONSE_LEN (64 * 1024)
+
+/**
  * The major version of the library the header came with (`SIGMINT_VERSION_MAJOR`); compare it
  * with `sigmint_version()` at run time to catch a header and library that do not match.
  */
@@ -44,139 +159,41 @@
 #define SIGMINT_VERSION_PATCH 0
 
 /**
- * Size of a `sigmint_key` in bytes.
- *
- * An HMAC-SHA256 key needs 152 bytes today (on 64-bit targets, with hmac 0.13 and sha2
- * 0.11); the rest is headroom, so that the struct, and with it the ABI, can stay the same
- * when those implementations grow. A build fails if the key ever outgrows it.
- */
-#define SIGMINT_KEY_SIZE 512
-
-/**
- * Length in bytes of an HMAC-SHA256 tag.
- */
-#define SIGMINT_HMAC_SHA256_LEN 32
-
-/**
- * Length of an `x-signature` value: base64 of a 32-byte tag.
- */
-#define SIGMINT_FONBNK_SIGNATURE_LEN 44
-
-/**
- * The most entries each list of a `sigmint_jwt_validation` (required claims, audiences,
- * issuers) may hold; a longer one is `SIGMINT_RESULT_LIST_TOO_LONG`.
- */
-#define SIGMINT_JWT_MAX_LIST_LEN 16
-
-/**
- * The token size limit used when `max_token_len` is 0: 16 KiB.
- */
-#define SIGMINT_JWS_DEFAULT_MAX_TOKEN_LEN (16 * 1024)
-
-/**
- * The JSON nesting limit used when `max_depth` is 0.
- */
-#define SIGMINT_JSON_DEFAULT_MAX_DEPTH 32
-
-/**
- * The deepest JSON nesting accepted whatever `max_depth` asks for.
- */
-#define SIGMINT_JSON_MAX_DEPTH 64
-
-/**
- * `sigmint_jwt_validation.skip`: do not refuse a token whose `exp` has passed.
- */
-#define SIGMINT_JWT_SKIP_EXP (1 << 0)
-
-/**
- * `sigmint_jwt_validation.skip`: do not refuse a token whose `nbf` is in the future.
- */
-#define SIGMINT_JWT_SKIP_NBF (1 << 1)
-
-/**
- * `sigmint_jwt_validation.skip`: do not refuse a token whose `iat` is in the future.
- */
-#define SIGMINT_JWT_SKIP_IAT (1 << 2)
-
-/**
- * `sigmint_jwt_validation.skip`: do not check `aud` at all.
- */
-#define SIGMINT_JWT_SKIP_AUD (1 << 3)
-
-/**
- * `sigmint_jwt_validation.skip`: do not check `iss` against `issuers`.
- */
-#define SIGMINT_JWT_SKIP_ISS (1 << 4)
-
-/**
- * The longest decoded token header the C API reads, in bytes: the binding decodes it into a
- * buffer of this size on the stack. A longer header is `SIGMINT_RESULT_TOKEN_TOO_LARGE`.
- * (Headers are small: `{"alg":"HS256","typ":"JWT"}` is 27 bytes.)
- */
-#define SIGMINT_JWS_MAX_HEADER_LEN 1024
-
-/**
- * The longest response body the provider parsers read: 64 KiB (longer is
- * `SIGMINT_RESULT_RESPONSE_TOO_LARGE`).
- */
-#define SIGMINT_PROVIDER_MAX_RESPONSE_LEN (64 * 1024)
-
-/**
- * The longest client id sigmint signs for, in bytes.
- */
-#define SIGMINT_FONBNK_CLIENT_ID_MAX_LEN 128
-
-/**
- * The longest `x-timestamp` value: `UINT64_MAX` in decimal, 20 digits.
- */
-#define SIGMINT_FONBNK_TIMESTAMP_MAX_LEN 20
-
-/**
- * The size of `sigmint_fonbnk_headers.client_id`: the longest client id and its NUL.
- */
-#define SIGMINT_FONBNK_CLIENT_ID_SIZE (SIGMINT_FONBNK_CLIENT_ID_MAX_LEN + 1)
-
-/**
- * The size of `sigmint_fonbnk_headers.timestamp`: the longest timestamp and its NUL.
- */
-#define SIGMINT_FONBNK_TIMESTAMP_SIZE (SIGMINT_FONBNK_TIMESTAMP_MAX_LEN + 1)
-
-/**
- * The size of `sigmint_fonbnk_headers.signature`: a signature and its NUL.
- */
-#define SIGMINT_FONBNK_SIGNATURE_SIZE (SIGMINT_FONBNK_SIGNATURE_LEN + 1)
-
-/**
  * The status every sigmint function returns: `SIGMINT_RESULT_OK` (0) or an error.
  *
- * The error values are those of the Rust core's `Error::code()`, one per error, plus
+ * The error values are those of the Rust core's `ErrorKind::code()`, one per error, plus
  * `SIGMINT_RESULT_NULL_PARAMETER`, `SIGMINT_RESULT_KEY_NOT_INITIALIZED`,
- * `SIGMINT_RESULT_PANIC`, `SIGMINT_RESULT_LIST_TOO_LONG`, `SIGMINT_RESULT_UNKNOWN_ENUM_VALUE`
- * and `SIGMINT_RESULT_INDEX_OUT_OF_RANGE`, which only the C API returns.
+ * `SIGMINT_RESULT_PANIC`, `SIGMINT_RESULT_UNKNOWN_ENUM_VALUE` and
+ * `SIGMINT_RESULT_INDEX_OUT_OF_RANGE`, which only the C API returns.
  * It is a plain integer rather than an enum so that any value, even one from a newer or
  * older library, can be handed back to `sigmint_result_str`.
  */
 typedef uint32_t sigmint_result;
 
 /**
- * An HMAC-SHA256 key, in memory the caller provides (on the stack, in a struct, static).
- *
- * Its contents are private: set them only with `sigmint_key_init` or
- * `sigmint_key_init_base64` (which accept uninitialized memory), and wipe them with
- * `sigmint_key_clear` when done. Every other function needs a key that is initialized, cleared
- * or zeroed (`sigmint_key key = {0};`), and reports the last two as
- * `SIGMINT_RESULT_KEY_NOT_INITIALIZED`.
- *
- * An initialized key is immutable: any number of threads may sign and verify with it at
- * once, but initializing or clearing it while another thread uses it is a data race. Do not
- * copy it: each copy would hold the secret and need its own `sigmint_key_clear`.
+ * A Fonbnk deployment: `SIGMINT_FONBNK_ENV_SANDBOX` (0, so a zeroed value is the sandbox) or
+ * `SIGMINT_FONBNK_ENV_PRODUCTION`.
  */
-typedef struct sigmint_key {
+typedef uint32_t sigmint_fonbnk_environment;
+
+/**
+ * A UTF-8 text: `len` bytes at `ptr`, not NUL-terminated. `ptr` may be NULL only when `len`
+ * is 0; `{NULL, 0}` is the empty text.
+ *
+ * The response parsers also hand texts back as `sigmint_str` views into the caller's body:
+ * there `{NULL, 0}` means the field is absent (or `null`), while a present empty string has a
+ * non-NULL `ptr` and `len` 0. See `sigmint_view_unescape`.
+ */
+typedef struct sigmint_str {
   /**
-   * Opaque storage; the `uint64_t` element type gives it the alignment of a 64-bit integer.
+   * The text's bytes.
    */
-  uint64_t opaque[64];
-} sigmint_key;
+  const char *ptr;
+  /**
+   * The text's length in bytes.
+   */
+  size_t len;
+} sigmint_str;
 
 /**
  * One query parameter, `name=value`: two UTF-8 texts, not NUL-terminated.
@@ -203,31 +220,234 @@ typedef struct sigmint_query_param {
 } sigmint_query_param;
 
 /**
- * A UTF-8 text: `len` bytes at `ptr`, not NUL-terminated. `ptr` may be NULL only when `len`
- * is 0; `{NULL, 0}` is the empty text.
- *
- * The response parsers also hand texts back as `sigmint_str` views into the caller's body:
- * there `{NULL, 0}` means the field is absent (or `null`), while a present empty string has a
- * non-NULL `ptr` and `len` 0. See `sigmint_view_unescape`.
+ * A Fonbnk endpoint sigmint builds requests for: one of the `SIGMINT_FONBNK_ENDPOINT_*`
+ * values.
  */
-typedef struct sigmint_str {
+typedef uint32_t sigmint_fonbnk_endpoint_id;
+
+/**
+ * A KYC document type the user can submit, from `basicDocuments`, `advancedDocuments` and
+ * `kycDocuments` (in that order), as `sigmint_fonbnk_kyc_document` fills it. Views as in
+ * `sigmint_fonbnk_kyc_state`.
+ */
+typedef struct sigmint_fonbnk_document {
   /**
-   * The text's bytes.
+   * `_id` (always present): what `sigmint_fonbnk_kyc_submission_json` takes as the
+   * document id.
    */
-  const char *ptr;
+  struct sigmint_str id;
   /**
-   * The text's length in bytes.
+   * `type`, such as `basic` or `advanced`.
    */
-  size_t len;
-} sigmint_str;
+  struct sigmint_str kind;
+  /**
+   * `title`, such as `Voter ID`.
+   */
+  struct sigmint_str title;
+  /**
+   * `value`, such as `VOTER_ID`.
+   */
+  struct sigmint_str value;
+  /**
+   * `requiredFields`: the JSON text of the object (field name to `{type, label, required,
+   * …}`), braces included, to read with `sigmint_json_get_*`.
+   */
+  struct sigmint_str required_fields_json;
+} sigmint_fonbnk_document;
+
+/**
+ * What a KYC rule's `max` is: one of the `SIGMINT_FONBNK_RULE_MAX_*` values.
+ */
+typedef uint32_t sigmint_fonbnk_rule_max_kind;
+
+/**
+ * A KYC rule, from `kycRules` and `kycSettings` (in that order), as `sigmint_fonbnk_kyc_rule`
+ * fills it. Views as in `sigmint_fonbnk_kyc_state`.
+ */
+typedef struct sigmint_fonbnk_rule {
+  /**
+   * `type`, the KYC level the rule is for.
+   */
+  struct sigmint_str kind;
+  /**
+   * Whether `max` is absent, a number or a string.
+   */
+  sigmint_fonbnk_rule_max_kind max_kind;
+  /**
+   * `max`: the docs show it both as a number and as a string.
+   */
+  struct sigmint_str max;
+  /**
+   * The whole rule object's JSON text, for members sigmint does not interpret.
+   */
+  struct sigmint_str json;
+} sigmint_fonbnk_rule;
+
+/**
+ * `kycStatus`: one of the `SIGMINT_FONBNK_KYC_STATUS_*` values.
+ */
+typedef uint32_t sigmint_fonbnk_kyc_status;
+
+/**
+ * `reachedKycLimit`, which may be absent: one of the `SIGMINT_FONBNK_KYC_LIMIT_*` values.
+ */
+typedef uint32_t sigmint_fonbnk_kyc_limit;
+
+/**
+ * The KYC state, as `sigmint_fonbnk_parse_kyc_state` fills it.
+ *
+ * Texts are views **into the body** that was parsed (not copied, not NUL-terminated), valid
+ * as long as the body is: the contents of each JSON string as the provider wrote them,
+ * escapes intact (`sigmint_view_unescape` resolves them). An absent or `null` field is
+ * `{NULL, 0}`.
+ */
+typedef struct sigmint_fonbnk_kyc_state {
+  /**
+   * `kycStatus`, as an enumeration.
+   */
+  sigmint_fonbnk_kyc_status status;
+  /**
+   * `kycStatus` as written, such as `approved` (always present).
+   */
+  struct sigmint_str status_text;
+  /**
+   * `passedKycType`, such as `advanced`.
+   */
+  struct sigmint_str passed_kyc_type;
+  /**
+   * `kycStatusDescription`, such as `Partial Match`.
+   */
+  struct sigmint_str description;
+  /**
+   * `reachedKycLimit`: reached, not reached, or unknown (absent or `null`).
+   */
+  sigmint_fonbnk_kyc_limit reached_kyc_limit;
+  /**
+   * How many document types there are (`sigmint_fonbnk_kyc_document` takes 0 to
+   * `documents_len - 1`).
+   */
+  size_t documents_len;
+  /**
+   * How many rules there are (`sigmint_fonbnk_kyc_rule` takes 0 to `rules_len - 1`).
+   */
+  size_t rules_len;
+} sigmint_fonbnk_kyc_state;
+
+/**
+ * What a Fonbnk user token is for (its `type` claim): `SIGMINT_FONBNK_TOKEN_ACCESS` or
+ * `SIGMINT_FONBNK_TOKEN_REFRESH`.
+ */
+typedef uint32_t sigmint_fonbnk_token_kind;
+
+/**
+ * A token's lifetime, read from its claims **without verification** (Fonbnk signs its tokens
+ * with its own key): good for deciding when to ask for new ones, never for trusting them.
+ */
+typedef struct sigmint_fonbnk_token_lifetime {
+  /**
+   * The `type` claim.
+   */
+  sigmint_fonbnk_token_kind kind;
+  /**
+   * `iat`, Unix seconds.
+   */
+  int64_t issued_at;
+  /**
+   * `exp`, Unix seconds.
+   */
+  int64_t expires_at;
+} sigmint_fonbnk_token_lifetime;
+
+/**
+ * The answer of `SIGMINT_FONBNK_ENDPOINT_USER_TOKENS_V2` and
+ * `SIGMINT_FONBNK_ENDPOINT_USER_TOKENS`, as `sigmint_fonbnk_parse_user_tokens` fills it.
+ *
+ * The tokens are views **into the body** that was parsed (not copied, not NUL-terminated):
+ * valid as long as the body is. A token never holds JSON escapes, so each view is the token.
+ */
+typedef struct sigmint_fonbnk_user_tokens {
+  /**
+   * `accessToken`, a JWT.
+   */
+  struct sigmint_str access_token;
+  /**
+   * `refreshToken`, a JWT.
+   */
+  struct sigmint_str refresh_token;
+  /**
+   * The access token's `type` (always `SIGMINT_FONBNK_TOKEN_ACCESS`), `iat` and `exp`.
+   */
+  struct sigmint_fonbnk_token_lifetime access;
+  /**
+   * The refresh token's `type` (always `SIGMINT_FONBNK_TOKEN_REFRESH`), `iat` and `exp`.
+   */
+  struct sigmint_fonbnk_token_lifetime refresh;
+} sigmint_fonbnk_user_tokens;
+
+/**
+ * An HMAC-SHA256 key, in memory the caller provides (on the stack, in a struct, static).
+ *
+ * Its contents are private: set them only with `sigmint_key_init` or
+ * `sigmint_key_init_base64` (which accept uninitialized memory), and wipe them with
+ * `sigmint_key_clear` when done. Every other function needs a key that is initialized, cleared
+ * or zeroed (`sigmint_key key = {0};`), and reports the last two as
+ * `SIGMINT_RESULT_KEY_NOT_INITIALIZED`.
+ *
+ * An initialized key is immutable: any number of threads may sign and verify with it at
+ * once, but initializing or clearing it while another thread uses it is a data race. Do not
+ * copy it: each copy would hold the secret and need its own `sigmint_key_clear`.
+ */
+typedef struct sigmint_key {
+  /**
+   * Opaque storage; the `uint64_t` element type gives it the alignment of a 64-bit integer.
+   */
+  uint64_t opaque[64];
+} sigmint_key;
+
+/**
+ * The three headers of a signed Fonbnk request, as `sigmint_fonbnk_sign_request` fills them:
+ * send `x-client-id: {client_id}`, `x-timestamp: {timestamp}` and
+ * `x-signature: {signature}`.
+ *
+ * Unlike the other outputs of sigmint, each value is **NUL-terminated** as well as given with
+ * its length (the length does not count the NUL), so it can go straight into `printf("%s")`
+ * or a header list. Every byte after the NUL is 0 too.
+ */
+typedef struct sigmint_fonbnk_headers {
+  /**
+   * The `x-client-id` value.
+   */
+  char client_id[SIGMINT_FONBNK_CLIENT_ID_SIZE];
+  /**
+   * The length of `client_id`.
+   */
+  size_t client_id_len;
+  /**
+   * The `x-timestamp` value: Unix milliseconds in decimal.
+   */
+  char timestamp[SIGMINT_FONBNK_TIMESTAMP_SIZE];
+  /**
+   * The length of `timestamp`.
+   */
+  size_t timestamp_len;
+  /**
+   * The `x-signature` value: base64, `SIGMINT_FONBNK_SIGNATURE_LEN` characters.
+   */
+  char signature[SIGMINT_FONBNK_SIGNATURE_SIZE];
+  /**
+   * The length of `signature`.
+   */
+  size_t signature_len;
+} sigmint_fonbnk_headers;
 
 /**
  * What `sigmint_jwt_verify` checks beyond the signature (HS256 only, always).
  *
  * Zero every field (`sigmint_jwt_validation v = {0};`), set `now`, and you have PyJWT's
  * defaults: `exp`, `nbf` and `iat` checked with no leeway, a token with an `aud` refused
- * (no audience is expected), `iss` not checked, nothing required, 16 KiB and 32 levels of
- * nesting at most. The registered claims (`exp`, `nbf`, `iat`, `iss`, `sub`, `jti`, `aud`)
+ * (no audience is expected), `iss` and `sub` not checked, nothing required, 16 KiB and 32
+ * levels of nesting at most. New fields are added at the end, where zero keeps the old
+ * behaviour. The registered claims (`exp`, `nbf`, `iat`, `iss`, `sub`, `jti`, `aud`)
  * are always type-checked when present, skipped or not: an `exp` that is a string, a float
  * or negative is `SIGMINT_RESULT_INVALID_CLAIM_TYPE`, one beyond 64 bits
  * `SIGMINT_RESULT_INTEGER_OVERFLOW`.
@@ -297,241 +517,19 @@ typedef struct sigmint_jwt_validation {
    * `SIGMINT_JSON_DEFAULT_MAX_DEPTH`; at most `SIGMINT_JSON_MAX_DEPTH` applies.
    */
   size_t max_depth;
+  /**
+   * The subject expected: a token with a `sub` must have exactly this one
+   * (`SIGMINT_RESULT_INVALID_SUBJECT`; a token without one is not refused for it: add
+   * `"sub"` to `required` for that). Empty: not checked.
+   */
+  struct sigmint_str subject;
+  /**
+   * Nonzero: PyJWT's `strict_aud`: `audiences` must hold exactly one entry, and the token's
+   * `aud` must be that string (an array, even of it alone, is
+   * `SIGMINT_RESULT_INVALID_AUDIENCE`).
+   */
+  uint8_t strict_audience;
 } sigmint_jwt_validation;
-
-/**
- * A Fonbnk endpoint sigmint builds requests for: one of the `SIGMINT_FONBNK_ENDPOINT_*`
- * values.
- */
-typedef uint32_t sigmint_fonbnk_endpoint_id;
-
-/**
- * A Fonbnk deployment: `SIGMINT_FONBNK_ENV_SANDBOX` (0, so a zeroed value is the sandbox) or
- * `SIGMINT_FONBNK_ENV_PRODUCTION`.
- */
-typedef uint32_t sigmint_fonbnk_environment;
-
-/**
- * The three headers of a signed Fonbnk request, as `sigmint_fonbnk_sign_request` fills them:
- * send `x-client-id: {client_id}`, `x-timestamp: {timestamp}` and
- * `x-signature: {signature}`.
- *
- * Unlike the other outputs of sigmint, each value is **NUL-terminated** as well as given with
- * its length (the length does not count the NUL), so it can go straight into `printf("%s")`
- * or a header list. Every byte after the NUL is 0 too.
- */
-typedef struct sigmint_fonbnk_headers {
-  /**
-   * The `x-client-id` value.
-   */
-  char client_id[SIGMINT_FONBNK_CLIENT_ID_SIZE];
-  /**
-   * The length of `client_id`.
-   */
-  size_t client_id_len;
-  /**
-   * The `x-timestamp` value: Unix milliseconds in decimal.
-   */
-  char timestamp[SIGMINT_FONBNK_TIMESTAMP_SIZE];
-  /**
-   * The length of `timestamp`.
-   */
-  size_t timestamp_len;
-  /**
-   * The `x-signature` value: base64, `SIGMINT_FONBNK_SIGNATURE_LEN` characters.
-   */
-  char signature[SIGMINT_FONBNK_SIGNATURE_SIZE];
-  /**
-   * The length of `signature`.
-   */
-  size_t signature_len;
-} sigmint_fonbnk_headers;
-
-/**
- * What a Fonbnk user token is for (its `type` claim): `SIGMINT_FONBNK_TOKEN_ACCESS` or
- * `SIGMINT_FONBNK_TOKEN_REFRESH`.
- */
-typedef uint32_t sigmint_fonbnk_token_kind;
-
-/**
- * A token's lifetime, read from its claims **without verification** (Fonbnk signs its tokens
- * with its own key): good for deciding when to ask for new ones, never for trusting them.
- */
-typedef struct sigmint_fonbnk_token_lifetime {
-  /**
-   * The `type` claim.
-   */
-  sigmint_fonbnk_token_kind kind;
-  /**
-   * `iat`, Unix seconds.
-   */
-  int64_t issued_at;
-  /**
-   * `exp`, Unix seconds.
-   */
-  int64_t expires_at;
-} sigmint_fonbnk_token_lifetime;
-
-/**
- * The answer of `SIGMINT_FONBNK_ENDPOINT_USER_TOKENS_V2` and
- * `SIGMINT_FONBNK_ENDPOINT_USER_TOKENS`, as `sigmint_fonbnk_parse_user_tokens` fills it.
- *
- * The tokens are views **into the body** that was parsed (not copied, not NUL-terminated):
- * valid as long as the body is. A token never holds JSON escapes, so each view is the token.
- */
-typedef struct sigmint_fonbnk_user_tokens {
-  /**
-   * `accessToken`, a JWT.
-   */
-  struct sigmint_str access_token;
-  /**
-   * `refreshToken`, a JWT.
-   */
-  struct sigmint_str refresh_token;
-  /**
-   * The access token's `type` (always `SIGMINT_FONBNK_TOKEN_ACCESS`), `iat` and `exp`.
-   */
-  struct sigmint_fonbnk_token_lifetime access;
-  /**
-   * The refresh token's `type` (always `SIGMINT_FONBNK_TOKEN_REFRESH`), `iat` and `exp`.
-   */
-  struct sigmint_fonbnk_token_lifetime refresh;
-} sigmint_fonbnk_user_tokens;
-
-/**
- * `kycStatus`: one of the `SIGMINT_FONBNK_KYC_STATUS_*` values.
- */
-typedef uint32_t sigmint_fonbnk_kyc_status;
-
-/**
- * `reachedKycLimit`, which may be absent: one of the `SIGMINT_FONBNK_KYC_LIMIT_*` values.
- */
-typedef uint32_t sigmint_fonbnk_kyc_limit;
-
-/**
- * The KYC state, as `sigmint_fonbnk_parse_kyc_state` fills it.
- *
- * Texts are views **into the body** that was parsed (not copied, not NUL-terminated), valid
- * as long as the body is: the contents of each JSON string as the provider wrote them,
- * escapes intact (`sigmint_view_unescape` resolves them). An absent or `null` field is
- * `{NULL, 0}`.
- */
-typedef struct sigmint_fonbnk_kyc_state {
-  /**
-   * `kycStatus`, as an enumeration.
-   */
-  sigmint_fonbnk_kyc_status status;
-  /**
-   * `kycStatus` as written, such as `approved` (always present).
-   */
-  struct sigmint_str status_text;
-  /**
-   * `passedKycType`, such as `advanced`.
-   */
-  struct sigmint_str passed_kyc_type;
-  /**
-   * `kycStatusDescription`, such as `Partial Match`.
-   */
-  struct sigmint_str description;
-  /**
-   * `reachedKycLimit`: reached, not reached, or unknown (absent or `null`).
-   */
-  sigmint_fonbnk_kyc_limit reached_kyc_limit;
-  /**
-   * How many document types there are (`sigmint_fonbnk_kyc_document` takes 0 to
-   * `documents_len - 1`).
-   */
-  size_t documents_len;
-  /**
-   * How many rules there are (`sigmint_fonbnk_kyc_rule` takes 0 to `rules_len - 1`).
-   */
-  size_t rules_len;
-} sigmint_fonbnk_kyc_state;
-
-/**
- * A KYC document type the user can submit, from `basicDocuments`, `advancedDocuments` and
- * `kycDocuments` (in that order), as `sigmint_fonbnk_kyc_document` fills it. Views as in
- * `sigmint_fonbnk_kyc_state`.
- */
-typedef struct sigmint_fonbnk_document {
-  /**
-   * `_id` (always present): what `sigmint_fonbnk_kyc_submission_json` takes as the
-   * document id.
-   */
-  struct sigmint_str id;
-  /**
-   * `type`, such as `basic` or `advanced`.
-   */
-  struct sigmint_str kind;
-  /**
-   * `title`, such as `Voter ID`.
-   */
-  struct sigmint_str title;
-  /**
-   * `value`, such as `VOTER_ID`.
-   */
-  struct sigmint_str value;
-  /**
-   * `requiredFields`: the JSON text of the object (field name to `{type, label, required,
-   * …}`), braces included, to read with `sigmint_json_get_*`.
-   */
-  struct sigmint_str required_fields_json;
-} sigmint_fonbnk_document;
-
-/**
- * What a KYC rule's `max` is: one of the `SIGMINT_FONBNK_RULE_MAX_*` values.
- */
-typedef uint32_t sigmint_fonbnk_rule_max_kind;
-
-/**
- * A KYC rule, from `kycRules` and `kycSettings` (in that order), as `sigmint_fonbnk_kyc_rule`
- * fills it. Views as in `sigmint_fonbnk_kyc_state`.
- */
-typedef struct sigmint_fonbnk_rule {
-  /**
-   * `type`, the KYC level the rule is for.
-   */
-  struct sigmint_str kind;
-  /**
-   * Whether `max` is absent, a number or a string.
-   */
-  sigmint_fonbnk_rule_max_kind max_kind;
-  /**
-   * `max`: the docs show it both as a number and as a string.
-   */
-  struct sigmint_str max;
-  /**
-   * The whole rule object's JSON text, for members sigmint does not interpret.
-   */
-  struct sigmint_str json;
-} sigmint_fonbnk_rule;
-
-/**
- * A user token, as `sigmint_sfox_parse_user_token` fills it.
- *
- * Texts are views **into the body** that was parsed (not copied, not NUL-terminated), valid
- * as long as the body is. `token` and `expires` never hold JSON escapes, so they are the text
- * itself; `partner_user_id` is the string's contents as written (`sigmint_view_unescape`
- * resolves any escapes).
- */
-typedef struct sigmint_sfox_user_token {
-  /**
-   * `data.token`: the user token.
-   */
-  struct sigmint_str token;
-  /**
-   * `data.partner_user_id`: the id the token was made for.
-   */
-  struct sigmint_str partner_user_id;
-  /**
-   * `data.expires` as written (ISO-8601, UTC), such as `2024-05-14T19:22:09.901Z`.
-   */
-  struct sigmint_str expires;
-  /**
-   * `data.expires` in Unix milliseconds.
-   */
-  int64_t expires_at_ms;
-} sigmint_sfox_user_token;
 
 /**
  * An access token, as `sigmint_mygiro_parse_access_token` fills it.
@@ -573,229 +571,31 @@ typedef struct sigmint_mygiro_access_token {
 } sigmint_mygiro_access_token;
 
 /**
- * Success.
+ * A user token, as `sigmint_sfox_parse_user_token` fills it.
+ *
+ * Texts are views **into the body** that was parsed (not copied, not NUL-terminated), valid
+ * as long as the body is. `token` and `expires` never hold JSON escapes, so they are the text
+ * itself; `partner_user_id` is the string's contents as written (`sigmint_view_unescape`
+ * resolves any escapes).
  */
-#define SIGMINT_RESULT_OK 0
-
-/**
- * The output buffer cannot hold the result; nothing was written, and the `*out_len`
- * parameter holds the size needed.
- */
-#define SIGMINT_RESULT_BUFFER_TOO_SMALL 1
-
-/**
- * The key or secret is empty, or decodes to no bytes.
- */
-#define SIGMINT_RESULT_EMPTY_KEY 2
-
-/**
- * A base64 secret holds a character outside both base64 alphabets, misplaced padding, or a
- * length no padding rule allows.
- */
-#define SIGMINT_RESULT_INVALID_BASE64 3
-
-/**
- * A MAC tag did not match, or did not have the full 32-byte length.
- */
-#define SIGMINT_RESULT_INVALID_SIGNATURE 4
-
-/**
- * An endpoint or path does not start with `/`.
- */
-#define SIGMINT_RESULT_ENDPOINT_NOT_ABSOLUTE 5
-
-/**
- * An endpoint or path holds a byte that cannot go on the wire as-is (space, control
- * character, non-ASCII) or a fragment (`#`).
- */
-#define SIGMINT_RESULT_ENDPOINT_INVALID_CHAR 6
-
-/**
- * Query parameters were given for a path that already holds a query (`?`).
- */
-#define SIGMINT_RESULT_PATH_HAS_QUERY 7
-
-/**
- * Text that must be UTF-8 is not.
- */
-#define SIGMINT_RESULT_INVALID_UTF8 8
-
-/**
- * A client id is empty, too long, or holds a byte that is not visible ASCII.
- */
-#define SIGMINT_RESULT_INVALID_CLIENT_ID 9
-
-/**
- * A token is longer than the size limit (`max_token_len`, 16 KiB by default), or its
- * decoded header is longer than `SIGMINT_JWS_MAX_HEADER_LEN`.
- */
-#define SIGMINT_RESULT_TOKEN_TOO_LARGE 10
-
-/**
- * A token is not exactly three segments of strict base64url (no padding, no stray
- * characters, zero trailing bits), or is not even UTF-8.
- */
-#define SIGMINT_RESULT_MALFORMED_TOKEN 11
-
-/**
- * JSON text is malformed, or not the kind of value expected (such as an object).
- */
-#define SIGMINT_RESULT_INVALID_JSON 12
-
-/**
- * JSON nests deeper than the configured limit.
- */
-#define SIGMINT_RESULT_JSON_TOO_DEEP 13
-
-/**
- * A JSON object has the same key twice.
- */
-#define SIGMINT_RESULT_DUPLICATE_KEY 14
-
-/**
- * A token header lacks a string `alg`, or `typ`, `kid` or `crit` has the wrong type.
- */
-#define SIGMINT_RESULT_INVALID_HEADER 15
-
-/**
- * A token's `alg` is `none` (in any spelling) or not an HMAC algorithm sigmint supports.
- */
-#define SIGMINT_RESULT_UNSUPPORTED_ALGORITHM 16
-
-/**
- * A token's `alg` is not among the algorithms the caller allowed (HS256 only, in C).
- */
-#define SIGMINT_RESULT_ALGORITHM_NOT_ALLOWED 17
-
-/**
- * A token header's `crit` names an extension sigmint does not understand.
- */
-#define SIGMINT_RESULT_UNKNOWN_CRITICAL 18
-
-/**
- * The token's `exp` has passed (beyond the leeway).
- */
-#define SIGMINT_RESULT_EXPIRED 19
-
-/**
- * The token's `nbf` is still in the future (beyond the leeway).
- */
-#define SIGMINT_RESULT_NOT_YET_VALID 20
-
-/**
- * The token's `iat` is in the future (beyond the leeway).
- */
-#define SIGMINT_RESULT_ISSUED_IN_FUTURE 21
-
-/**
- * The token's `aud` matches none of the expected audiences, or is present when none is
- * expected.
- */
-#define SIGMINT_RESULT_INVALID_AUDIENCE 22
-
-/**
- * The token's `iss` is not exactly an expected issuer.
- */
-#define SIGMINT_RESULT_INVALID_ISSUER 23
-
-/**
- * A required claim is missing or `null`, or a JSON path looked up is not there (or, for a
- * typed lookup, is `null`).
- */
-#define SIGMINT_RESULT_MISSING_CLAIM 24
-
-/**
- * A claim has the wrong JSON type: `exp` as a string or a float, a negative time, `aud`
- * not a string or array of strings, or a looked-up value not of the type asked for.
- */
-#define SIGMINT_RESULT_INVALID_CLAIM_TYPE 25
-
-/**
- * An integer is beyond the signed 64-bit range.
- */
-#define SIGMINT_RESULT_INTEGER_OVERFLOW 26
-
-/**
- * The token's type (header `typ` or the `type` claim) is not the expected one.
- */
-#define SIGMINT_RESULT_WRONG_TOKEN_TYPE 27
-
-/**
- * A provider's response body is longer than `SIGMINT_PROVIDER_MAX_RESPONSE_LEN` (64 KiB).
- */
-#define SIGMINT_RESULT_RESPONSE_TOO_LARGE 28
-
-/**
- * A provider's response lacks a field it must have (or has it as `null`).
- */
-#define SIGMINT_RESULT_MISSING_FIELD 29
-
-/**
- * A request or response field has the wrong JSON type or an impossible value (an empty
- * email, a country code that is not two upper-case letters, a token that is not text, a
- * header value with a space or control character).
- */
-#define SIGMINT_RESULT_INVALID_FIELD 30
-
-/**
- * A date is not a valid RFC 3339 timestamp (`2024-05-14T19:22:09.901Z`, `+01:00` offsets).
- */
-#define SIGMINT_RESULT_INVALID_DATE 31
-
-/**
- * The provider answered with an error instead of the expected result; its own text is
- * available with `sigmint_provider_error_message`.
- */
-#define SIGMINT_RESULT_PROVIDER_ERROR 32
-
-/**
- * A signed request's timestamp is outside the accepted window around the verifier's clock.
- */
-#define SIGMINT_RESULT_TIMESTAMP_OUT_OF_WINDOW 33
-
-/**
- * A required pointer was NULL, or a data pointer was NULL with a non-zero length.
- */
-#define SIGMINT_RESULT_NULL_PARAMETER 100
-
-/**
- * The `sigmint_key` was never initialized, or was cleared.
- */
-#define SIGMINT_RESULT_KEY_NOT_INITIALIZED 101
-
-/**
- * sigmint panicked (a bug in sigmint); the panic was caught and no output was written.
- */
-#define SIGMINT_RESULT_PANIC 102
-
-/**
- * A list in a `sigmint_jwt_validation` (required claims, audiences or issuers) holds more
- * than `SIGMINT_JWT_MAX_LIST_LEN` entries.
- */
-#define SIGMINT_RESULT_LIST_TOO_LONG 103
-
-/**
- * An enumeration argument (such as a `sigmint_fonbnk_endpoint_id`) holds a value that no
- * `SIGMINT_*` constant of its type names.
- */
-#define SIGMINT_RESULT_UNKNOWN_ENUM_VALUE 104
-
-/**
- * An index is past the last item (`sigmint_fonbnk_kyc_document`, `sigmint_fonbnk_kyc_rule`):
- * the way to find the end of a list.
- */
-#define SIGMINT_RESULT_INDEX_OUT_OF_RANGE 105
-
-/**
- * `POST /api/v2/user/tokens`: access and refresh tokens for a user (created on first sight);
- * body `sigmint_fonbnk_user_query_json`, answer `sigmint_fonbnk_parse_user_tokens`.
- */
-#define SIGMINT_FONBNK_ENDPOINT_USER_TOKENS_V2 1
-
-/**
- * `POST /api/user/tokens` (API v1.5); as `SIGMINT_FONBNK_ENDPOINT_USER_TOKENS_V2`.
- */
-#define SIGMINT_FONBNK_ENDPOINT_USER_TOKENS 2
+typedef struct sigmint_sfox_user_token {
+  /**
+   * `data.token`: the user token.
+   */
+  struct sigmint_str token;
+  /**
+   * `data.partner_user_id`: the id the token was made for.
+   */
+  struct sigmint_str partner_user_id;
+  /**
+   * `data.expires` as written (ISO-8601, UTC), such as `2024-05-14T19:22:09.901Z`.
+   */
+  struct sigmint_str expires;
+  /**
+   * `data.expires` in Unix milliseconds.
+   */
+  int64_t expires_at_ms;
+} sigmint_sfox_user_token;
 
 /**
  * `POST /api/user/kyc/status` (API v1.5); body `sigmint_fonbnk_user_query_json`, answer
@@ -810,9 +610,15 @@ typedef struct sigmint_mygiro_access_token {
 #define SIGMINT_FONBNK_ENDPOINT_KYC_SUBMIT 4
 
 /**
- * `https://sandbox-api.fonbnk.com`
+ * `POST /api/user/tokens` (API v1.5); as `SIGMINT_FONBNK_ENDPOINT_USER_TOKENS_V2`.
  */
-#define SIGMINT_FONBNK_ENV_SANDBOX 0
+#define SIGMINT_FONBNK_ENDPOINT_USER_TOKENS 2
+
+/**
+ * `POST /api/v2/user/tokens`: access and refresh tokens for a user (created on first sight);
+ * body `sigmint_fonbnk_user_query_json`, answer `sigmint_fonbnk_parse_user_tokens`.
+ */
+#define SIGMINT_FONBNK_ENDPOINT_USER_TOKENS_V2 1
 
 /**
  * `https://api.fonbnk.com`
@@ -820,44 +626,9 @@ typedef struct sigmint_mygiro_access_token {
 #define SIGMINT_FONBNK_ENV_PRODUCTION 1
 
 /**
- * `"access"`: lives 15 minutes.
+ * `https://sandbox-api.fonbnk.com`
  */
-#define SIGMINT_FONBNK_TOKEN_ACCESS 1
-
-/**
- * `"refresh"`: lives 14 days.
- */
-#define SIGMINT_FONBNK_TOKEN_REFRESH 2
-
-/**
- * A value the docs do not list (kept, not refused: its text is in `status_text`).
- */
-#define SIGMINT_FONBNK_KYC_STATUS_UNKNOWN 0
-
-/**
- * `"initiated"`
- */
-#define SIGMINT_FONBNK_KYC_STATUS_INITIATED 1
-
-/**
- * `"approved"`
- */
-#define SIGMINT_FONBNK_KYC_STATUS_APPROVED 2
-
-/**
- * `"rejected"`
- */
-#define SIGMINT_FONBNK_KYC_STATUS_REJECTED 3
-
-/**
- * `"invalid"`
- */
-#define SIGMINT_FONBNK_KYC_STATUS_INVALID 4
-
-/**
- * No `reachedKycLimit` in the answer (or `null`).
- */
-#define SIGMINT_FONBNK_KYC_LIMIT_UNKNOWN 0
+#define SIGMINT_FONBNK_ENV_SANDBOX 0
 
 /**
  * `"reachedKycLimit": false`
@@ -868,6 +639,36 @@ typedef struct sigmint_mygiro_access_token {
  * `"reachedKycLimit": true`
  */
 #define SIGMINT_FONBNK_KYC_LIMIT_REACHED 2
+
+/**
+ * No `reachedKycLimit` in the answer (or `null`).
+ */
+#define SIGMINT_FONBNK_KYC_LIMIT_UNKNOWN 0
+
+/**
+ * `"approved"`
+ */
+#define SIGMINT_FONBNK_KYC_STATUS_APPROVED 2
+
+/**
+ * `"initiated"`
+ */
+#define SIGMINT_FONBNK_KYC_STATUS_INITIATED 1
+
+/**
+ * `"invalid"`
+ */
+#define SIGMINT_FONBNK_KYC_STATUS_INVALID 4
+
+/**
+ * `"rejected"`
+ */
+#define SIGMINT_FONBNK_KYC_STATUS_REJECTED 3
+
+/**
+ * A value the docs do not list (kept, not refused: its text is in `status_text`).
+ */
+#define SIGMINT_FONBNK_KYC_STATUS_UNKNOWN 0
 
 /**
  * No `max` (absent or `null`); `max` is `{NULL, 0}`.
@@ -884,79 +685,664 @@ typedef struct sigmint_mygiro_access_token {
  */
 #define SIGMINT_FONBNK_RULE_MAX_TEXT 2
 
+/**
+ * `"access"`: lives 15 minutes.
+ */
+#define SIGMINT_FONBNK_TOKEN_ACCESS 1
+
+/**
+ * `"refresh"`: lives 14 days.
+ */
+#define SIGMINT_FONBNK_TOKEN_REFRESH 2
+
+/**
+ * A token's `alg` is not among the algorithms the caller allowed.
+ */
+#define SIGMINT_RESULT_ALGORITHM_NOT_ALLOWED 17
+
+/**
+ * The output buffer cannot hold the result; nothing was written.
+ */
+#define SIGMINT_RESULT_BUFFER_TOO_SMALL 1
+
+/**
+ * A JSON object has the same key twice.
+ */
+#define SIGMINT_RESULT_DUPLICATE_KEY 14
+
+/**
+ * The key or secret is empty, or decodes to no bytes.
+ */
+#define SIGMINT_RESULT_EMPTY_KEY 2
+
+/**
+ * An endpoint holds a byte that cannot go on the wire as-is (space, control character, non-ASCII)
+ * or a fragment (`#`).
+ */
+#define SIGMINT_RESULT_ENDPOINT_INVALID_CHAR 6
+
+/**
+ * An endpoint does not start with `/`.
+ */
+#define SIGMINT_RESULT_ENDPOINT_NOT_ABSOLUTE 5
+
+/**
+ * The token's `exp` has passed (beyond the leeway).
+ */
+#define SIGMINT_RESULT_EXPIRED 19
+
+/**
+ * An index is past the last item (`sigmint_fonbnk_kyc_document`, `sigmint_fonbnk_kyc_rule`):
+ * the way to find the end of a list.
+ */
+#define SIGMINT_RESULT_INDEX_OUT_OF_RANGE 105
+
+/**
+ * An integer is beyond the signed 64-bit range.
+ */
+#define SIGMINT_RESULT_INTEGER_OVERFLOW 26
+
+/**
+ * The token's `aud` matches none of the expected audiences, or is present when none is expected.
+ */
+#define SIGMINT_RESULT_INVALID_AUDIENCE 22
+
+/**
+ * A base64 secret holds a character outside both base64 alphabets, misplaced padding, or a length
+ * no padding rule allows.
+ */
+#define SIGMINT_RESULT_INVALID_BASE64 3
+
+/**
+ * A claim has the wrong JSON type: `exp` as a string, a float or negative, `aud` not a string or
+ * an array of strings, `sub` not a string, or a value not of the type asked for.
+ */
+#define SIGMINT_RESULT_INVALID_CLAIM_TYPE 25
+
+/**
+ * A client id is empty, too long, or holds a byte that is not visible ASCII.
+ */
+#define SIGMINT_RESULT_INVALID_CLIENT_ID 9
+
+/**
+ * A date is not a valid RFC 3339 timestamp (`2024-05-14T19:22:09.901Z`, `+01:00` offsets).
+ */
+#define SIGMINT_RESULT_INVALID_DATE 31
+
+/**
+ * A request or response field has the wrong JSON type or an impossible value (an empty email, a
+ * country code that is not two letters, a token that is not text).
+ */
+#define SIGMINT_RESULT_INVALID_FIELD 30
+
+/**
+ * A token header lacks a string `alg`, or `typ`, `kid` or `crit` has the wrong type.
+ */
+#define SIGMINT_RESULT_INVALID_HEADER 15
+
+/**
+ * The token's `iss` is not exactly an expected issuer.
+ */
+#define SIGMINT_RESULT_INVALID_ISSUER 23
+
+/**
+ * JSON text is malformed, or not the kind of value expected (such as an object).
+ */
+#define SIGMINT_RESULT_INVALID_JSON 12
+
+/**
+ * An asymmetric key (PEM, OpenSSH) was given as an HMAC secret: the RS256 → HS256 confusion,
+ * refused.
+ */
+#define SIGMINT_RESULT_INVALID_KEY 36
+
+/**
+ * A MAC tag did not match, or did not have the full 32-byte length.
+ */
+#define SIGMINT_RESULT_INVALID_SIGNATURE 4
+
+/**
+ * The token's `sub` is not the expected subject.
+ */
+#define SIGMINT_RESULT_INVALID_SUBJECT 35
+
+/**
+ * Text that must be UTF-8 is not.
+ */
+#define SIGMINT_RESULT_INVALID_UTF8 8
+
+/**
+ * The token's `iat` is in the future (beyond the leeway).
+ */
+#define SIGMINT_RESULT_ISSUED_IN_FUTURE 21
+
+/**
+ * JSON nests deeper than the limit.
+ */
+#define SIGMINT_RESULT_JSON_TOO_DEEP 13
+
+/**
+ * The `sigmint_key` was never initialized, or was cleared.
+ */
+#define SIGMINT_RESULT_KEY_NOT_INITIALIZED 101
+
+/**
+ * A JWT key is shorter than the caller's minimum (HS256's hash length).
+ */
+#define SIGMINT_RESULT_KEY_TOO_SHORT 37
+
+/**
+ * A list given to a check (required claims, audiences, issuers) is longer than the limit.
+ */
+#define SIGMINT_RESULT_LIST_TOO_LONG 34
+
+/**
+ * A token is not exactly three segments of strict base64url (or not even text).
+ */
+#define SIGMINT_RESULT_MALFORMED_TOKEN 11
+
+/**
+ * A required claim is missing (or `null`).
+ */
+#define SIGMINT_RESULT_MISSING_CLAIM 24
+
+/**
+ * A provider's response lacks a field it must have (or has it as `null`).
+ */
+#define SIGMINT_RESULT_MISSING_FIELD 29
+
+/**
+ * The token's `nbf` is still in the future (beyond the leeway).
+ */
+#define SIGMINT_RESULT_NOT_YET_VALID 20
+
+/**
+ * A required pointer was NULL, or a data pointer was NULL with a non-zero length.
+ */
+#define SIGMINT_RESULT_NULL_PARAMETER 100
+
+/**
+ * Success.
+ */
+#define SIGMINT_RESULT_OK 0
+
+/**
+ * sigmint panicked (a bug in sigmint); the panic was caught and no output was written.
+ */
+#define SIGMINT_RESULT_PANIC 102
+
+/**
+ * Query parameters were given for a path that already holds a query (`?`).
+ */
+#define SIGMINT_RESULT_PATH_HAS_QUERY 7
+
+/**
+ * The provider answered with an error instead of the expected result (its own text is in the body:
+ * `{"message": ...}`, or a page such as a proxy's).
+ */
+#define SIGMINT_RESULT_PROVIDER_ERROR 32
+
+/**
+ * A provider's response body is longer than the limit.
+ */
+#define SIGMINT_RESULT_RESPONSE_TOO_LARGE 28
+
+/**
+ * A signed request's timestamp is outside the accepted window around the verifier's clock.
+ */
+#define SIGMINT_RESULT_TIMESTAMP_OUT_OF_WINDOW 33
+
+/**
+ * A token is longer than the size limit, or its header longer than `jws::MAX_HEADER_LEN`.
+ */
+#define SIGMINT_RESULT_TOKEN_TOO_LARGE 10
+
+/**
+ * A token header's `crit` names an extension sigmint does not understand.
+ */
+#define SIGMINT_RESULT_UNKNOWN_CRITICAL 18
+
+/**
+ * An enumeration argument (such as a `sigmint_fonbnk_endpoint_id`) holds a value that no
+ * `SIGMINT_*` constant of its type names.
+ */
+#define SIGMINT_RESULT_UNKNOWN_ENUM_VALUE 104
+
+/**
+ * A token's `alg` is `none` (in any spelling) or not an HMAC algorithm sigmint supports.
+ */
+#define SIGMINT_RESULT_UNSUPPORTED_ALGORITHM 16
+
+/**
+ * The token's type (header `typ` or the `type` claim) is not the expected one.
+ */
+#define SIGMINT_RESULT_WRONG_TOKEN_TYPE 27
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
 
 /**
- * A short English description of `result`, for logs.
+ * Points `*url` at the base URL of `environment`, without a trailing `/`
+ * (`https://sandbox-api.fonbnk.com`): a static text, NUL-terminated too. A request goes to
+ * the base URL followed by the endpoint's path.
  *
- * The string is static and NUL-terminated; do not free it. Any value is accepted: one that no
- * sigmint function returns gives `"unknown result"`.
- */
-const char *sigmint_result_str(sigmint_result result);
-
-/**
- * The name of `result` as the header spells it without `SIGMINT_RESULT_`, such as
- * `"INVALID_SIGNATURE"`: stable across releases, for bindings (Kotlin's
- * `SigmintException.code`) and for programs that log or compare results by name.
- *
- * The string is static and NUL-terminated; do not free it. Any value is accepted: one that no
- * sigmint function returns gives `"UNKNOWN"`.
- */
-const char *sigmint_result_name(sigmint_result result);
-
-/**
- * The library version, e.g. `"0.1.0"`: a static NUL-terminated string; do not free it.
- */
-const char *sigmint_version(void);
-
-/**
- * Initializes `key` from the raw secret bytes `secret[0..len]`.
- *
- * Secrets longer than 64 bytes are hashed first, as RFC 2104 says. `key` may be
- * uninitialized memory; a key it already held is wiped and replaced. On failure `key` is left
- * as it was.
- *
- * Returns `SIGMINT_RESULT_EMPTY_KEY` when `len` is 0, `SIGMINT_RESULT_NULL_PARAMETER` when
- * `key` is NULL or `secret` is NULL with a non-zero `len`.
+ * Returns `SIGMINT_RESULT_UNKNOWN_ENUM_VALUE` for a value no `SIGMINT_FONBNK_ENV_*` names.
  *
  * # Safety
- * `key` must point to a writable `sigmint_key` that no other thread uses during the call;
- * `secret` must be readable for `len` bytes.
+ * `url` must be writable for a `sigmint_str`.
  */
-sigmint_result sigmint_key_init(struct sigmint_key *key, const uint8_t *secret, size_t len);
+sigmint_result sigmint_fonbnk_base_url(sigmint_fonbnk_environment environment,
+                                       struct sigmint_str *url);
 
 /**
- * Initializes `key` from a base64 secret `b64[0..len]`, as partners such as Fonbnk issue
- * them (not NUL-terminated; `len` excludes any NUL).
+ * Checks that an inbound request's `x-timestamp`, `timestamp_ms`, is within `window_ms` of the
+ * verifier's clock `now_ms` (either side; all Unix milliseconds), to bound replays; pass
+ * `SIGMINT_FONBNK_DEFAULT_WINDOW_MS` unless the partner says otherwise.
  *
- * Accepts the standard and the URL-safe alphabet, with or without padding. `key` may be
- * uninitialized memory; a key it already held is wiped and replaced. On failure `key` is left
- * as it was.
- *
- * Returns `SIGMINT_RESULT_INVALID_UTF8` when the text is not UTF-8,
- * `SIGMINT_RESULT_INVALID_BASE64` for a character outside both alphabets, misplaced padding
- * or an impossible length, `SIGMINT_RESULT_EMPTY_KEY` when it is empty or decodes to nothing.
- *
- * # Safety
- * `key` must point to a writable `sigmint_key` that no other thread uses during the call;
- * `b64` must be readable for `len` bytes.
+ * Returns `SIGMINT_RESULT_OK`, or `SIGMINT_RESULT_TIMESTAMP_OUT_OF_WINDOW`.
  */
-sigmint_result sigmint_key_init_base64(struct sigmint_key *key, const char *b64, size_t len);
+sigmint_result sigmint_fonbnk_check_timestamp(uint64_t timestamp_ms,
+                                              uint64_t now_ms,
+                                              uint64_t window_ms);
 
 /**
- * Wipes `key`: drops the key it holds and overwrites all `SIGMINT_KEY_SIZE` bytes with
- * zeros (in a way the compiler cannot optimize away).
- *
- * Afterwards `key` is like a zeroed one: using it gives `SIGMINT_RESULT_KEY_NOT_INITIALIZED`
- * until it is initialized again. Clearing a cleared or zeroed key is fine.
+ * Points `*content_type` at the `Content-Type` every Fonbnk request carries
+ * (`application/json`): a static text, NUL-terminated too.
  *
  * # Safety
- * `key` must point to a `sigmint_key` that is initialized, cleared or zeroed, and that no
- * other thread uses during the call.
+ * `content_type` must be writable for a `sigmint_str`.
  */
-sigmint_result sigmint_key_clear(struct sigmint_key *key);
+sigmint_result sigmint_fonbnk_content_type(struct sigmint_str *content_type);
+
+/**
+ * Builds the endpoint Fonbnk signs from `path[0..path_len]` and `params[0..params_len]`:
+ * the path, then, when there are parameters, `?` and the query as `URLSearchParams` writes
+ * it (space as `+`; `*-._` and alphanumerics kept; every other byte `%XX`), in order.
+ *
+ * Writes it to `out` (not NUL-terminated) and its length to `*out_len`. When `out_cap` is
+ * too small, returns `SIGMINT_RESULT_BUFFER_TOO_SMALL` with the length needed in `*out_len`
+ * and `out` untouched; `out` may be NULL when `out_cap` is 0, to ask for the length.
+ *
+ * Returns `SIGMINT_RESULT_ENDPOINT_NOT_ABSOLUTE` when the path does not start with `/`,
+ * `SIGMINT_RESULT_ENDPOINT_INVALID_CHAR` for a space, control, non-ASCII or `#` byte in it,
+ * `SIGMINT_RESULT_PATH_HAS_QUERY` when it holds `?` and parameters are given,
+ * `SIGMINT_RESULT_INVALID_UTF8` when the path or a name or value is not UTF-8.
+ * `params` may be NULL when `params_len` is 0.
+ *
+ * # Safety
+ * `path` must be readable for `path_len` bytes, `params` for `params_len` parameters (and
+ * each name and value for its length), `out` writable for `out_cap` bytes and `out_len` for
+ * a `size_t`; outputs must not overlap inputs.
+ */
+sigmint_result sigmint_fonbnk_endpoint(const char *path,
+                                       size_t path_len,
+                                       const struct sigmint_query_param *params,
+                                       size_t params_len,
+                                       char *out,
+                                       size_t out_cap,
+                                       size_t *out_len);
+
+/**
+ * Points `*method` at the HTTP method of `endpoint` (`POST`): a static text, NUL-terminated
+ * too.
+ *
+ * Returns `SIGMINT_RESULT_UNKNOWN_ENUM_VALUE` for a value no `SIGMINT_FONBNK_ENDPOINT_*`
+ * names.
+ *
+ * # Safety
+ * `method` must be writable for a `sigmint_str`.
+ */
+sigmint_result sigmint_fonbnk_endpoint_method(sigmint_fonbnk_endpoint_id endpoint,
+                                              struct sigmint_str *method);
+
+/**
+ * Points `*path` at the path of `endpoint`, such as `/api/v2/user/tokens`: a static text,
+ * NUL-terminated too (so `path->ptr` is also a C string). It is also what Fonbnk signs (these
+ * endpoints take no query).
+ *
+ * Returns `SIGMINT_RESULT_UNKNOWN_ENUM_VALUE` for a value no `SIGMINT_FONBNK_ENDPOINT_*`
+ * names.
+ *
+ * # Safety
+ * `path` must be writable for a `sigmint_str`.
+ */
+sigmint_result sigmint_fonbnk_endpoint_path(sigmint_fonbnk_endpoint_id endpoint,
+                                            struct sigmint_str *path);
+
+/**
+ * Parses the KYC state in `body[0..body_len]`, as `sigmint_fonbnk_parse_kyc_state` does, and
+ * fills `*document` with its document type number `index` (from 0, across
+ * `basicDocuments`, `advancedDocuments` and `kycDocuments`, in that order; views into
+ * `body`).
+ *
+ * Returns `SIGMINT_RESULT_INDEX_OUT_OF_RANGE` when `index` is `documents_len` or more (so a
+ * loop may also stop there), else the errors of `sigmint_fonbnk_parse_kyc_state`.
+ *
+ * # Safety
+ * `body` must be readable for `body_len` bytes (and stay so while the views are used) and
+ * `document` writable for a `sigmint_fonbnk_document`.
+ */
+sigmint_result sigmint_fonbnk_kyc_document(const char *body,
+                                           size_t body_len,
+                                           size_t index,
+                                           struct sigmint_fonbnk_document *document);
+
+/**
+ * Parses the KYC state in `body[0..body_len]`, as `sigmint_fonbnk_parse_kyc_state` does, and
+ * fills `*rule` with its rule number `index` (from 0, across `kycRules` and `kycSettings`, in
+ * that order; views into `body`).
+ *
+ * Returns `SIGMINT_RESULT_INDEX_OUT_OF_RANGE` when `index` is `rules_len` or more, else the
+ * errors of `sigmint_fonbnk_parse_kyc_state`.
+ *
+ * # Safety
+ * `body` must be readable for `body_len` bytes (and stay so while the views are used) and
+ * `rule` writable for a `sigmint_fonbnk_rule`.
+ */
+sigmint_result sigmint_fonbnk_kyc_rule(const char *body,
+                                       size_t body_len,
+                                       size_t index,
+                                       struct sigmint_fonbnk_rule *rule);
+
+/**
+ * Writes the body of `SIGMINT_FONBNK_ENDPOINT_KYC_SUBMIT`,
+ * `{"email":…,"documentId":…,"userFields":{…}}`, to `out` (not NUL-terminated) and its length
+ * to `*out_len`. `userFields` is a string map written from `user_fields[0..user_fields_len]`
+ * (each a name and a value, as for `sigmint_fonbnk_endpoint`), in order.
+ *
+ * `document_id` is the `_id` of a document type from the KYC status
+ * (`sigmint_fonbnk_kyc_document`). Returns `SIGMINT_RESULT_INVALID_FIELD` for an empty (or
+ * blank) email or an empty document id, `SIGMINT_RESULT_DUPLICATE_KEY` when a field name is
+ * given twice, `SIGMINT_RESULT_INVALID_UTF8` when any text is not UTF-8. Input errors win over
+ * a small buffer. `user_fields` may be NULL when `user_fields_len` is 0 (`"userFields":{}`).
+ * Buffers work as for `sigmint_fonbnk_endpoint`.
+ *
+ * # Safety
+ * `email` must be readable for `email_len` bytes, `document_id` for `document_id_len` bytes,
+ * `user_fields` for `user_fields_len` parameters (and each name and value for its length),
+ * `out` writable for `out_cap` bytes and `out_len` for a `size_t`; outputs must not overlap
+ * inputs.
+ */
+sigmint_result sigmint_fonbnk_kyc_submission_json(const char *email,
+                                                  size_t email_len,
+                                                  const char *document_id,
+                                                  size_t document_id_len,
+                                                  const struct sigmint_query_param *user_fields,
+                                                  size_t user_fields_len,
+                                                  char *out,
+                                                  size_t out_cap,
+                                                  size_t *out_len);
+
+/**
+ * Parses the answer of `SIGMINT_FONBNK_ENDPOINT_KYC_STATUS` in `body[0..body_len]` into
+ * `*state` (views into `body`: see `sigmint_fonbnk_kyc_state`).
+ *
+ * Every field the docs describe is type-checked here, documents and rules included, so
+ * `sigmint_fonbnk_kyc_document` and `sigmint_fonbnk_kyc_rule` fail on the same body only for
+ * an index past the end. An unknown `kycStatus` is kept (`SIGMINT_FONBNK_KYC_STATUS_UNKNOWN`),
+ * not refused.
+ *
+ * Returns the body errors of `sigmint_fonbnk_parse_user_tokens`
+ * (`SIGMINT_RESULT_RESPONSE_TOO_LARGE`, `SIGMINT_RESULT_INVALID_JSON`, …,
+ * `SIGMINT_RESULT_PROVIDER_ERROR`); `SIGMINT_RESULT_MISSING_FIELD` without `kycStatus` or for
+ * a document without `_id`; `SIGMINT_RESULT_INVALID_FIELD` for a field of the wrong type (a
+ * `kycStatus` that is not a string, a `reachedKycLimit` that is not a boolean, a document list
+ * that is not an array, a rule whose `max` is neither number nor string, …). `*state` is
+ * written only on success.
+ *
+ * # Safety
+ * `body` must be readable for `body_len` bytes (and stay so while the views are used) and
+ * `state` writable for a `sigmint_fonbnk_kyc_state`.
+ */
+sigmint_result sigmint_fonbnk_parse_kyc_state(const char *body,
+                                              size_t body_len,
+                                              struct sigmint_fonbnk_kyc_state *state);
+
+/**
+ * Parses the answer of `SIGMINT_FONBNK_ENDPOINT_KYC_SUBMIT`, `{"success":true|false}`, in
+ * `body[0..body_len]`, and writes `success` to `*success`.
+ *
+ * Returns the body errors of `sigmint_fonbnk_parse_user_tokens`;
+ * `SIGMINT_RESULT_MISSING_FIELD` without `success`, `SIGMINT_RESULT_INVALID_FIELD` when it is
+ * not a boolean.
+ *
+ * # Safety
+ * `body` must be readable for `body_len` bytes and `success` writable for a `bool`.
+ */
+sigmint_result sigmint_fonbnk_parse_kyc_submit(const char *body, size_t body_len, bool *success);
+
+/**
+ * Parses the answer of the user-token endpoints, `{"accessToken":…,"refreshToken":…}`, in
+ * `body[0..body_len]`, and reads each token's `type`, `iat` and `exp` **without verifying
+ * it**, into `*tokens` (views into `body`: see `sigmint_fonbnk_user_tokens`).
+ *
+ * `scratch[0..scratch_cap]` holds one token's decoded header and payload at a time (Fonbnk's
+ * need about 300 bytes; 1 KiB is plenty); it may be written on any path. On
+ * `SIGMINT_RESULT_BUFFER_TOO_SMALL` the size this body needs goes to `*scratch_len` (`scratch`
+ * may be NULL when `scratch_cap` is 0, to ask for it).
+ *
+ * Returns `SIGMINT_RESULT_RESPONSE_TOO_LARGE` for a body over
+ * `SIGMINT_PROVIDER_MAX_RESPONSE_LEN`; `SIGMINT_RESULT_INVALID_JSON` (also for a body that is
+ * not an object), `SIGMINT_RESULT_INVALID_UTF8`, `SIGMINT_RESULT_DUPLICATE_KEY`,
+ * `SIGMINT_RESULT_JSON_TOO_DEEP` for the body; `SIGMINT_RESULT_PROVIDER_ERROR` for an error
+ * body such as `{"message":…}` (its text: `sigmint_provider_error_message`);
+ * `SIGMINT_RESULT_MISSING_FIELD` / `SIGMINT_RESULT_INVALID_FIELD` for a token missing or not a
+ * plain string; for a token that is not a JWT, the errors of
+ * `sigmint_jwt_dangerous_decode_unverified`; `SIGMINT_RESULT_MISSING_CLAIM` without `iat` or
+ * `exp`, `SIGMINT_RESULT_INVALID_CLAIM_TYPE` when they are not integers;
+ * `SIGMINT_RESULT_WRONG_TOKEN_TYPE` when the access token's `type` is not `"access"` or the
+ * refresh token's not `"refresh"`. `*tokens` is written only on success.
+ *
+ * # Safety
+ * `body` must be readable for `body_len` bytes (and stay so while the views are used),
+ * `scratch` writable for `scratch_cap` bytes, `scratch_len` writable for a `size_t` and
+ * `tokens` for a `sigmint_fonbnk_user_tokens`; no buffer may overlap another.
+ */
+sigmint_result sigmint_fonbnk_parse_user_tokens(const char *body,
+                                                size_t body_len,
+                                                uint8_t *scratch,
+                                                size_t scratch_cap,
+                                                size_t *scratch_len,
+                                                struct sigmint_fonbnk_user_tokens *tokens);
+
+/**
+ * Writes the `x-signature` value for a request to `endpoint[0..endpoint_len]` at
+ * `timestamp_ms` (Unix milliseconds, as sent in `x-timestamp`): base64 of the HMAC-SHA256 of
+ * `"{timestamp_ms}:{endpoint}"`, `SIGMINT_FONBNK_SIGNATURE_LEN` (44) characters, to `out`
+ * (not NUL-terminated), and its length to `*out_len`.
+ *
+ * `endpoint` is the full endpoint, query included, as `sigmint_fonbnk_endpoint` builds it;
+ * `key` holds the base64-decoded client secret (`sigmint_key_init_base64`). Returns the
+ * endpoint errors of `sigmint_fonbnk_string_to_sign`, or `SIGMINT_RESULT_KEY_NOT_INITIALIZED`;
+ * buffers work as for `sigmint_fonbnk_endpoint`.
+ *
+ * # Safety
+ * `key` must point to a `sigmint_key`, `endpoint` be readable for `endpoint_len` bytes, `out`
+ * writable for `out_cap` bytes and `out_len` for a `size_t`; outputs must not overlap inputs.
+ */
+sigmint_result sigmint_fonbnk_sign(const struct sigmint_key *key,
+                                   uint64_t timestamp_ms,
+                                   const char *endpoint,
+                                   size_t endpoint_len,
+                                   char *out,
+                                   size_t out_cap,
+                                   size_t *out_len);
+
+/**
+ * Signs a request to any `endpoint[0..endpoint_len]` (path plus query, as
+ * `sigmint_fonbnk_endpoint` builds it) at `timestamp_ms` for the client
+ * `client_id[0..client_id_len]` whose secret `key` holds, and fills `*headers` as
+ * `sigmint_fonbnk_sign_request` does: the three header values in one call, for endpoints
+ * sigmint has no constant for.
+ *
+ * Returns the client id errors of `sigmint_fonbnk_sign_request`, the endpoint errors of
+ * `sigmint_fonbnk_sign`, or `SIGMINT_RESULT_KEY_NOT_INITIALIZED`. `*headers` is written only
+ * on success.
+ *
+ * # Safety
+ * `key` must point to a `sigmint_key`, `client_id` be readable for `client_id_len` bytes,
+ * `endpoint` for `endpoint_len` bytes, and `headers` writable for a `sigmint_fonbnk_headers`.
+ */
+sigmint_result sigmint_fonbnk_sign_headers(const struct sigmint_key *key,
+                                           const char *client_id,
+                                           size_t client_id_len,
+                                           uint64_t timestamp_ms,
+                                           const char *endpoint,
+                                           size_t endpoint_len,
+                                           struct sigmint_fonbnk_headers *headers);
+
+/**
+ * Signs a request to `endpoint` at `timestamp_ms` (Unix milliseconds, from the caller's clock)
+ * for the client `client_id[0..client_id_len]` whose secret `key` holds (the base64 client
+ * secret, `sigmint_key_init_base64`), and fills `*headers` with the `x-client-id`,
+ * `x-timestamp` and `x-signature` values.
+ *
+ * The signature covers `"{timestamp_ms}:{path}"` only: build the body with
+ * `sigmint_fonbnk_user_query_json` or `sigmint_fonbnk_kyc_submission_json` and send it with
+ * `Content-Type: application/json` to the base URL (`sigmint_fonbnk_base_url`) plus the path
+ * (`sigmint_fonbnk_endpoint_path`), with the method `sigmint_fonbnk_endpoint_method` gives.
+ * For an endpoint sigmint has no constant for, sign with `sigmint_fonbnk_sign`.
+ *
+ * Returns `SIGMINT_RESULT_INVALID_CLIENT_ID` for an empty client id, one longer than
+ * `SIGMINT_FONBNK_CLIENT_ID_MAX_LEN` or holding a byte that is not visible ASCII,
+ * `SIGMINT_RESULT_INVALID_UTF8` when it is not UTF-8, `SIGMINT_RESULT_UNKNOWN_ENUM_VALUE`,
+ * `SIGMINT_RESULT_KEY_NOT_INITIALIZED`. `*headers` is written only on success.
+ *
+ * # Safety
+ * `key` must point to a `sigmint_key`, `client_id` be readable for `client_id_len` bytes and
+ * `headers` writable for a `sigmint_fonbnk_headers`.
+ */
+sigmint_result sigmint_fonbnk_sign_request(const struct sigmint_key *key,
+                                           const char *client_id,
+                                           size_t client_id_len,
+                                           sigmint_fonbnk_endpoint_id endpoint_id,
+                                           uint64_t timestamp_ms,
+                                           struct sigmint_fonbnk_headers *headers);
+
+/**
+ * Writes the string Fonbnk signs, `"{timestamp_ms}:{endpoint}"`, for debugging a signature
+ * mismatch, to `out` (not NUL-terminated), and its length to `*out_len`.
+ *
+ * `endpoint[0..endpoint_len]` is the full endpoint, query included (see
+ * `sigmint_fonbnk_endpoint`). Returns `SIGMINT_RESULT_ENDPOINT_NOT_ABSOLUTE`,
+ * `SIGMINT_RESULT_ENDPOINT_INVALID_CHAR` or `SIGMINT_RESULT_INVALID_UTF8` for an endpoint
+ * that could not go on the wire as given; buffers work as for `sigmint_fonbnk_endpoint`.
+ *
+ * # Safety
+ * `endpoint` must be readable for `endpoint_len` bytes, `out` writable for `out_cap` bytes
+ * and `out_len` for a `size_t`; outputs must not overlap inputs.
+ */
+sigmint_result sigmint_fonbnk_string_to_sign(uint64_t timestamp_ms,
+                                             const char *endpoint,
+                                             size_t endpoint_len,
+                                             char *out,
+                                             size_t out_cap,
+                                             size_t *out_len);
+
+/**
+ * Writes to `*expired` whether the token of `*token` has expired at `now` (Unix seconds, from
+ * the caller's clock): `now >= expires_at`.
+ *
+ * # Safety
+ * `token` must point to a `sigmint_fonbnk_token_lifetime` and `expired` be writable for a
+ * `bool`.
+ */
+sigmint_result sigmint_fonbnk_token_expired(const struct sigmint_fonbnk_token_lifetime *token,
+                                            int64_t now,
+                                            bool *expired);
+
+/**
+ * Writes to `*needs_refresh` whether to get new tokens at `now` (Unix seconds): the token of
+ * `*token` has expired, or expires within `margin` seconds (`now + margin >= expires_at`; a
+ * margin cannot be negative).
+ * Ask when the access token needs refreshing, with a margin of about a minute.
+ *
+ * # Safety
+ * `token` must point to a `sigmint_fonbnk_token_lifetime` and `needs_refresh` be writable for
+ * a `bool`.
+ */
+sigmint_result sigmint_fonbnk_token_needs_refresh(const struct sigmint_fonbnk_token_lifetime *token,
+                                                  int64_t now,
+                                                  uint64_t margin,
+                                                  bool *needs_refresh);
+
+/**
+ * Writes the body of `SIGMINT_FONBNK_ENDPOINT_USER_TOKENS_V2`,
+ * `SIGMINT_FONBNK_ENDPOINT_USER_TOKENS` and `SIGMINT_FONBNK_ENDPOINT_KYC_STATUS`,
+ * `{"email":…,"countryIsoCode":…}`, to `out` (not NUL-terminated) and its length to
+ * `*out_len`.
+ *
+ * Returns `SIGMINT_RESULT_INVALID_FIELD` for an empty (or blank) email or a country code that
+ * is not two upper-case letters (ISO 3166-1 alpha-2, such as `NG`),
+ * `SIGMINT_RESULT_INVALID_UTF8` when either is not UTF-8. Buffers work as for
+ * `sigmint_fonbnk_endpoint`.
+ *
+ * # Safety
+ * `email` must be readable for `email_len` bytes, `country_iso_code` for
+ * `country_iso_code_len` bytes, `out` writable for `out_cap` bytes and `out_len` for a
+ * `size_t`; outputs must not overlap inputs.
+ */
+sigmint_result sigmint_fonbnk_user_query_json(const char *email,
+                                              size_t email_len,
+                                              const char *country_iso_code,
+                                              size_t country_iso_code_len,
+                                              char *out,
+                                              size_t out_cap,
+                                              size_t *out_len);
+
+/**
+ * Checks the `x-signature` value `signature[0..signature_len]` of an inbound request to
+ * `endpoint[0..endpoint_len]` (path plus query, exactly as received) with the `x-timestamp`
+ * `timestamp_ms`, against the client secret `key` holds: in constant time, as a partner or a
+ * test server does. Check the timestamp's age first (`sigmint_fonbnk_check_timestamp`).
+ *
+ * Returns `SIGMINT_RESULT_OK` when it matches, `SIGMINT_RESULT_INVALID_SIGNATURE` when it does
+ * not or is not the base64 of 32 bytes (not UTF-8 included); the endpoint errors of
+ * `sigmint_fonbnk_sign`; `SIGMINT_RESULT_KEY_NOT_INITIALIZED`.
+ *
+ * # Safety
+ * `key` must point to a `sigmint_key`, `endpoint` be readable for `endpoint_len` bytes and
+ * `signature` for `signature_len` bytes.
+ */
+sigmint_result sigmint_fonbnk_verify(const struct sigmint_key *key,
+                                     uint64_t timestamp_ms,
+                                     const char *endpoint,
+                                     size_t endpoint_len,
+                                     const char *signature,
+                                     size_t signature_len);
+
+/**
+ * Mints the Fonbnk pay widget's URL `signature` parameter: an HS256 JWT, signed with the
+ * merchant's URL-signature secret (`key`), whose claims are `{"uid": uid}` plus the members
+ * of `extra_claims_json[0..extra_claims_len]` (a JSON object; none when `extra_claims_len` is
+ * 0, and then `extra_claims_json` may be NULL). Writes it to `out` (not NUL-terminated) and
+ * its length to `*out_len`.
+ *
+ * `scratch[0..scratch_cap]` holds the claims JSON while the token is made: it never needs
+ * more bytes than the token itself. On `SIGMINT_RESULT_BUFFER_TOO_SMALL`, for either buffer,
+ * `*out_len` holds the token's exact length, which suffices for both. `out` is written only on
+ * success; `scratch` may be written on any path.
+ *
+ * Returns `SIGMINT_RESULT_MISSING_CLAIM` for an empty `uid`, `SIGMINT_RESULT_INVALID_UTF8`
+ * when it is not UTF-8, `SIGMINT_RESULT_DUPLICATE_KEY` when the extra claims hold a `uid`
+ * too, `SIGMINT_RESULT_INVALID_JSON` when they are not a JSON object.
+ *
+ * # Safety
+ * `key` must point to a `sigmint_key`, `uid` be readable for `uid_len` bytes,
+ * `extra_claims_json` for `extra_claims_len` bytes, `scratch` writable for `scratch_cap` bytes,
+ * `out` for `out_cap` bytes and `out_len` for a `size_t`; no buffer may overlap another.
+ */
+sigmint_result sigmint_fonbnk_widget_signature(const struct sigmint_key *key,
+                                               const char *uid,
+                                               size_t uid_len,
+                                               const char *extra_claims_json,
+                                               size_t extra_claims_len,
+                                               uint8_t *scratch,
+                                               size_t scratch_cap,
+                                               char *out,
+                                               size_t out_cap,
+                                               size_t *out_len);
 
 /**
  * Writes the HMAC-SHA256 tag of `msg[0..len]` to `out`, which must have room for
@@ -992,188 +1378,78 @@ sigmint_result sigmint_hmac_sha256_verify(const struct sigmint_key *key,
                                           size_t tag_len);
 
 /**
- * Builds the endpoint Fonbnk signs from `path[0..path_len]` and `params[0..params_len]`:
- * the path, then, when there are parameters, `?` and the query as `URLSearchParams` writes
- * it (space as `+`; `*-._` and alphanumerics kept; every other byte `%XX`), in order.
+ * Writes the boolean at the dotted `path[0..path_len]` of the JSON document
+ * `json[0..json_len]` to `*out`.
  *
- * Writes it to `out` (not NUL-terminated) and its length to `*out_len`. When `out_cap` is
- * too small, returns `SIGMINT_RESULT_BUFFER_TOO_SMALL` with the length needed in `*out_len`
- * and `out` untouched; `out` may be NULL when `out_cap` is 0, to ask for the length.
- *
- * Returns `SIGMINT_RESULT_ENDPOINT_NOT_ABSOLUTE` when the path does not start with `/`,
- * `SIGMINT_RESULT_ENDPOINT_INVALID_CHAR` for a space, control, non-ASCII or `#` byte in it,
- * `SIGMINT_RESULT_PATH_HAS_QUERY` when it holds `?` and parameters are given,
- * `SIGMINT_RESULT_INVALID_UTF8` when the path or a name or value is not UTF-8.
- * `params` may be NULL when `params_len` is 0.
+ * Returns `SIGMINT_RESULT_MISSING_CLAIM` when the path is not there or its value is `null`,
+ * `SIGMINT_RESULT_INVALID_CLAIM_TYPE` when the value is not `true` or `false`; document and
+ * path errors as for `sigmint_json_get_str`.
  *
  * # Safety
- * `path` must be readable for `path_len` bytes, `params` for `params_len` parameters (and
- * each name and value for its length), `out` writable for `out_cap` bytes and `out_len` for
- * a `size_t`; outputs must not overlap inputs.
+ * `json` must be readable for `json_len` bytes, `path` for `path_len` bytes and `out`
+ * writable for a `bool`.
  */
-sigmint_result sigmint_fonbnk_endpoint(const char *path,
-                                       size_t path_len,
-                                       const struct sigmint_query_param *params,
-                                       size_t params_len,
-                                       char *out,
-                                       size_t out_cap,
-                                       size_t *out_len);
+sigmint_result sigmint_json_get_bool(const char *json,
+                                     size_t json_len,
+                                     const char *path,
+                                     size_t path_len,
+                                     bool *out);
 
 /**
- * Writes the string Fonbnk signs, `"{timestamp_ms}:{endpoint}"`, for debugging a signature
- * mismatch, to `out` (not NUL-terminated), and its length to `*out_len`.
+ * Writes the integer at the dotted `path[0..path_len]` of the JSON document
+ * `json[0..json_len]` to `*out`.
  *
- * `endpoint[0..endpoint_len]` is the full endpoint, query included (see
- * `sigmint_fonbnk_endpoint`). Returns `SIGMINT_RESULT_ENDPOINT_NOT_ABSOLUTE`,
- * `SIGMINT_RESULT_ENDPOINT_INVALID_CHAR` or `SIGMINT_RESULT_INVALID_UTF8` for an endpoint
- * that could not go on the wire as given; buffers work as for `sigmint_fonbnk_endpoint`.
+ * Returns `SIGMINT_RESULT_MISSING_CLAIM` when the path is not there or its value is `null`,
+ * `SIGMINT_RESULT_INVALID_CLAIM_TYPE` when the value is not a number written as an integer
+ * (a fraction or an exponent, even `1.0` or `1e3`, is refused),
+ * `SIGMINT_RESULT_INTEGER_OVERFLOW` beyond the `int64_t` range; document and path errors as
+ * for `sigmint_json_get_str`.
  *
  * # Safety
- * `endpoint` must be readable for `endpoint_len` bytes, `out` writable for `out_cap` bytes
- * and `out_len` for a `size_t`; outputs must not overlap inputs.
+ * `json` must be readable for `json_len` bytes, `path` for `path_len` bytes and `out`
+ * writable for an `int64_t`.
  */
-sigmint_result sigmint_fonbnk_string_to_sign(uint64_t timestamp_ms,
-                                             const char *endpoint,
-                                             size_t endpoint_len,
-                                             char *out,
-                                             size_t out_cap,
-                                             size_t *out_len);
+sigmint_result sigmint_json_get_i64(const char *json,
+                                    size_t json_len,
+                                    const char *path,
+                                    size_t path_len,
+                                    int64_t *out);
 
 /**
- * Writes the `x-signature` value for a request to `endpoint[0..endpoint_len]` at
- * `timestamp_ms` (Unix milliseconds, as sent in `x-timestamp`): base64 of the HMAC-SHA256 of
- * `"{timestamp_ms}:{endpoint}"`, `SIGMINT_FONBNK_SIGNATURE_LEN` (44) characters, to `out`
- * (not NUL-terminated), and its length to `*out_len`.
- *
- * `endpoint` is the full endpoint, query included, as `sigmint_fonbnk_endpoint` builds it;
- * `key` holds the base64-decoded client secret (`sigmint_key_init_base64`). Returns the
- * endpoint errors of `sigmint_fonbnk_string_to_sign`, or `SIGMINT_RESULT_KEY_NOT_INITIALIZED`;
- * buffers work as for `sigmint_fonbnk_endpoint`.
+ * As `sigmint_json_get_raw`, for the member of the top-level object whose key is exactly
+ * `name[0..name_len]`, dots and all: for claims named by URI, such as
+ * `http://example.com/is_root`, which a dotted path cannot reach.
  *
  * # Safety
- * `key` must point to a `sigmint_key`, `endpoint` be readable for `endpoint_len` bytes, `out`
- * writable for `out_cap` bytes and `out_len` for a `size_t`; outputs must not overlap inputs.
+ * As `sigmint_json_get_raw`, with `name` readable for `name_len` bytes.
  */
-sigmint_result sigmint_fonbnk_sign(const struct sigmint_key *key,
-                                   uint64_t timestamp_ms,
-                                   const char *endpoint,
-                                   size_t endpoint_len,
-                                   char *out,
-                                   size_t out_cap,
-                                   size_t *out_len);
+sigmint_result sigmint_json_get_member_raw(const char *json,
+                                           size_t json_len,
+                                           const char *name,
+                                           size_t name_len,
+                                           const char **value,
+                                           size_t *value_len);
 
 /**
- * Verifies the HS256 JWS `token[0..token_len]` with `key` and writes its decoded payload
- * (any bytes: JSON or not) to `payload_out`, and its length to `*payload_len`.
+ * Finds the value at the dotted `path[0..path_len]` of the JSON document `json[0..json_len]`,
+ * of any kind, and points `*value` at its exact JSON text **inside `json`** (not copied, not
+ * NUL-terminated: valid as long as `json` is), with its length in `*value_len`. A string's
+ * text keeps its quotes and escapes; an object or array can be searched further by passing
+ * it back as `json`.
  *
- * The token is checked with the default limits (16 KiB, 32 levels of header nesting): three
- * strict base64url segments, a JSON header of at most `SIGMINT_JWS_MAX_HEADER_LEN` bytes
- * decoded, `alg` `"HS256"` (`none`, RS/ES/PS and anything else are refused before any MAC
- * work), no `crit`; then the MAC over the received text, in constant time.
- *
- * Returns `SIGMINT_RESULT_TOKEN_TOO_LARGE`, `SIGMINT_RESULT_MALFORMED_TOKEN` (also for a
- * token that is not UTF-8), `SIGMINT_RESULT_INVALID_JSON`, `SIGMINT_RESULT_DUPLICATE_KEY`,
- * `SIGMINT_RESULT_JSON_TOO_DEEP`, `SIGMINT_RESULT_INVALID_UTF8` or
- * `SIGMINT_RESULT_INVALID_HEADER` for the header, `SIGMINT_RESULT_UNSUPPORTED_ALGORITHM`,
- * `SIGMINT_RESULT_ALGORITHM_NOT_ALLOWED`, `SIGMINT_RESULT_UNKNOWN_CRITICAL`,
- * `SIGMINT_RESULT_INVALID_SIGNATURE`. Only a verified payload is written; on
- * `SIGMINT_RESULT_BUFFER_TOO_SMALL` `*payload_len` holds its length (`payload_out` may be NULL
- * when `payload_cap` is 0, to ask for it).
+ * Returns `SIGMINT_RESULT_MISSING_CLAIM` when the path is not there (a `null` value is found,
+ * as the text `null`); document and path errors as for `sigmint_json_get_str`.
  *
  * # Safety
- * `key` must point to a `sigmint_key`, `token` be readable for `token_len` bytes,
- * `payload_out` writable for `payload_cap` bytes and `payload_len` for a `size_t`; outputs
- * must not overlap inputs.
+ * `json` must be readable for `json_len` bytes, `path` for `path_len` bytes, `value` writable
+ * for a pointer and `value_len` for a `size_t`.
  */
-sigmint_result sigmint_jws_verify_hs256(const struct sigmint_key *key,
-                                        const char *token,
-                                        size_t token_len,
-                                        uint8_t *payload_out,
-                                        size_t payload_cap,
-                                        size_t *payload_len);
-
-/**
- * Writes the header of the token `token[0..token_len]` **without verifying anything**: its
- * JSON text (the decoded header, without surrounding whitespace) to `header_out`, and its
- * length to `*header_len`. For routing (picking a key by `kid`) or display only.
- *
- * The token must still be well-formed (default limits): three strict base64url segments and
- * a header that is a JSON object of at most `SIGMINT_JWS_MAX_HEADER_LEN` bytes with a string
- * `alg`; the algorithm itself is not checked, so an `alg` `none` header can be read. Errors
- * are those of `sigmint_jws_verify_hs256` before the algorithm check; buffers work as for
- * it.
- *
- * # Safety
- * `token` must be readable for `token_len` bytes, `header_out` writable for `header_cap`
- * bytes and `header_len` for a `size_t`; outputs must not overlap inputs.
- */
-sigmint_result sigmint_jws_dangerous_header(const char *token,
-                                            size_t token_len,
-                                            char *header_out,
-                                            size_t header_cap,
-                                            size_t *header_len);
-
-/**
- * Verifies the HS256 JWT `token[0..token_len]` with `key`, validates its claims as
- * `*validation` says, and writes the claims JSON (the decoded payload, as received) to
- * `claims_out` and its length to `*claims_len`.
- *
- * Checks, in order: the token's shape (`SIGMINT_RESULT_TOKEN_TOO_LARGE`,
- * `SIGMINT_RESULT_MALFORMED_TOKEN`, header errors as for `sigmint_jws_verify_hs256`), the
- * algorithm (`SIGMINT_RESULT_UNSUPPORTED_ALGORITHM` for `none`, RS/ES and the like, before
- * any MAC work; `SIGMINT_RESULT_UNKNOWN_CRITICAL` for any `crit`), the signature
- * (`SIGMINT_RESULT_INVALID_SIGNATURE`), the room in `scratch`, the claims
- * (`SIGMINT_RESULT_INVALID_JSON` unless a JSON object, `SIGMINT_RESULT_INVALID_UTF8`,
- * `SIGMINT_RESULT_DUPLICATE_KEY`, `SIGMINT_RESULT_JSON_TOO_DEEP`), their validation
- * (`SIGMINT_RESULT_MISSING_CLAIM`, `SIGMINT_RESULT_INVALID_CLAIM_TYPE`,
- * `SIGMINT_RESULT_INTEGER_OVERFLOW`, `SIGMINT_RESULT_EXPIRED`, `SIGMINT_RESULT_NOT_YET_VALID`,
- * `SIGMINT_RESULT_ISSUED_IN_FUTURE`, `SIGMINT_RESULT_INVALID_AUDIENCE`,
- * `SIGMINT_RESULT_INVALID_ISSUER`, `SIGMINT_RESULT_WRONG_TOKEN_TYPE`), the room in
- * `claims_out`. The header is decoded on the stack (`SIGMINT_JWS_MAX_HEADER_LEN`).
- *
- * `scratch[0..scratch_cap]` is working memory for the claims while they are checked; it and
- * `claims_out` each need the decoded payload's length (at most 3/4 of `token_len`), which on
- * `SIGMINT_RESULT_BUFFER_TOO_SMALL` (for either) goes to `*claims_len`. Only verified and
- * validated claims are written to `claims_out`; `scratch` may be written on any path.
- *
- * # Safety
- * `key` must point to a `sigmint_key`, `token` be readable for `token_len` bytes,
- * `validation` point to a `sigmint_jwt_validation` as its documentation says, `scratch` be
- * writable for `scratch_cap` bytes, `claims_out` writable for `claims_cap` bytes and
- * `claims_len` for a `size_t`; no buffer may overlap another.
- */
-sigmint_result sigmint_jwt_verify(const struct sigmint_key *key,
-                                  const char *token,
-                                  size_t token_len,
-                                  const struct sigmint_jwt_validation *validation,
-                                  uint8_t *scratch,
-                                  size_t scratch_cap,
-                                  char *claims_out,
-                                  size_t claims_cap,
-                                  size_t *claims_len);
-
-/**
- * Reads the claims of the JWT `token[0..token_len]` **without verifying anything** (no
- * signature, no algorithm, no time or other claim check): writes its claims JSON (the decoded
- * payload) to `claims_out` and its length to `*claims_len`. For routing or display only, never
- * for decisions.
- *
- * The token must still be well-formed, with the default limits (16 KiB, 32 levels of
- * nesting): errors as for `sigmint_jwt_verify` up to and including the claims' JSON checks.
- * `scratch` and `claims_out` work as for `sigmint_jwt_verify`.
- *
- * # Safety
- * `token` must be readable for `token_len` bytes, `scratch` writable for `scratch_cap` bytes,
- * `claims_out` writable for `claims_cap` bytes and `claims_len` for a `size_t`; no buffer may
- * overlap another.
- */
-sigmint_result sigmint_jwt_dangerous_decode_unverified(const char *token,
-                                                       size_t token_len,
-                                                       uint8_t *scratch,
-                                                       size_t scratch_cap,
-                                                       char *claims_out,
-                                                       size_t claims_cap,
-                                                       size_t *claims_len);
+sigmint_result sigmint_json_get_raw(const char *json,
+                                    size_t json_len,
+                                    const char *path,
+                                    size_t path_len,
+                                    const char **value,
+                                    size_t *value_len);
 
 /**
  * Writes the string at the dotted `path[0..path_len]` of the JSON document
@@ -1201,78 +1477,78 @@ sigmint_result sigmint_json_get_str(const char *json,
                                     size_t *out_len);
 
 /**
- * Writes the integer at the dotted `path[0..path_len]` of the JSON document
- * `json[0..json_len]` to `*out`.
+ * Writes the header of the token `token[0..token_len]` **without verifying anything**: its
+ * JSON text (the decoded header, without surrounding whitespace) to `header_out`, and its
+ * length to `*header_len`. For routing (picking a key by `kid`) or display only.
  *
- * Returns `SIGMINT_RESULT_MISSING_CLAIM` when the path is not there or its value is `null`,
- * `SIGMINT_RESULT_INVALID_CLAIM_TYPE` when the value is not a number written as an integer
- * (a fraction or an exponent, even `1.0` or `1e3`, is refused),
- * `SIGMINT_RESULT_INTEGER_OVERFLOW` beyond the `int64_t` range; document and path errors as
- * for `sigmint_json_get_str`.
+ * The token must still be well-formed (default limits): three strict base64url segments and
+ * a header that is a JSON object of at most `SIGMINT_JWS_MAX_HEADER_LEN` bytes with a string
+ * `alg`; the algorithm itself is not checked, so an `alg` `none` header can be read. Errors
+ * are those of `sigmint_jws_verify_hs256` before the algorithm check; buffers work as for
+ * it.
  *
  * # Safety
- * `json` must be readable for `json_len` bytes, `path` for `path_len` bytes and `out`
- * writable for an `int64_t`.
+ * `token` must be readable for `token_len` bytes, `header_out` writable for `header_cap`
+ * bytes and `header_len` for a `size_t`; outputs must not overlap inputs.
  */
-sigmint_result sigmint_json_get_i64(const char *json,
-                                    size_t json_len,
-                                    const char *path,
-                                    size_t path_len,
-                                    int64_t *out);
+sigmint_result sigmint_jws_dangerous_header(const char *token,
+                                            size_t token_len,
+                                            char *header_out,
+                                            size_t header_cap,
+                                            size_t *header_len);
 
 /**
- * Writes the boolean at the dotted `path[0..path_len]` of the JSON document
- * `json[0..json_len]` to `*out`.
+ * Verifies the HS256 JWS `token[0..token_len]` with `key` and writes its decoded payload
+ * (any bytes: JSON or not) to `payload_out`, and its length to `*payload_len`.
  *
- * Returns `SIGMINT_RESULT_MISSING_CLAIM` when the path is not there or its value is `null`,
- * `SIGMINT_RESULT_INVALID_CLAIM_TYPE` when the value is not `true` or `false`; document and
- * path errors as for `sigmint_json_get_str`.
+ * The token is checked with the default limits (16 KiB, 32 levels of header nesting): three
+ * strict base64url segments, a JSON header (at most `SIGMINT_JWS_MAX_HEADER_LEN` bytes
+ * decoded), `alg` `"HS256"` (`none`, RS/ES/PS and anything else are refused before any MAC
+ * work), no `crit`; then the MAC over the received text, in constant time.
+ *
+ * Returns `SIGMINT_RESULT_TOKEN_TOO_LARGE`, `SIGMINT_RESULT_MALFORMED_TOKEN` (also for a
+ * token that is not UTF-8), `SIGMINT_RESULT_INVALID_JSON`, `SIGMINT_RESULT_DUPLICATE_KEY`,
+ * `SIGMINT_RESULT_JSON_TOO_DEEP`, `SIGMINT_RESULT_INVALID_UTF8` or
+ * `SIGMINT_RESULT_INVALID_HEADER` for the header, `SIGMINT_RESULT_UNSUPPORTED_ALGORITHM`,
+ * `SIGMINT_RESULT_ALGORITHM_NOT_ALLOWED`, `SIGMINT_RESULT_UNKNOWN_CRITICAL`,
+ * `SIGMINT_RESULT_INVALID_SIGNATURE`. Only a verified payload is written; on
+ * `SIGMINT_RESULT_BUFFER_TOO_SMALL` `*payload_len` holds its length (`payload_out` may be NULL
+ * when `payload_cap` is 0, to ask for it).
  *
  * # Safety
- * `json` must be readable for `json_len` bytes, `path` for `path_len` bytes and `out`
- * writable for a `bool`.
+ * `key` must point to a `sigmint_key`, `token` be readable for `token_len` bytes,
+ * `payload_out` writable for `payload_cap` bytes and `payload_len` for a `size_t`; outputs
+ * must not overlap inputs.
  */
-sigmint_result sigmint_json_get_bool(const char *json,
-                                     size_t json_len,
-                                     const char *path,
-                                     size_t path_len,
-                                     bool *out);
+sigmint_result sigmint_jws_verify_hs256(const struct sigmint_key *key,
+                                        const char *token,
+                                        size_t token_len,
+                                        uint8_t *payload_out,
+                                        size_t payload_cap,
+                                        size_t *payload_len);
 
 /**
- * Finds the value at the dotted `path[0..path_len]` of the JSON document `json[0..json_len]`,
- * of any kind, and points `*value` at its exact JSON text **inside `json`** (not copied, not
- * NUL-terminated: valid as long as `json` is), with its length in `*value_len`. A string's
- * text keeps its quotes and escapes; an object or array can be searched further by passing
- * it back as `json`.
+ * Reads the claims of the JWT `token[0..token_len]` **without verifying anything** (no
+ * signature, no algorithm, no time or other claim check): writes its claims JSON (the decoded
+ * payload) to `claims_out` and its length to `*claims_len`. For routing or display only, never
+ * for decisions.
  *
- * Returns `SIGMINT_RESULT_MISSING_CLAIM` when the path is not there (a `null` value is found,
- * as the text `null`); document and path errors as for `sigmint_json_get_str`.
- *
- * # Safety
- * `json` must be readable for `json_len` bytes, `path` for `path_len` bytes, `value` writable
- * for a pointer and `value_len` for a `size_t`.
- */
-sigmint_result sigmint_json_get_raw(const char *json,
-                                    size_t json_len,
-                                    const char *path,
-                                    size_t path_len,
-                                    const char **value,
-                                    size_t *value_len);
-
-/**
- * As `sigmint_json_get_raw`, for the member of the top-level object whose key is exactly
- * `name[0..name_len]`, dots and all: for claims named by URI, such as
- * `http://example.com/is_root`, which a dotted path cannot reach.
+ * The token must still be well-formed, with the default limits (16 KiB, 32 levels of
+ * nesting): errors as for `sigmint_jwt_verify` up to and including the claims' JSON checks.
+ * `scratch` and `claims_out` work as for `sigmint_jwt_verify`.
  *
  * # Safety
- * As `sigmint_json_get_raw`, with `name` readable for `name_len` bytes.
+ * `token` must be readable for `token_len` bytes, `scratch` writable for `scratch_cap` bytes,
+ * `claims_out` writable for `claims_cap` bytes and `claims_len` for a `size_t`; no buffer may
+ * overlap another.
  */
-sigmint_result sigmint_json_get_member_raw(const char *json,
-                                           size_t json_len,
-                                           const char *name,
-                                           size_t name_len,
-                                           const char **value,
-                                           size_t *value_len);
+sigmint_result sigmint_jwt_dangerous_decode_unverified(const char *token,
+                                                       size_t token_len,
+                                                       uint8_t *scratch,
+                                                       size_t scratch_cap,
+                                                       char *claims_out,
+                                                       size_t claims_cap,
+                                                       size_t *claims_len);
 
 /**
  * Mints an HS256 JWT whose payload is `claims_json[0..claims_json_len]`, exactly as given, and
@@ -1320,492 +1596,93 @@ sigmint_result sigmint_jwt_encode_json_with_header(const struct sigmint_key *key
                                                    size_t *out_len);
 
 /**
- * Mints the Fonbnk pay widget's URL `signature` parameter: an HS256 JWT, signed with the
- * merchant's URL-signature secret (`key`), whose claims are `{"uid": uid}` plus the members
- * of `extra_claims_json[0..extra_claims_len]` (a JSON object; none when `extra_claims_len` is
- * 0, and then `extra_claims_json` may be NULL). Writes it to `out` (not NUL-terminated) and
- * its length to `*out_len`.
+ * Verifies the HS256 JWT `token[0..token_len]` with `key`, validates its claims as
+ * `*validation` says, and writes the claims JSON (the decoded payload, as received) to
+ * `claims_out` and its length to `*claims_len`.
  *
- * `scratch[0..scratch_cap]` holds the claims JSON while the token is made: it never needs
- * more bytes than the token itself. On `SIGMINT_RESULT_BUFFER_TOO_SMALL`, for either buffer,
- * `*out_len` holds the token's exact length, which suffices for both. `out` is written only on
- * success; `scratch` may be written on any path.
+ * Checks, in order: the token's size and shape (`SIGMINT_RESULT_TOKEN_TOO_LARGE`, also for a
+ * header beyond `SIGMINT_JWS_MAX_HEADER_LEN`; `SIGMINT_RESULT_MALFORMED_TOKEN`), the room in
+ * `scratch`, the header (errors as for `sigmint_jws_verify_hs256`), the algorithm
+ * (`SIGMINT_RESULT_UNSUPPORTED_ALGORITHM` for `none`, RS/ES and the like, before any MAC
+ * work; `SIGMINT_RESULT_UNKNOWN_CRITICAL` for any `crit`), the signature
+ * (`SIGMINT_RESULT_INVALID_SIGNATURE`), the claims
+ * (`SIGMINT_RESULT_INVALID_JSON` unless a JSON object, `SIGMINT_RESULT_INVALID_UTF8`,
+ * `SIGMINT_RESULT_DUPLICATE_KEY`, `SIGMINT_RESULT_JSON_TOO_DEEP`), their validation
+ * (`SIGMINT_RESULT_MISSING_CLAIM`, `SIGMINT_RESULT_INVALID_CLAIM_TYPE`,
+ * `SIGMINT_RESULT_INTEGER_OVERFLOW`, `SIGMINT_RESULT_EXPIRED`, `SIGMINT_RESULT_NOT_YET_VALID`,
+ * `SIGMINT_RESULT_ISSUED_IN_FUTURE`, `SIGMINT_RESULT_INVALID_AUDIENCE`,
+ * `SIGMINT_RESULT_INVALID_ISSUER`, `SIGMINT_RESULT_INVALID_SUBJECT`,
+ * `SIGMINT_RESULT_WRONG_TOKEN_TYPE`), the room in `claims_out`.
  *
- * Returns `SIGMINT_RESULT_MISSING_CLAIM` for an empty `uid`, `SIGMINT_RESULT_INVALID_UTF8`
- * when it is not UTF-8, `SIGMINT_RESULT_DUPLICATE_KEY` when the extra claims hold a `uid`
- * too, `SIGMINT_RESULT_INVALID_JSON` when they are not a JSON object.
- *
- * # Safety
- * `key` must point to a `sigmint_key`, `uid` be readable for `uid_len` bytes,
- * `extra_claims_json` for `extra_claims_len` bytes, `scratch` writable for `scratch_cap` bytes,
- * `out` for `out_cap` bytes and `out_len` for a `size_t`; no buffer may overlap another.
- */
-sigmint_result sigmint_fonbnk_widget_signature(const struct sigmint_key *key,
-                                               const char *uid,
-                                               size_t uid_len,
-                                               const char *extra_claims_json,
-                                               size_t extra_claims_len,
-                                               uint8_t *scratch,
-                                               size_t scratch_cap,
-                                               char *out,
-                                               size_t out_cap,
-                                               size_t *out_len);
-
-/**
- * Writes the text of `view`, a view of a JSON string's contents that a sigmint parser
- * returned for `body[0..body_len]`, with its escapes resolved (`\n`, `\"`, `\u00e9`, …) as
- * UTF-8 to `out` (not NUL-terminated; a `\u0000` is a NUL byte in it), and its length to
- * `*out_len`. A view without a backslash is already its text: this copies it.
- *
- * `body` must be the same body the view points into (the view is found by its address).
- * Returns `SIGMINT_RESULT_MISSING_FIELD` for the absent view `{NULL, 0}`,
- * `SIGMINT_RESULT_INVALID_JSON` when the view does not lie inside `body` between two quotes
- * that make, with it, one JSON string. Buffers work as for `sigmint_fonbnk_endpoint`.
+ * `scratch[0..scratch_cap]` is working memory for the decoded header and claims while they
+ * are checked: it needs their lengths together (at most 3/4 of `token_len`), `claims_out`
+ * the claims' length; on `SIGMINT_RESULT_BUFFER_TOO_SMALL` the size the short buffer needs
+ * goes to `*claims_len` (asked with both buffers empty, it is the scratch's, which is enough
+ * for both). Only verified and validated claims are written to `claims_out`; `scratch` may
+ * be written on any path.
  *
  * # Safety
- * `body` must be readable for `body_len` bytes, `view.ptr` be NULL or any pointer (it is
- * compared, and read only inside `body`), `out` writable for `out_cap` bytes and `out_len`
- * for a `size_t`; outputs must not overlap inputs.
+ * `key` must point to a `sigmint_key`, `token` be readable for `token_len` bytes,
+ * `validation` point to a `sigmint_jwt_validation` as its documentation says, `scratch` be
+ * writable for `scratch_cap` bytes, `claims_out` writable for `claims_cap` bytes and
+ * `claims_len` for a `size_t`; no buffer may overlap another.
  */
-sigmint_result sigmint_view_unescape(const char *body,
-                                     size_t body_len,
-                                     struct sigmint_str view,
-                                     char *out,
-                                     size_t out_cap,
-                                     size_t *out_len);
+sigmint_result sigmint_jwt_verify(const struct sigmint_key *key,
+                                  const char *token,
+                                  size_t token_len,
+                                  const struct sigmint_jwt_validation *validation,
+                                  uint8_t *scratch,
+                                  size_t scratch_cap,
+                                  char *claims_out,
+                                  size_t claims_cap,
+                                  size_t *claims_len);
 
 /**
- * Writes the provider's own text from the error answer `body[0..body_len]` to `out` (UTF-8,
- * not NUL-terminated) and its length to `*out_len`: the `message` string of a JSON object,
- * escapes resolved (`{"message":"Invalid signature"}` gives `Invalid signature`; Mygiro's
- * `{"status":"error","message":…}` too), else the whole body with surrounding whitespace
- * trimmed, as long as it is UTF-8 (a proxy's `502 Bad Gateway` page).
+ * Wipes `key`: drops the key it holds and overwrites all `SIGMINT_KEY_SIZE` bytes with
+ * zeros (in a way the compiler cannot optimize away).
  *
- * Call it after a parser returned `SIGMINT_RESULT_PROVIDER_ERROR`, or for any answer with an
- * HTTP status that is not 2xx. Returns `SIGMINT_RESULT_MISSING_FIELD` when the body holds no
- * text (empty or only whitespace), `SIGMINT_RESULT_INVALID_UTF8` when it is not UTF-8.
- * Buffers work as for `sigmint_fonbnk_endpoint`.
+ * Afterwards `key` is like a zeroed one: using it gives `SIGMINT_RESULT_KEY_NOT_INITIALIZED`
+ * until it is initialized again. Clearing a cleared or zeroed key is fine.
  *
  * # Safety
- * `body` must be readable for `body_len` bytes, `out` writable for `out_cap` bytes and
- * `out_len` for a `size_t`; outputs must not overlap inputs.
+ * `key` must point to a `sigmint_key` that is initialized, cleared or zeroed, and that no
+ * other thread uses during the call.
  */
-sigmint_result sigmint_provider_error_message(const char *body,
-                                              size_t body_len,
-                                              char *out,
-                                              size_t out_cap,
-                                              size_t *out_len);
+sigmint_result sigmint_key_clear(struct sigmint_key *key);
 
 /**
- * Points `*path` at the path of `endpoint`, such as `/api/v2/user/tokens`: a static text,
- * NUL-terminated too (so `path->ptr` is also a C string). It is also what Fonbnk signs (these
- * endpoints take no query).
+ * Initializes `key` from the raw secret bytes `secret[0..len]`.
  *
- * Returns `SIGMINT_RESULT_UNKNOWN_ENUM_VALUE` for a value no `SIGMINT_FONBNK_ENDPOINT_*`
- * names.
+ * Secrets longer than 64 bytes are hashed first, as RFC 2104 says. `key` may be
+ * uninitialized memory; a key it already held is wiped and replaced. On failure `key` is left
+ * as it was.
+ *
+ * Returns `SIGMINT_RESULT_EMPTY_KEY` when `len` is 0, `SIGMINT_RESULT_NULL_PARAMETER` when
+ * `key` is NULL or `secret` is NULL with a non-zero `len`.
  *
  * # Safety
- * `path` must be writable for a `sigmint_str`.
+ * `key` must point to a writable `sigmint_key` that no other thread uses during the call;
+ * `secret` must be readable for `len` bytes.
  */
-sigmint_result sigmint_fonbnk_endpoint_path(sigmint_fonbnk_endpoint_id endpoint,
-                                            struct sigmint_str *path);
+sigmint_result sigmint_key_init(struct sigmint_key *key, const uint8_t *secret, size_t len);
 
 /**
- * Points `*method` at the HTTP method of `endpoint` (`POST`): a static text, NUL-terminated
- * too.
+ * Initializes `key` from a base64 secret `b64[0..len]`, as partners such as Fonbnk issue
+ * them (not NUL-terminated; `len` excludes any NUL).
  *
- * Returns `SIGMINT_RESULT_UNKNOWN_ENUM_VALUE` for a value no `SIGMINT_FONBNK_ENDPOINT_*`
- * names.
+ * Accepts the standard and the URL-safe alphabet, with or without padding. `key` may be
+ * uninitialized memory; a key it already held is wiped and replaced. On failure `key` is left
+ * as it was.
+ *
+ * Returns `SIGMINT_RESULT_INVALID_UTF8` when the text is not UTF-8,
+ * `SIGMINT_RESULT_INVALID_BASE64` for a character outside both alphabets, misplaced padding
+ * or an impossible length, `SIGMINT_RESULT_EMPTY_KEY` when it is empty or decodes to nothing.
  *
  * # Safety
- * `method` must be writable for a `sigmint_str`.
+ * `key` must point to a writable `sigmint_key` that no other thread uses during the call;
+ * `b64` must be readable for `len` bytes.
  */
-sigmint_result sigmint_fonbnk_endpoint_method(sigmint_fonbnk_endpoint_id endpoint,
-                                              struct sigmint_str *method);
-
-/**
- * Points `*url` at the base URL of `environment`, without a trailing `/`
- * (`https://sandbox-api.fonbnk.com`): a static text, NUL-terminated too. A request goes to
- * the base URL followed by the endpoint's path.
- *
- * Returns `SIGMINT_RESULT_UNKNOWN_ENUM_VALUE` for a value no `SIGMINT_FONBNK_ENV_*` names.
- *
- * # Safety
- * `url` must be writable for a `sigmint_str`.
- */
-sigmint_result sigmint_fonbnk_base_url(sigmint_fonbnk_environment environment,
-                                       struct sigmint_str *url);
-
-/**
- * Points `*content_type` at the `Content-Type` every Fonbnk request carries
- * (`application/json`): a static text, NUL-terminated too.
- *
- * # Safety
- * `content_type` must be writable for a `sigmint_str`.
- */
-sigmint_result sigmint_fonbnk_content_type(struct sigmint_str *content_type);
-
-/**
- * Writes the body of `SIGMINT_FONBNK_ENDPOINT_USER_TOKENS_V2`,
- * `SIGMINT_FONBNK_ENDPOINT_USER_TOKENS` and `SIGMINT_FONBNK_ENDPOINT_KYC_STATUS`,
- * `{"email":…,"countryIsoCode":…}`, to `out` (not NUL-terminated) and its length to
- * `*out_len`.
- *
- * Returns `SIGMINT_RESULT_INVALID_FIELD` for an empty (or blank) email or a country code that
- * is not two upper-case letters (ISO 3166-1 alpha-2, such as `NG`),
- * `SIGMINT_RESULT_INVALID_UTF8` when either is not UTF-8. Buffers work as for
- * `sigmint_fonbnk_endpoint`.
- *
- * # Safety
- * `email` must be readable for `email_len` bytes, `country_iso_code` for
- * `country_iso_code_len` bytes, `out` writable for `out_cap` bytes and `out_len` for a
- * `size_t`; outputs must not overlap inputs.
- */
-sigmint_result sigmint_fonbnk_user_query_json(const char *email,
-                                              size_t email_len,
-                                              const char *country_iso_code,
-                                              size_t country_iso_code_len,
-                                              char *out,
-                                              size_t out_cap,
-                                              size_t *out_len);
-
-/**
- * Writes the body of `SIGMINT_FONBNK_ENDPOINT_KYC_SUBMIT`,
- * `{"email":…,"documentId":…,"userFields":{…}}`, to `out` (not NUL-terminated) and its length
- * to `*out_len`. `userFields` is a string map written from `user_fields[0..user_fields_len]`
- * (each a name and a value, as for `sigmint_fonbnk_endpoint`), in order.
- *
- * `document_id` is the `_id` of a document type from the KYC status
- * (`sigmint_fonbnk_kyc_document`). Returns `SIGMINT_RESULT_INVALID_FIELD` for an empty (or
- * blank) email or an empty document id, `SIGMINT_RESULT_DUPLICATE_KEY` when a field name is
- * given twice, `SIGMINT_RESULT_INVALID_UTF8` when any text is not UTF-8. Input errors win over
- * a small buffer. `user_fields` may be NULL when `user_fields_len` is 0 (`"userFields":{}`).
- * Buffers work as for `sigmint_fonbnk_endpoint`.
- *
- * # Safety
- * `email` must be readable for `email_len` bytes, `document_id` for `document_id_len` bytes,
- * `user_fields` for `user_fields_len` parameters (and each name and value for its length),
- * `out` writable for `out_cap` bytes and `out_len` for a `size_t`; outputs must not overlap
- * inputs.
- */
-sigmint_result sigmint_fonbnk_kyc_submission_json(const char *email,
-                                                  size_t email_len,
-                                                  const char *document_id,
-                                                  size_t document_id_len,
-                                                  const struct sigmint_query_param *user_fields,
-                                                  size_t user_fields_len,
-                                                  char *out,
-                                                  size_t out_cap,
-                                                  size_t *out_len);
-
-/**
- * Signs a request to `endpoint` at `timestamp_ms` (Unix milliseconds, from the caller's clock)
- * for the client `client_id[0..client_id_len]` whose secret `key` holds (the base64 client
- * secret, `sigmint_key_init_base64`), and fills `*headers` with the `x-client-id`,
- * `x-timestamp` and `x-signature` values.
- *
- * The signature covers `"{timestamp_ms}:{path}"` only: build the body with
- * `sigmint_fonbnk_user_query_json` or `sigmint_fonbnk_kyc_submission_json` and send it with
- * `Content-Type: application/json` to the base URL (`sigmint_fonbnk_base_url`) plus the path
- * (`sigmint_fonbnk_endpoint_path`), with the method `sigmint_fonbnk_endpoint_method` gives.
- * For an endpoint sigmint has no constant for, sign with `sigmint_fonbnk_sign`.
- *
- * Returns `SIGMINT_RESULT_INVALID_CLIENT_ID` for an empty client id, one longer than
- * `SIGMINT_FONBNK_CLIENT_ID_MAX_LEN` or holding a byte that is not visible ASCII,
- * `SIGMINT_RESULT_INVALID_UTF8` when it is not UTF-8, `SIGMINT_RESULT_UNKNOWN_ENUM_VALUE`,
- * `SIGMINT_RESULT_KEY_NOT_INITIALIZED`. `*headers` is written only on success.
- *
- * # Safety
- * `key` must point to a `sigmint_key`, `client_id` be readable for `client_id_len` bytes and
- * `headers` writable for a `sigmint_fonbnk_headers`.
- */
-sigmint_result sigmint_fonbnk_sign_request(const struct sigmint_key *key,
-                                           const char *client_id,
-                                           size_t client_id_len,
-                                           sigmint_fonbnk_endpoint_id endpoint_id,
-                                           uint64_t timestamp_ms,
-                                           struct sigmint_fonbnk_headers *headers);
-
-/**
- * Signs a request to any `endpoint[0..endpoint_len]` (path plus query, as
- * `sigmint_fonbnk_endpoint` builds it) at `timestamp_ms` for the client
- * `client_id[0..client_id_len]` whose secret `key` holds, and fills `*headers` as
- * `sigmint_fonbnk_sign_request` does: the three header values in one call, for endpoints
- * sigmint has no constant for.
- *
- * Returns the client id errors of `sigmint_fonbnk_sign_request`, the endpoint errors of
- * `sigmint_fonbnk_sign`, or `SIGMINT_RESULT_KEY_NOT_INITIALIZED`. `*headers` is written only
- * on success.
- *
- * # Safety
- * `key` must point to a `sigmint_key`, `client_id` be readable for `client_id_len` bytes,
- * `endpoint` for `endpoint_len` bytes, and `headers` writable for a `sigmint_fonbnk_headers`.
- */
-sigmint_result sigmint_fonbnk_sign_headers(const struct sigmint_key *key,
-                                           const char *client_id,
-                                           size_t client_id_len,
-                                           uint64_t timestamp_ms,
-                                           const char *endpoint,
-                                           size_t endpoint_len,
-                                           struct sigmint_fonbnk_headers *headers);
-
-/**
- * Checks the `x-signature` value `signature[0..signature_len]` of an inbound request to
- * `endpoint[0..endpoint_len]` (path plus query, exactly as received) with the `x-timestamp`
- * `timestamp_ms`, against the client secret `key` holds: in constant time, as a partner or a
- * test server does. Check the timestamp's age first (`sigmint_fonbnk_check_timestamp`).
- *
- * Returns `SIGMINT_RESULT_OK` when it matches, `SIGMINT_RESULT_INVALID_SIGNATURE` when it does
- * not or is not the base64 of 32 bytes (not UTF-8 included); the endpoint errors of
- * `sigmint_fonbnk_sign`; `SIGMINT_RESULT_KEY_NOT_INITIALIZED`.
- *
- * # Safety
- * `key` must point to a `sigmint_key`, `endpoint` be readable for `endpoint_len` bytes and
- * `signature` for `signature_len` bytes.
- */
-sigmint_result sigmint_fonbnk_verify(const struct sigmint_key *key,
-                                     uint64_t timestamp_ms,
-                                     const char *endpoint,
-                                     size_t endpoint_len,
-                                     const char *signature,
-                                     size_t signature_len);
-
-/**
- * Checks that an inbound request's `x-timestamp`, `timestamp_ms`, is within `window_ms` of the
- * verifier's clock `now_ms` (either side; all Unix milliseconds), to bound replays.
- *
- * Returns `SIGMINT_RESULT_OK`, or `SIGMINT_RESULT_TIMESTAMP_OUT_OF_WINDOW`.
- */
-sigmint_result sigmint_fonbnk_check_timestamp(uint64_t timestamp_ms,
-                                              uint64_t now_ms,
-                                              uint64_t window_ms);
-
-/**
- * Parses the answer of the user-token endpoints, `{"accessToken":…,"refreshToken":…}`, in
- * `body[0..body_len]`, and reads each token's `type`, `iat` and `exp` **without verifying
- * it**, into `*tokens` (views into `body`: see `sigmint_fonbnk_user_tokens`).
- *
- * `scratch[0..scratch_cap]` holds one token's decoded header and payload at a time (Fonbnk's
- * need about 300 bytes; 1 KiB is plenty); it may be written on any path. The size this body needs goes
- * to `*scratch_len`, on success and on `SIGMINT_RESULT_BUFFER_TOO_SMALL` (`scratch` may be
- * NULL when `scratch_cap` is 0, to ask for it).
- *
- * Returns `SIGMINT_RESULT_RESPONSE_TOO_LARGE` for a body over
- * `SIGMINT_PROVIDER_MAX_RESPONSE_LEN`; `SIGMINT_RESULT_INVALID_JSON` (also for a body that is
- * not an object), `SIGMINT_RESULT_INVALID_UTF8`, `SIGMINT_RESULT_DUPLICATE_KEY`,
- * `SIGMINT_RESULT_JSON_TOO_DEEP` for the body; `SIGMINT_RESULT_PROVIDER_ERROR` for an error
- * body such as `{"message":…}` (its text: `sigmint_provider_error_message`);
- * `SIGMINT_RESULT_MISSING_FIELD` / `SIGMINT_RESULT_INVALID_FIELD` for a token missing or not a
- * plain string; for a token that is not a JWT, the errors of
- * `sigmint_jwt_dangerous_decode_unverified`; `SIGMINT_RESULT_MISSING_CLAIM` without `iat` or
- * `exp`, `SIGMINT_RESULT_INVALID_CLAIM_TYPE` when they are not integers;
- * `SIGMINT_RESULT_WRONG_TOKEN_TYPE` when the access token's `type` is not `"access"` or the
- * refresh token's not `"refresh"`. `*tokens` is written only on success.
- *
- * # Safety
- * `body` must be readable for `body_len` bytes (and stay so while the views are used),
- * `scratch` writable for `scratch_cap` bytes, `scratch_len` writable for a `size_t` and
- * `tokens` for a `sigmint_fonbnk_user_tokens`; no buffer may overlap another.
- */
-sigmint_result sigmint_fonbnk_parse_user_tokens(const char *body,
-                                                size_t body_len,
-                                                uint8_t *scratch,
-                                                size_t scratch_cap,
-                                                size_t *scratch_len,
-                                                struct sigmint_fonbnk_user_tokens *tokens);
-
-/**
- * Writes to `*expired` whether the token of `*token` has expired at `now` (Unix seconds, from
- * the caller's clock): `now >= expires_at`.
- *
- * # Safety
- * `token` must point to a `sigmint_fonbnk_token_lifetime` and `expired` be writable for a
- * `bool`.
- */
-sigmint_result sigmint_fonbnk_token_expired(const struct sigmint_fonbnk_token_lifetime *token,
-                                            int64_t now,
-                                            bool *expired);
-
-/**
- * Writes to `*needs_refresh` whether to get new tokens at `now` (Unix seconds): the token of
- * `*token` has expired, or expires within `margin` seconds (`now + margin >= expires_at`; a
- * margin cannot be negative).
- * Ask when the access token needs refreshing, with a margin of about a minute.
- *
- * # Safety
- * `token` must point to a `sigmint_fonbnk_token_lifetime` and `needs_refresh` be writable for
- * a `bool`.
- */
-sigmint_result sigmint_fonbnk_token_needs_refresh(const struct sigmint_fonbnk_token_lifetime *token,
-                                                  int64_t now,
-                                                  uint64_t margin,
-                                                  bool *needs_refresh);
-
-/**
- * Parses the answer of `SIGMINT_FONBNK_ENDPOINT_KYC_STATUS` in `body[0..body_len]` into
- * `*state` (views into `body`: see `sigmint_fonbnk_kyc_state`).
- *
- * Every field the docs describe is type-checked here, documents and rules included, so
- * `sigmint_fonbnk_kyc_document` and `sigmint_fonbnk_kyc_rule` fail on the same body only for
- * an index past the end. An unknown `kycStatus` is kept (`SIGMINT_FONBNK_KYC_STATUS_UNKNOWN`),
- * not refused.
- *
- * Returns the body errors of `sigmint_fonbnk_parse_user_tokens`
- * (`SIGMINT_RESULT_RESPONSE_TOO_LARGE`, `SIGMINT_RESULT_INVALID_JSON`, …,
- * `SIGMINT_RESULT_PROVIDER_ERROR`); `SIGMINT_RESULT_MISSING_FIELD` without `kycStatus` or for
- * a document without `_id`; `SIGMINT_RESULT_INVALID_FIELD` for a field of the wrong type (a
- * `kycStatus` that is not a string, a `reachedKycLimit` that is not a boolean, a document list
- * that is not an array, a rule whose `max` is neither number nor string, …). `*state` is
- * written only on success.
- *
- * # Safety
- * `body` must be readable for `body_len` bytes (and stay so while the views are used) and
- * `state` writable for a `sigmint_fonbnk_kyc_state`.
- */
-sigmint_result sigmint_fonbnk_parse_kyc_state(const char *body,
-                                              size_t body_len,
-                                              struct sigmint_fonbnk_kyc_state *state);
-
-/**
- * Parses the KYC state in `body[0..body_len]`, as `sigmint_fonbnk_parse_kyc_state` does, and
- * fills `*document` with its document type number `index` (from 0, across
- * `basicDocuments`, `advancedDocuments` and `kycDocuments`, in that order; views into
- * `body`).
- *
- * Returns `SIGMINT_RESULT_INDEX_OUT_OF_RANGE` when `index` is `documents_len` or more (so a
- * loop may also stop there), else the errors of `sigmint_fonbnk_parse_kyc_state`.
- *
- * # Safety
- * `body` must be readable for `body_len` bytes (and stay so while the views are used) and
- * `document` writable for a `sigmint_fonbnk_document`.
- */
-sigmint_result sigmint_fonbnk_kyc_document(const char *body,
-                                           size_t body_len,
-                                           size_t index,
-                                           struct sigmint_fonbnk_document *document);
-
-/**
- * Parses the KYC state in `body[0..body_len]`, as `sigmint_fonbnk_parse_kyc_state` does, and
- * fills `*rule` with its rule number `index` (from 0, across `kycRules` and `kycSettings`, in
- * that order; views into `body`).
- *
- * Returns `SIGMINT_RESULT_INDEX_OUT_OF_RANGE` when `index` is `rules_len` or more, else the
- * errors of `sigmint_fonbnk_parse_kyc_state`.
- *
- * # Safety
- * `body` must be readable for `body_len` bytes (and stay so while the views are used) and
- * `rule` writable for a `sigmint_fonbnk_rule`.
- */
-sigmint_result sigmint_fonbnk_kyc_rule(const char *body,
-                                       size_t body_len,
-                                       size_t index,
-                                       struct sigmint_fonbnk_rule *rule);
-
-/**
- * Parses the answer of `SIGMINT_FONBNK_ENDPOINT_KYC_SUBMIT`, `{"success":true|false}`, in
- * `body[0..body_len]`, and writes `success` to `*success`.
- *
- * Returns the body errors of `sigmint_fonbnk_parse_user_tokens`;
- * `SIGMINT_RESULT_MISSING_FIELD` without `success`, `SIGMINT_RESULT_INVALID_FIELD` when it is
- * not a boolean.
- *
- * # Safety
- * `body` must be readable for `body_len` bytes and `success` writable for a `bool`.
- */
-sigmint_result sigmint_fonbnk_parse_kyc_submit(const char *body, size_t body_len, bool *success);
-
-/**
- * Points `*url` at sFOX's base URL, `https://api.sfox.com` (no trailing `/`): a static text,
- * NUL-terminated too.
- *
- * # Safety
- * `url` must be writable for a `sigmint_str`.
- */
-sigmint_result sigmint_sfox_base_url(struct sigmint_str *url);
-
-/**
- * Writes the path of a user-token request, `/v1/enterprise/user-tokens/{user_id}`, with
- * `user_id[0..user_id_len]` percent-encoded as one path segment (every byte but `A-Z a-z 0-9
- * - . _ ~` as `%XX`, so `a/b` cannot reach another endpoint), to `out` (not NUL-terminated)
- * and its length to `*out_len`. Send it with `POST` to the base URL.
- *
- * Returns `SIGMINT_RESULT_INVALID_FIELD` for an empty id, `SIGMINT_RESULT_INVALID_UTF8` when
- * it is not UTF-8. Buffers work as for `sigmint_fonbnk_endpoint`.
- *
- * # Safety
- * `user_id` must be readable for `user_id_len` bytes, `out` writable for `out_cap` bytes and
- * `out_len` for a `size_t`; outputs must not overlap inputs.
- */
-sigmint_result sigmint_sfox_user_token_path(const char *user_id,
-                                            size_t user_id_len,
-                                            char *out,
-                                            size_t out_cap,
-                                            size_t *out_len);
-
-/**
- * Writes the `Authorization` value of an sFOX enterprise request, `Bearer {api_key}`, to
- * `out` (not NUL-terminated) and its length to `*out_len`: 7 bytes more than the key.
- *
- * Returns `SIGMINT_RESULT_INVALID_FIELD` for an empty key or one holding a byte that is not
- * visible ASCII (it goes into a header as-is), `SIGMINT_RESULT_INVALID_UTF8` when it is not
- * UTF-8. Buffers work as for `sigmint_fonbnk_endpoint`.
- *
- * # Safety
- * `api_key` must be readable for `api_key_len` bytes, `out` writable for `out_cap` bytes and
- * `out_len` for a `size_t`; outputs must not overlap inputs.
- */
-sigmint_result sigmint_sfox_authorization(const char *api_key,
-                                          size_t api_key_len,
-                                          char *out,
-                                          size_t out_cap,
-                                          size_t *out_len);
-
-/**
- * Parses the answer of a user-token request,
- * `{"data":{"token":…,"partner_user_id":…,"expires":…}}`, in `body[0..body_len]` into
- * `*token` (views into `body`: see `sigmint_sfox_user_token`), with `expires` converted to
- * Unix milliseconds.
- *
- * Returns the body errors of `sigmint_fonbnk_parse_user_tokens`
- * (`SIGMINT_RESULT_RESPONSE_TOO_LARGE`, `SIGMINT_RESULT_INVALID_JSON`, …,
- * `SIGMINT_RESULT_PROVIDER_ERROR` for a `{"message":…}` body); `SIGMINT_RESULT_MISSING_FIELD`
- * / `SIGMINT_RESULT_INVALID_FIELD` for a missing or mistyped field (`token` and `expires`
- * must be strings without escapes); `SIGMINT_RESULT_INVALID_DATE` for an `expires` that is
- * not an RFC 3339 timestamp. `*token` is written only on success.
- *
- * # Safety
- * `body` must be readable for `body_len` bytes (and stay so while the views are used) and
- * `token` writable for a `sigmint_sfox_user_token`.
- */
-sigmint_result sigmint_sfox_parse_user_token(const char *body,
-                                             size_t body_len,
-                                             struct sigmint_sfox_user_token *token);
-
-/**
- * Writes to `*expired` whether the user token of `*token` has expired at `now_ms` (Unix
- * milliseconds, from the caller's clock): `now_ms >= expires_at_ms`.
- *
- * # Safety
- * `token` must point to a `sigmint_sfox_user_token` and `expired` be writable for a `bool`.
- */
-sigmint_result sigmint_sfox_token_expired(const struct sigmint_sfox_user_token *token,
-                                          int64_t now_ms,
-                                          bool *expired);
-
-/**
- * Writes to `*needs_refresh` whether to mint a new user token at `now_ms` (Unix
- * milliseconds): the token of `*token` has expired, or expires within `margin_ms`
- * (`now_ms + margin_ms >= expires_at_ms`; a margin cannot be negative). sFOX's advice is not to store user tokens at all
- * but to mint one per session (each lives 24 hours).
- *
- * # Safety
- * `token` must point to a `sigmint_sfox_user_token` and `needs_refresh` be writable for a
- * `bool`.
- */
-sigmint_result sigmint_sfox_token_needs_refresh(const struct sigmint_sfox_user_token *token,
-                                                int64_t now_ms,
-                                                uint64_t margin_ms,
-                                                bool *needs_refresh);
+sigmint_result sigmint_key_init_base64(struct sigmint_key *key, const char *b64, size_t len);
 
 /**
  * Writes the path of an access-token request,
@@ -1880,6 +1757,169 @@ sigmint_result sigmint_mygiro_check_tag(const char *tag, size_t tag_len);
 sigmint_result sigmint_mygiro_parse_access_token(const char *body,
                                                  size_t body_len,
                                                  struct sigmint_mygiro_access_token *token);
+
+/**
+ * Writes the provider's own text from the error answer `body[0..body_len]` to `out` (UTF-8,
+ * not NUL-terminated) and its length to `*out_len`: the `message` string of a JSON object,
+ * escapes resolved (`{"message":"Invalid signature"}` gives `Invalid signature`; Mygiro's
+ * `{"status":"error","message":…}` too), else the whole body with surrounding whitespace
+ * trimmed, as long as it is UTF-8 (a proxy's `502 Bad Gateway` page).
+ *
+ * Call it after a parser returned `SIGMINT_RESULT_PROVIDER_ERROR`, or for any answer with an
+ * HTTP status that is not 2xx. Returns `SIGMINT_RESULT_MISSING_FIELD` when the body holds no
+ * text (empty, only whitespace, or an empty `message`), `SIGMINT_RESULT_INVALID_UTF8` when it
+ * is not UTF-8, `SIGMINT_RESULT_RESPONSE_TOO_LARGE` for a body over
+ * `SIGMINT_PROVIDER_MAX_RESPONSE_LEN` (not read). Buffers work as for
+ * `sigmint_fonbnk_endpoint`.
+ *
+ * # Safety
+ * `body` must be readable for `body_len` bytes, `out` writable for `out_cap` bytes and
+ * `out_len` for a `size_t`; outputs must not overlap inputs.
+ */
+sigmint_result sigmint_provider_error_message(const char *body,
+                                              size_t body_len,
+                                              char *out,
+                                              size_t out_cap,
+                                              size_t *out_len);
+
+/**
+ * The name of `result` as the header spells it without `SIGMINT_RESULT_`, such as
+ * `"INVALID_SIGNATURE"`: stable across releases, for bindings (Kotlin's
+ * `SigmintException.code`) and for programs that log or compare results by name.
+ *
+ * The string is static and NUL-terminated; do not free it. Any value is accepted: one that no
+ * sigmint function returns gives `"UNKNOWN"`.
+ */
+const char *sigmint_result_name(sigmint_result result);
+
+/**
+ * A short English description of `result`, for logs.
+ *
+ * The string is static and NUL-terminated; do not free it. Any value is accepted: one that no
+ * sigmint function returns gives `"unknown result"`.
+ */
+const char *sigmint_result_str(sigmint_result result);
+
+/**
+ * Writes the `Authorization` value of an sFOX enterprise request, `Bearer {api_key}`, to
+ * `out` (not NUL-terminated) and its length to `*out_len`: 7 bytes more than the key.
+ *
+ * Returns `SIGMINT_RESULT_INVALID_FIELD` for an empty key or one holding a byte that is not
+ * visible ASCII (it goes into a header as-is), `SIGMINT_RESULT_INVALID_UTF8` when it is not
+ * UTF-8. Buffers work as for `sigmint_fonbnk_endpoint`.
+ *
+ * # Safety
+ * `api_key` must be readable for `api_key_len` bytes, `out` writable for `out_cap` bytes and
+ * `out_len` for a `size_t`; outputs must not overlap inputs.
+ */
+sigmint_result sigmint_sfox_authorization(const char *api_key,
+                                          size_t api_key_len,
+                                          char *out,
+                                          size_t out_cap,
+                                          size_t *out_len);
+
+/**
+ * Points `*url` at sFOX's base URL, `https://api.sfox.com` (no trailing `/`): a static text,
+ * NUL-terminated too.
+ *
+ * # Safety
+ * `url` must be writable for a `sigmint_str`.
+ */
+sigmint_result sigmint_sfox_base_url(struct sigmint_str *url);
+
+/**
+ * Parses the answer of a user-token request,
+ * `{"data":{"token":…,"partner_user_id":…,"expires":…}}`, in `body[0..body_len]` into
+ * `*token` (views into `body`: see `sigmint_sfox_user_token`), with `expires` converted to
+ * Unix milliseconds.
+ *
+ * Returns the body errors of `sigmint_fonbnk_parse_user_tokens`
+ * (`SIGMINT_RESULT_RESPONSE_TOO_LARGE`, `SIGMINT_RESULT_INVALID_JSON`, …,
+ * `SIGMINT_RESULT_PROVIDER_ERROR` for a `{"message":…}` body); `SIGMINT_RESULT_MISSING_FIELD`
+ * / `SIGMINT_RESULT_INVALID_FIELD` for a missing or mistyped field (`token` and `expires`
+ * must be strings without escapes); `SIGMINT_RESULT_INVALID_DATE` for an `expires` that is
+ * not an RFC 3339 timestamp. `*token` is written only on success.
+ *
+ * # Safety
+ * `body` must be readable for `body_len` bytes (and stay so while the views are used) and
+ * `token` writable for a `sigmint_sfox_user_token`.
+ */
+sigmint_result sigmint_sfox_parse_user_token(const char *body,
+                                             size_t body_len,
+                                             struct sigmint_sfox_user_token *token);
+
+/**
+ * Writes to `*expired` whether the user token of `*token` has expired at `now_ms` (Unix
+ * milliseconds, from the caller's clock): `now_ms >= expires_at_ms`.
+ *
+ * # Safety
+ * `token` must point to a `sigmint_sfox_user_token` and `expired` be writable for a `bool`.
+ */
+sigmint_result sigmint_sfox_token_expired(const struct sigmint_sfox_user_token *token,
+                                          int64_t now_ms,
+                                          bool *expired);
+
+/**
+ * Writes to `*needs_refresh` whether to mint a new user token at `now_ms` (Unix
+ * milliseconds): the token of `*token` has expired, or expires within `margin_ms`
+ * (`now_ms + margin_ms >= expires_at_ms`; a margin cannot be negative). sFOX's advice is not to store user tokens at all
+ * but to mint one per session (each lives 24 hours).
+ *
+ * # Safety
+ * `token` must point to a `sigmint_sfox_user_token` and `needs_refresh` be writable for a
+ * `bool`.
+ */
+sigmint_result sigmint_sfox_token_needs_refresh(const struct sigmint_sfox_user_token *token,
+                                                int64_t now_ms,
+                                                uint64_t margin_ms,
+                                                bool *needs_refresh);
+
+/**
+ * Writes the path of a user-token request, `/v1/enterprise/user-tokens/{user_id}`, with
+ * `user_id[0..user_id_len]` percent-encoded as one path segment (every byte but `A-Z a-z 0-9
+ * - . _ ~` as `%XX`, so `a/b` cannot reach another endpoint), to `out` (not NUL-terminated)
+ * and its length to `*out_len`. Send it with `POST` to the base URL.
+ *
+ * Returns `SIGMINT_RESULT_INVALID_FIELD` for an empty id, `SIGMINT_RESULT_INVALID_UTF8` when
+ * it is not UTF-8. Buffers work as for `sigmint_fonbnk_endpoint`.
+ *
+ * # Safety
+ * `user_id` must be readable for `user_id_len` bytes, `out` writable for `out_cap` bytes and
+ * `out_len` for a `size_t`; outputs must not overlap inputs.
+ */
+sigmint_result sigmint_sfox_user_token_path(const char *user_id,
+                                            size_t user_id_len,
+                                            char *out,
+                                            size_t out_cap,
+                                            size_t *out_len);
+
+/**
+ * The library version, e.g. `"0.1.0"`: a static NUL-terminated string; do not free it.
+ */
+const char *sigmint_version(void);
+
+/**
+ * Writes the text of `view`, a view of a JSON string's contents that a sigmint parser
+ * returned for `body[0..body_len]`, with its escapes resolved (`\n`, `\"`, `\u00e9`, …) as
+ * UTF-8 to `out` (not NUL-terminated; a `\u0000` is a NUL byte in it), and its length to
+ * `*out_len`. A view without a backslash is already its text: this copies it.
+ *
+ * `body` must be the same body the view points into (the view is found by its address).
+ * Returns `SIGMINT_RESULT_MISSING_FIELD` for the absent view `{NULL, 0}`,
+ * `SIGMINT_RESULT_INVALID_JSON` when the view does not lie inside `body` between two quotes
+ * that make, with it, one JSON string. Buffers work as for `sigmint_fonbnk_endpoint`.
+ *
+ * # Safety
+ * `body` must be readable for `body_len` bytes, `view.ptr` be NULL or any pointer (it is
+ * compared, and read only inside `body`), `out` writable for `out_cap` bytes and `out_len`
+ * for a `size_t`; outputs must not overlap inputs.
+ */
+sigmint_result sigmint_view_unescape(const char *body,
+                                     size_t body_len,
+                                     struct sigmint_str view,
+                                     char *out,
+                                     size_t out_cap,
+                                     size_t *out_len);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -7,27 +7,15 @@
 use core::ffi::c_char;
 use core::ptr::NonNull;
 
-use sigmint_core::Error;
-use sigmint_core::json::{self, Kind, Value};
+use sigmint_core::json::{self, Value};
 
-use crate::args::{Output, required, text_bytes, utf8};
-use crate::panic::ffi;
+use crate::abi::args::{Output, required, text_bytes, utf8};
+use crate::abi::panic::ffi;
 use crate::result::sigmint_result;
 
-/// The value at the dotted `path` of the JSON text `doc`, which is validated first; a path that
-/// is not there is `MissingClaim`.
-fn lookup<'a>(doc: &'a [u8], path: &str) -> Result<Value<'a>, sigmint_result> {
-    let doc = json::validate(doc, json::DEFAULT_MAX_DEPTH)?;
-    doc.path(path).ok_or_else(|| Error::MissingClaim.into())
-}
-
-/// As [`lookup`], with `null` counted as missing too (as core counts it for required claims).
-fn lookup_present<'a>(doc: &'a [u8], path: &str) -> Result<Value<'a>, sigmint_result> {
-    let value = lookup(doc, path)?;
-    if value.kind() == Kind::Null {
-        return Err(Error::MissingClaim.into());
-    }
-    Ok(value)
+/// The validated document `doc`.
+fn document(doc: &[u8]) -> Result<Value<'_>, sigmint_result> {
+    Ok(json::validate(doc, json::DEFAULT_MAX_DEPTH)?)
 }
 
 /// The checked inputs of a lookup: the document's bytes and the path as text.
@@ -78,7 +66,7 @@ pub unsafe extern "C" fn sigmint_json_get_str(
                 inputs(json, json_len, path, path_len)?,
             )
         };
-        let value = lookup_present(json, utf8(path)?)?;
+        let value = document(json)?.require(utf8(path)?)?;
         write_unescaped(output, value)
     })
 }
@@ -86,19 +74,7 @@ pub unsafe extern "C" fn sigmint_json_get_str(
 /// Writes the string `value`, escapes resolved, as UTF-8 to `output`; a value that is not a
 /// string is `InvalidClaimType`.
 pub(crate) fn write_unescaped(output: Output, value: Value<'_>) -> Result<(), sigmint_result> {
-    let chars = value.chars().ok_or(Error::InvalidClaimType)?;
-    let needed = value.unescaped_len().ok_or(Error::InvalidClaimType)?;
-    output.write_with(needed, |buf| {
-        let mut len = 0usize;
-        for c in chars {
-            let end = len + c.len_utf8();
-            // `write_with` hands over exactly the unescaped length; anything else is a bug.
-            let dst = buf.get_mut(len..end).ok_or(Error::BufferTooSmall)?;
-            c.encode_utf8(dst);
-            len = end;
-        }
-        Ok(len)
-    })
+    output.fill(|buf| Ok(value.copy_str(buf)?.len()))
 }
 
 /// Writes the integer at the dotted `path[0..path_len]` of the JSON document
@@ -125,7 +101,7 @@ pub unsafe extern "C" fn sigmint_json_get_i64(
         let out = required(out)?;
         // SAFETY: the caller guarantees every pointer is valid for its stated length.
         let (json, path) = unsafe { inputs(json, json_len, path, path_len) }?;
-        let value = lookup_present(json, utf8(path)?)?.as_i64()?;
+        let value = document(json)?.require(utf8(path)?)?.as_i64()?;
         // SAFETY: the caller guarantees `out` is writable for an `int64_t`.
         unsafe { out.write(value) };
         Ok(())
@@ -154,9 +130,7 @@ pub unsafe extern "C" fn sigmint_json_get_bool(
         let out = required(out)?;
         // SAFETY: the caller guarantees every pointer is valid for its stated length.
         let (json, path) = unsafe { inputs(json, json_len, path, path_len) }?;
-        let value = lookup_present(json, utf8(path)?)?
-            .as_bool()
-            .ok_or(Error::InvalidClaimType)?;
+        let value = document(json)?.require(utf8(path)?)?.as_bool()?;
         // SAFETY: the caller guarantees `out` is writable for a `bool`.
         unsafe { out.write(value) };
         Ok(())
@@ -206,7 +180,7 @@ pub unsafe extern "C" fn sigmint_json_get_raw(
         let (value, value_len) = (required(value)?, required(value_len)?);
         // SAFETY: the caller guarantees every pointer is valid for its stated length.
         let (json, path) = unsafe { inputs(json, json_len, path, path_len) }?;
-        let raw = lookup(json, utf8(path)?)?.raw();
+        let raw = document(json)?.find(utf8(path)?)?.raw();
         // SAFETY: the caller guarantees both outputs are writable.
         unsafe { point_at(raw, value, value_len) }
     })
@@ -232,8 +206,7 @@ pub unsafe extern "C" fn sigmint_json_get_member_raw(
         // SAFETY: the caller guarantees every pointer is valid for its stated length.
         let (json, name) = unsafe { inputs(json, json_len, name, name_len) }?;
         let name = utf8(name)?;
-        let doc = json::validate(json, json::DEFAULT_MAX_DEPTH)?;
-        let raw = doc.get(name).ok_or(Error::MissingClaim)?.raw();
+        let raw = document(json)?.member(name)?.raw();
         // SAFETY: the caller guarantees both outputs are writable.
         unsafe { point_at(raw, value, value_len) }
     })

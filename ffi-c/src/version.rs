@@ -2,7 +2,7 @@
 
 use core::ffi::c_char;
 
-use crate::panic::boundary;
+use crate::abi::panic::boundary;
 
 /// The major version of the library the header came with (`SIGMINT_VERSION_MAJOR`); compare it
 /// with `sigmint_version()` at run time to catch a header and library that do not match.

@@ -47,7 +47,8 @@ size_t forge(const sigmint_key *key, const char *header, const void *payload, si
              char *out);
 
 /* The test groups (tests/vectors.c, tests/errors.c, tests/jwt_vectors.c, tests/jwt_errors.c,
- * tests/provider_vectors.c, tests/provider_errors.c, tests/provider_requests.c). */
+ * tests/provider_vectors.c, tests/provider_errors.c, tests/provider_requests.c,
+ * tests/parity.c). */
 void test_vectors(const char *vectors_dir);
 void test_errors(void);
 void test_jwt_vectors(const char *vectors_dir);
@@ -55,5 +56,6 @@ void test_jwt_errors(void);
 void test_provider_vectors(const char *vectors_dir);
 void test_provider_errors(void);
 void test_provider_requests(void);
+void test_parity(const char *vectors_dir);
 
 #endif

@@ -215,13 +215,17 @@ static void one_megabyte(void) {
                    __FILE__, __LINE__));
     CHECK(parse_as('f', body, SIGMINT_PROVIDER_MAX_RESPONSE_LEN + 1,
                    SIGMINT_RESULT_RESPONSE_TOO_LARGE, __FILE__, __LINE__));
-    /* The error text of a huge non-JSON body is the body itself: its length is reported. */
+    /* A huge non-JSON body is refused by its size too, not handed back as the error text. */
     for (at = 0; at < len; at++) {
         body[at] = 'y';
     }
     CHECK_RESULT(sigmint_provider_error_message(body, len, text, sizeof text, &text_len),
+                 SIGMINT_RESULT_RESPONSE_TOO_LARGE);
+    CHECK(text_len == LEN_SENTINEL);
+    CHECK_RESULT(sigmint_provider_error_message(body, SIGMINT_PROVIDER_MAX_RESPONSE_LEN, NULL, 0,
+                                                &text_len),
                  SIGMINT_RESULT_BUFFER_TOO_SMALL);
-    CHECK(text_len == len);
+    CHECK(text_len == SIGMINT_PROVIDER_MAX_RESPONSE_LEN);
     free(body);
 }
 

@@ -48,6 +48,11 @@ static void fonbnk_user_tokens(const cJSON *vector) {
     CHECK(tokens.access.issued_at == 1765454073 && tokens.refresh.issued_at == 1765454073);
     CHECK(tokens.access.expires_at - tokens.access.issued_at == 15 * 60);
     CHECK(tokens.refresh.expires_at - tokens.refresh.issued_at == 14 * 24 * 3600);
+    /* The scratch's size is asked for with none, and is what Fonbnk's tokens make likely. */
+    CHECK(scratch_len == LEN_SENTINEL);
+    CHECK_RESULT(sigmint_fonbnk_parse_user_tokens(body, strlen(body), NULL, 0, &scratch_len,
+                                                  &tokens),
+                 SIGMINT_RESULT_BUFFER_TOO_SMALL);
     CHECK(scratch_len > 0 && scratch_len < 512);
 
     /* Lifecycle: expired from exp on; needs a refresh from exp - margin on. */

@@ -31,8 +31,9 @@ public enum Jwt {
         var validation = sigmint_jwt_validation() // zeroed: PyJWT's defaults
         validation.now = nowSeconds
         return try withCText(token) { tokenChars, tokenLength in
-            // The claims and the scratch each need the decoded payload's length, which the
-            // library reports on BUFFER_TOO_SMALL; the token's length is only a first guess.
+            // The scratch needs the decoded header and payload, the claims the payload: the
+            // library reports the size on BUFFER_TOO_SMALL (the token's length is only a first
+            // guess, and always enough, since decoding shrinks base64url).
             try readText(capacity: tokenLength) { out, capacity, length -> sigmint_result in
                 var scratch = [UInt8](repeating: 0, count: capacity)
                 return scratch.withUnsafeMutableBufferPointer { scratchBuffer in

@@ -34,6 +34,8 @@ int main(void) {
     FIELD(sigmint_jwt_validation, token_type);
     FIELD(sigmint_jwt_validation, max_token_len);
     FIELD(sigmint_jwt_validation, max_depth);
+    FIELD(sigmint_jwt_validation, subject);
+    FIELD(sigmint_jwt_validation, strict_audience);
 
     SIZE(sigmint_fonbnk_headers);
     FIELD(sigmint_fonbnk_headers, client_id);

@@ -46,7 +46,8 @@ object Jwt {
             validation.audiencesLen = SizeT(audiences.size)
             val nativeKey = NativeKey.fromBytes(key)
             try {
-                // scratch and claims each need the decoded payload's size, which C tells.
+                // C tells the size first asked for, the scratch's (the decoded header and
+                // payload), which is enough for the claims too.
                 return negotiate { out, cap, len ->
                     val scratch = out?.let { ByteArray(it.size) }
                     lib.sigmint_jwt_verify(

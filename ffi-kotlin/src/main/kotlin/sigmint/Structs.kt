@@ -29,7 +29,8 @@ internal class QueryParam : Structure() {
  */
 @Structure.FieldOrder(
     "now", "leeway", "skip", "required", "requiredLen", "audiences", "audiencesLen",
-    "issuers", "issuersLen", "typ", "tokenType", "maxTokenLen", "maxDepth"
+    "issuers", "issuersLen", "typ", "tokenType", "maxTokenLen", "maxDepth", "subject",
+    "strictAudience"
 )
 internal class JwtValidation : Structure() {
     @JvmField var now: Long = 0
@@ -45,6 +46,8 @@ internal class JwtValidation : Structure() {
     @JvmField var tokenType = Str()
     @JvmField var maxTokenLen = SizeT()
     @JvmField var maxDepth = SizeT()
+    @JvmField var subject = Str()
+    @JvmField var strictAudience: Byte = 0 // uint8_t
 }
 
 /**

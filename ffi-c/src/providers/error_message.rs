@@ -3,12 +3,11 @@
 
 use core::ffi::c_char;
 
-use sigmint_core::Error;
 use sigmint_core::providers::{self, MAX_RESPONSE_LEN};
 
-use crate::args::{Output, text_bytes};
-use crate::panic::ffi;
-use crate::result::{SIGMINT_RESULT_PANIC, sigmint_result};
+use crate::abi::args::{Output, text_bytes};
+use crate::abi::panic::ffi;
+use crate::result::sigmint_result;
 
 /// The longest response body the provider parsers read: 64 KiB (longer is
 /// `SIGMINT_RESULT_RESPONSE_TOO_LARGE`).
@@ -24,8 +23,10 @@ const _: () = assert!(SIGMINT_PROVIDER_MAX_RESPONSE_LEN == MAX_RESPONSE_LEN);
 ///
 /// Call it after a parser returned `SIGMINT_RESULT_PROVIDER_ERROR`, or for any answer with an
 /// HTTP status that is not 2xx. Returns `SIGMINT_RESULT_MISSING_FIELD` when the body holds no
-/// text (empty or only whitespace), `SIGMINT_RESULT_INVALID_UTF8` when it is not UTF-8.
-/// Buffers work as for `sigmint_fonbnk_endpoint`.
+/// text (empty, only whitespace, or an empty `message`), `SIGMINT_RESULT_INVALID_UTF8` when it
+/// is not UTF-8, `SIGMINT_RESULT_RESPONSE_TOO_LARGE` for a body over
+/// `SIGMINT_PROVIDER_MAX_RESPONSE_LEN` (not read). Buffers work as for
+/// `sigmint_fonbnk_endpoint`.
 ///
 /// # Safety
 /// `body` must be readable for `body_len` bytes, `out` writable for `out_cap` bytes and
@@ -46,25 +47,14 @@ pub unsafe extern "C" fn sigmint_provider_error_message(
                 text_bytes(body, body_len)?,
             )
         };
-        // Without room to unescape into, core finds every text that needs none.
-        if let Some(text) = providers::error_message(body, &mut []) {
-            return output.write(text.as_bytes());
-        }
-        let Some(needed) = providers::error_message_len(body) else {
-            return Err(if core::str::from_utf8(body).is_err() {
-                Error::InvalidUtf8.into()
-            } else {
-                Error::MissingField.into()
-            });
-        };
-        output.write_with(needed, |buf| {
-            let start = buf.as_ptr();
-            let text = providers::error_message(body, buf).ok_or(SIGMINT_RESULT_PANIC)?;
-            // Core unescapes into the front of `buf`; anything else is a bug.
-            if text.as_ptr() != start || text.len() != needed {
-                return Err(SIGMINT_RESULT_PANIC);
+        // Without room to unescape into, core hands back any text that needs none (a view of
+        // `body`); one that needs room it unescapes into `out` (from its start).
+        match providers::error_message(body, &mut []) {
+            Ok(text) => output.write(text.as_bytes()),
+            Err(error) if error.needed().is_some() => {
+                output.fill(|buf| Ok(providers::error_message(body, buf)?.len()))
             }
-            Ok(needed)
-        })
+            Err(error) => Err(error.into()),
+        }
     })
 }

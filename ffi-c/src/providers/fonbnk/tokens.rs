@@ -7,14 +7,13 @@ use core::ptr::NonNull;
 use core::time::Duration;
 use sigmint_core::providers::fonbnk::{self, TokenKind, TokenLifetime};
 
-use sigmint_core::Error;
 use sigmint_core::time::{self, UnixSeconds};
 
-use crate::args::{self, put, required, text_bytes};
-use crate::panic::ffi;
-use crate::result::{SIGMINT_RESULT_BUFFER_TOO_SMALL, sigmint_result};
-use crate::strs::sigmint_str;
-use crate::views::view;
+use crate::abi::args::{self, put, required, text_bytes};
+use crate::abi::panic::ffi;
+use crate::abi::strs::sigmint_str;
+use crate::abi::views::view;
+use crate::result::sigmint_result;
 
 /// What a Fonbnk user token is for (its `type` claim): `SIGMINT_FONBNK_TOKEN_ACCESS` or
 /// `SIGMINT_FONBNK_TOKEN_REFRESH`.
@@ -74,9 +73,9 @@ fn lifetime(core: TokenLifetime) -> sigmint_fonbnk_token_lifetime {
 /// it**, into `*tokens` (views into `body`: see `sigmint_fonbnk_user_tokens`).
 ///
 /// `scratch[0..scratch_cap]` holds one token's decoded header and payload at a time (Fonbnk's
-/// need about 300 bytes; 1 KiB is plenty); it may be written on any path. The size this body needs goes
-/// to `*scratch_len`, on success and on `SIGMINT_RESULT_BUFFER_TOO_SMALL` (`scratch` may be
-/// NULL when `scratch_cap` is 0, to ask for it).
+/// need about 300 bytes; 1 KiB is plenty); it may be written on any path. On
+/// `SIGMINT_RESULT_BUFFER_TOO_SMALL` the size this body needs goes to `*scratch_len` (`scratch`
+/// may be NULL when `scratch_cap` is 0, to ask for it).
 ///
 /// Returns `SIGMINT_RESULT_RESPONSE_TOO_LARGE` for a body over
 /// `SIGMINT_PROVIDER_MAX_RESPONSE_LEN`; `SIGMINT_RESULT_INVALID_JSON` (also for a body that is
@@ -112,19 +111,13 @@ pub unsafe extern "C" fn sigmint_fonbnk_parse_user_tokens(
                 args::scratch(scratch, scratch_cap)?,
             )
         };
-        let report = |needed: usize| {
-            // SAFETY: the caller guarantees `scratch_len` is writable.
-            unsafe { NonNull::write(scratch_len, needed) };
-        };
-        let parsed = match fonbnk::parse_user_tokens(body, scratch) {
-            Ok(parsed) => parsed,
-            Err(Error::BufferTooSmall) => {
-                report(fonbnk::user_tokens_scratch_len(body)?);
-                return Err(SIGMINT_RESULT_BUFFER_TOO_SMALL);
+        let parsed = fonbnk::parse_user_tokens(body, scratch).map_err(|error| {
+            if let Some(needed) = error.needed() {
+                // SAFETY: the caller guarantees `scratch_len` is writable.
+                unsafe { NonNull::write(scratch_len, needed) };
             }
-            Err(error) => return Err(error.into()),
-        };
-        report(fonbnk::user_tokens_scratch_len(body)?);
+            sigmint_result::from(error)
+        })?;
         let filled = sigmint_fonbnk_user_tokens {
             access_token: view(parsed.access_token),
             refresh_token: view(parsed.refresh_token),

@@ -8,11 +8,11 @@ use sigmint_core::providers::sfox;
 
 use sigmint_core::time::{self, UnixMillis};
 
-use crate::args::{Output, put, required, text_bytes, utf8};
-use crate::panic::ffi;
+use crate::abi::args::{Output, put, required, text_bytes, utf8};
+use crate::abi::panic::ffi;
+use crate::abi::strs::sigmint_str;
+use crate::abi::views::{static_text, static_view, string_view, view};
 use crate::result::sigmint_result;
-use crate::strs::sigmint_str;
-use crate::views::{static_text, static_view, string_view, view};
 
 /// sFOX's production base URL, NUL-terminated.
 static BASE_URL: &[u8] = static_text!(sfox::BASE_URL);
@@ -78,8 +78,7 @@ pub unsafe extern "C" fn sigmint_sfox_user_token_path(
             )
         };
         let user_id = utf8(user_id)?;
-        let needed = sfox::user_token_path_len(user_id)?;
-        output.write_with(needed, |buf| Ok(sfox::user_token_path(user_id, buf)?.len()))
+        output.fill(|buf| Ok(sfox::user_token_path(user_id, buf)?.len()))
     })
 }
 
@@ -110,10 +109,7 @@ pub unsafe extern "C" fn sigmint_sfox_authorization(
             )
         };
         let api_key = utf8(api_key)?;
-        output.fill(
-            |buf| Ok(sfox::authorization(api_key, buf)?.len()),
-            || Ok(sfox::authorization_len(api_key)?),
-        )
+        output.fill(|buf| Ok(sfox::authorization(api_key, buf)?.len()))
     })
 }
 

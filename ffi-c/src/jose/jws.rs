@@ -1,50 +1,31 @@
 //! Compact JWS with HS256: verify a token and read its payload, or read its header unverified.
 //!
 //! The decoded header lives in a fixed buffer on the stack ([`SIGMINT_JWS_MAX_HEADER_LEN`]
-//! bytes), so no call needs the caller's memory for it; the payload is decoded straight into
-//! the caller's output once the token has verified.
+//! bytes), so neither call needs the caller's memory for it; the payload is decoded straight
+//! into the caller's output once the token has verified.
 
 use core::ffi::c_char;
 
-use sigmint_core::Error;
-use sigmint_core::jws::{self, Algorithm, Limits, Unverified};
+use sigmint_core::jws::{self, Algorithm, Limits};
 
-use crate::args::{Output, text_bytes};
-use crate::key::{key_ref, sigmint_key};
-use crate::panic::ffi;
+use crate::abi::args::{Output, text_bytes};
+use crate::abi::panic::ffi;
+use crate::crypto::key::{key_ref, sigmint_key};
 use crate::result::sigmint_result;
 
-/// The longest decoded token header the C API reads, in bytes: the binding decodes it into a
-/// buffer of this size on the stack. A longer header is `SIGMINT_RESULT_TOKEN_TOO_LARGE`.
-/// (Headers are small: `{"alg":"HS256","typ":"JWT"}` is 27 bytes.)
+/// The longest decoded token header sigmint accepts, in bytes (a longer one is
+/// `SIGMINT_RESULT_TOKEN_TOO_LARGE`): these calls decode it into a buffer of this size on the
+/// stack. (Headers are small: `{"alg":"HS256","typ":"JWT"}` is 27 bytes.)
 pub const SIGMINT_JWS_MAX_HEADER_LEN: usize = 1024;
 
-/// A token's bytes as text: a token that is not even UTF-8 cannot be base64url, so it is
-/// `MalformedToken` (not `InvalidUtf8`, which is about what a token holds).
-pub(crate) fn token_str(token: &[u8]) -> Result<&str, sigmint_result> {
-    core::str::from_utf8(token).map_err(|_| Error::MalformedToken.into())
-}
-
-/// Splits and checks `token`, decoding its header into `header`; a header too long for it is
-/// `TokenTooLarge`.
-pub(crate) fn decode<'a>(
-    token: &'a str,
-    header: &'a mut [u8; SIGMINT_JWS_MAX_HEADER_LEN],
-    limits: &Limits,
-) -> Result<Unverified<'a>, sigmint_result> {
-    jws::decode(token, header, limits).map_err(|error| match error {
-        // The header buffer is the only buffer `jws::decode` is given.
-        Error::BufferTooSmall => Error::TokenTooLarge.into(),
-        other => other.into(),
-    })
-}
+const _: () = assert!(SIGMINT_JWS_MAX_HEADER_LEN == jws::MAX_HEADER_LEN);
 
 /// Verifies the HS256 JWS `token[0..token_len]` with `key` and writes its decoded payload
 /// (any bytes: JSON or not) to `payload_out`, and its length to `*payload_len`.
 ///
 /// The token is checked with the default limits (16 KiB, 32 levels of header nesting): three
-/// strict base64url segments, a JSON header of at most `SIGMINT_JWS_MAX_HEADER_LEN` bytes
-/// decoded, `alg` `"HS256"` (`none`, RS/ES/PS and anything else are refused before any MAC
+/// strict base64url segments, a JSON header (at most `SIGMINT_JWS_MAX_HEADER_LEN` bytes
+/// decoded), `alg` `"HS256"` (`none`, RS/ES/PS and anything else are refused before any MAC
 /// work), no `crit`; then the MAC over the received text, in constant time.
 ///
 /// Returns `SIGMINT_RESULT_TOKEN_TOO_LARGE`, `SIGMINT_RESULT_MALFORMED_TOKEN` (also for a
@@ -80,11 +61,9 @@ pub unsafe extern "C" fn sigmint_jws_verify_hs256(
             )
         };
         let mut header = [0u8; SIGMINT_JWS_MAX_HEADER_LEN];
-        let verified = decode(token_str(token)?, &mut header, &Limits::default())?
+        let verified = jws::decode(token, &mut header, &Limits::default())?
             .verify(key, &[Algorithm::Hs256])?;
-        output.write_with(verified.payload_len(), |buf| {
-            Ok(verified.decode_payload(buf)?.len())
-        })
+        output.fill(|buf| Ok(verified.decode_payload(buf)?.len()))
     })
 }
 
@@ -118,7 +97,7 @@ pub unsafe extern "C" fn sigmint_jws_dangerous_header(
             )
         };
         let mut header = [0u8; SIGMINT_JWS_MAX_HEADER_LEN];
-        let unverified = decode(token_str(token)?, &mut header, &Limits::default())?;
+        let unverified = jws::decode(token, &mut header, &Limits::default())?;
         output.write(unverified.header().json().raw().as_bytes())
     })
 }

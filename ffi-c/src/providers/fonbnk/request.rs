@@ -7,9 +7,9 @@ use core::ffi::c_char;
 
 use sigmint_core::providers::fonbnk::{KycSubmission, UserQuery};
 
-use crate::args::{Output, text_bytes, utf8};
-use crate::panic::ffi;
-use crate::params::{Params, sigmint_query_param};
+use crate::abi::args::{Output, text_bytes, utf8};
+use crate::abi::panic::ffi;
+use crate::abi::params::{Params, sigmint_query_param};
 use crate::result::sigmint_result;
 
 /// Writes the body of `SIGMINT_FONBNK_ENDPOINT_USER_TOKENS_V2`,
@@ -49,8 +49,7 @@ pub unsafe extern "C" fn sigmint_fonbnk_user_query_json(
             email: utf8(email)?,
             country_iso_code: utf8(country)?,
         };
-        let needed = query.json_len()?;
-        output.write_with(needed, |buf| Ok(query.write_json(buf)?.len()))
+        output.fill(|buf| Ok(query.write_json(buf)?.len()))
     })
 }
 
@@ -98,7 +97,6 @@ pub unsafe extern "C" fn sigmint_fonbnk_kyc_submission_json(
             document_id: utf8(document_id)?,
             user_fields: fields.pairs(),
         };
-        let needed = submission.json_len()?;
-        output.write_with(needed, |buf| Ok(submission.write_json(buf)?.len()))
+        output.fill(|buf| Ok(submission.write_json(buf)?.len()))
     })
 }

@@ -2,9 +2,9 @@
 
 use sigmint_core::TAG_LEN;
 
-use crate::args::{bytes, required, write_fixed};
-use crate::key::{key_ref, sigmint_key};
-use crate::panic::ffi;
+use crate::abi::args::{bytes, required, write_fixed};
+use crate::abi::panic::ffi;
+use crate::crypto::key::{key_ref, sigmint_key};
 use crate::result::sigmint_result;
 
 /// Length in bytes of an HMAC-SHA256 tag.

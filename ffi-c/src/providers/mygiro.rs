@@ -5,11 +5,11 @@ use core::ffi::c_char;
 
 use sigmint_core::providers::mygiro;
 
-use crate::args::{Output, put, required, text_bytes, utf8};
-use crate::panic::ffi;
+use crate::abi::args::{Output, put, required, text_bytes, utf8};
+use crate::abi::panic::ffi;
+use crate::abi::strs::sigmint_str;
+use crate::abi::views::{optional_view, view};
 use crate::result::sigmint_result;
-use crate::strs::sigmint_str;
-use crate::views::{optional_view, view};
 
 /// An access token, as `sigmint_mygiro_parse_access_token` fills it.
 ///
@@ -69,10 +69,7 @@ pub unsafe extern "C" fn sigmint_mygiro_access_token_path(
             )
         };
         let (user_id, account_id) = (utf8(user_id)?, utf8(account_id)?);
-        let needed = mygiro::access_token_path_len(user_id, account_id)?;
-        output.write_with(needed, |buf| {
-            Ok(mygiro::access_token_path(user_id, account_id, buf)?.len())
-        })
+        output.fill(|buf| Ok(mygiro::access_token_path(user_id, account_id, buf)?.len()))
     })
 }
 
@@ -103,10 +100,7 @@ pub unsafe extern "C" fn sigmint_mygiro_authorization(
             )
         };
         let jwt = utf8(jwt)?;
-        output.fill(
-            |buf| Ok(mygiro::authorization(jwt, buf)?.len()),
-            || Ok(mygiro::authorization_len(jwt)?),
-        )
+        output.fill(|buf| Ok(mygiro::authorization(jwt, buf)?.len()))
     })
 }
 

@@ -2,12 +2,13 @@
 
 use core::ffi::c_char;
 
-use sigmint_core::Error;
+use core::time::Duration;
+
 use sigmint_core::providers::fonbnk;
 
-use crate::args::{text_bytes, utf8};
-use crate::key::{key_ref, sigmint_key};
-use crate::panic::ffi;
+use crate::abi::args::{text_bytes, utf8};
+use crate::abi::panic::ffi;
+use crate::crypto::key::{key_ref, sigmint_key};
 use crate::result::sigmint_result;
 
 /// Checks the `x-signature` value `signature[0..signature_len]` of an inbound request to
@@ -41,8 +42,6 @@ pub unsafe extern "C" fn sigmint_fonbnk_verify(
                 text_bytes(signature, signature_len)?,
             )
         };
-        // A signature that is not even UTF-8 cannot be base64: it does not match.
-        let signature = core::str::from_utf8(signature).map_err(|_| Error::InvalidSignature)?;
         Ok(fonbnk::verify(
             key,
             timestamp_ms,
@@ -52,8 +51,15 @@ pub unsafe extern "C" fn sigmint_fonbnk_verify(
     })
 }
 
+/// How far, in milliseconds, a request's `x-timestamp` may be from the verifier's clock unless
+/// the verifier says otherwise: the ±5 minutes Fonbnk's sandbox accepts.
+pub const SIGMINT_FONBNK_DEFAULT_WINDOW_MS: u64 = 300_000;
+const _: () =
+    assert!(fonbnk::DEFAULT_WINDOW.as_millis() == SIGMINT_FONBNK_DEFAULT_WINDOW_MS as u128);
+
 /// Checks that an inbound request's `x-timestamp`, `timestamp_ms`, is within `window_ms` of the
-/// verifier's clock `now_ms` (either side; all Unix milliseconds), to bound replays.
+/// verifier's clock `now_ms` (either side; all Unix milliseconds), to bound replays; pass
+/// `SIGMINT_FONBNK_DEFAULT_WINDOW_MS` unless the partner says otherwise.
 ///
 /// Returns `SIGMINT_RESULT_OK`, or `SIGMINT_RESULT_TIMESTAMP_OUT_OF_WINDOW`.
 #[unsafe(no_mangle)]
@@ -62,5 +68,11 @@ pub extern "C" fn sigmint_fonbnk_check_timestamp(
     now_ms: u64,
     window_ms: u64,
 ) -> sigmint_result {
-    ffi(|| Ok(fonbnk::check_timestamp(timestamp_ms, now_ms, window_ms)?))
+    ffi(|| {
+        Ok(fonbnk::check_timestamp(
+            timestamp_ms,
+            now_ms,
+            Duration::from_millis(window_ms),
+        )?)
+    })
 }

@@ -2,8 +2,8 @@
 
 use core::ffi::c_char;
 
-use crate::args::{items, text_bytes, utf8};
-use crate::result::{SIGMINT_RESULT_LIST_TOO_LONG, sigmint_result};
+use crate::abi::args::{items, text_bytes, utf8};
+use crate::result::sigmint_result;
 
 /// A UTF-8 text: `len` bytes at `ptr`, not NUL-terminated. `ptr` may be NULL only when `len`
 /// is 0; `{NULL, 0}` is the empty text.
@@ -31,8 +31,9 @@ pub(crate) unsafe fn text<'a>(s: sigmint_str) -> Result<&'a str, sigmint_result>
 }
 
 /// The texts of the array `ptr[0..len]`, checked for NULL and UTF-8, in `room` (a caller's
-/// fixed array, since nothing here allocates); more than `N` of them is
-/// `SIGMINT_RESULT_LIST_TOO_LONG`.
+/// fixed array, since nothing here allocates). A list longer than `room` is cut to it: make
+/// `room` one longer than the list limit, and the check that refuses long lists (core's)
+/// still sees that it is too long.
 ///
 /// # Safety
 /// Unless NULL, `ptr` must be readable for `len` `sigmint_str`s during `'a`, each readable as
@@ -42,10 +43,10 @@ pub(crate) unsafe fn texts<'a, 'r, const N: usize>(
     len: usize,
     room: &'r mut [&'a str; N],
 ) -> Result<&'r [&'a str], sigmint_result> {
-    // SAFETY: forwarded from the caller.
-    let given = unsafe { items(ptr, len) }?;
-    if given.len() > N {
-        return Err(SIGMINT_RESULT_LIST_TOO_LONG);
+    // SAFETY: forwarded from the caller (only a prefix of what it vouches for is read).
+    let given = unsafe { items(ptr, len.min(N)) }?;
+    if ptr.is_null() && len != 0 {
+        return Err(crate::result::SIGMINT_RESULT_NULL_PARAMETER);
     }
     for (slot, s) in room.iter_mut().zip(given) {
         // SAFETY: forwarded from the caller.
@@ -80,10 +81,7 @@ mod tests {
             let two = [s(b"a"), s(b"bc")];
             assert_eq!(texts(two.as_ptr(), 2, &mut room), Ok(&["a", "bc"][..]));
             let three = [s(b"a"), s(b"b"), s(b"c")];
-            assert_eq!(
-                texts(three.as_ptr(), 3, &mut room),
-                Err(SIGMINT_RESULT_LIST_TOO_LONG)
-            );
+            assert_eq!(texts(three.as_ptr(), 3, &mut room), Ok(&["a", "b"][..]));
             let bad = [s(b"a"), s(b"\xff")];
             assert_eq!(
                 texts(bad.as_ptr(), 2, &mut room),

@@ -2,21 +2,22 @@
 //! C struct whose all-zero value means PyJWT's defaults, turned into core's `Validation`.
 
 use core::ptr;
-
 use core::time::Duration;
+
 use sigmint_core::json;
 use sigmint_core::jws::{self, Limits};
-
-use sigmint_core::jwt::Validation;
+use sigmint_core::jwt::{self, Validation};
 use sigmint_core::time::UnixSeconds;
 
-use crate::args::required;
+use crate::abi::args::required;
+use crate::abi::strs::{sigmint_str, text, texts};
 use crate::result::sigmint_result;
-use crate::strs::{sigmint_str, text, texts};
 
 /// The most entries each list of a `sigmint_jwt_validation` (required claims, audiences,
 /// issuers) may hold; a longer one is `SIGMINT_RESULT_LIST_TOO_LONG`.
 pub const SIGMINT_JWT_MAX_LIST_LEN: usize = 16;
+
+const _: () = assert!(SIGMINT_JWT_MAX_LIST_LEN == jwt::MAX_LIST_LEN);
 
 /// The token size limit used when `max_token_len` is 0: 16 KiB.
 pub const SIGMINT_JWS_DEFAULT_MAX_TOKEN_LEN: usize = 16 * 1024;
@@ -41,13 +42,16 @@ pub const SIGMINT_JWT_SKIP_IAT: u32 = 1 << 2;
 pub const SIGMINT_JWT_SKIP_AUD: u32 = 1 << 3;
 /// `sigmint_jwt_validation.skip`: do not check `iss` against `issuers`.
 pub const SIGMINT_JWT_SKIP_ISS: u32 = 1 << 4;
+/// `sigmint_jwt_validation.skip`: do not check `sub` against `subject`.
+pub const SIGMINT_JWT_SKIP_SUB: u32 = 1 << 5;
 
 /// What `sigmint_jwt_verify` checks beyond the signature (HS256 only, always).
 ///
 /// Zero every field (`sigmint_jwt_validation v = {0};`), set `now`, and you have PyJWT's
 /// defaults: `exp`, `nbf` and `iat` checked with no leeway, a token with an `aud` refused
-/// (no audience is expected), `iss` not checked, nothing required, 16 KiB and 32 levels of
-/// nesting at most. The registered claims (`exp`, `nbf`, `iat`, `iss`, `sub`, `jti`, `aud`)
+/// (no audience is expected), `iss` and `sub` not checked, nothing required, 16 KiB and 32
+/// levels of nesting at most. New fields are added at the end, where zero keeps the old
+/// behaviour. The registered claims (`exp`, `nbf`, `iat`, `iss`, `sub`, `jti`, `aud`)
 /// are always type-checked when present, skipped or not: an `exp` that is a string, a float
 /// or negative is `SIGMINT_RESULT_INVALID_CLAIM_TYPE`, one beyond 64 bits
 /// `SIGMINT_RESULT_INTEGER_OVERFLOW`.
@@ -92,38 +96,33 @@ pub struct sigmint_jwt_validation {
     /// The deepest JSON nesting accepted (`SIGMINT_RESULT_JSON_TOO_DEEP`); 0:
     /// `SIGMINT_JSON_DEFAULT_MAX_DEPTH`; at most `SIGMINT_JSON_MAX_DEPTH` applies.
     pub max_depth: usize,
+    /// The subject expected: a token with a `sub` must have exactly this one
+    /// (`SIGMINT_RESULT_INVALID_SUBJECT`; a token without one is not refused for it: add
+    /// `"sub"` to `required` for that). Empty: not checked.
+    pub subject: sigmint_str,
+    /// Nonzero: PyJWT's `strict_aud`: `audiences` must hold exactly one entry, and the token's
+    /// `aud` must be that string (an array, even of it alone, is
+    /// `SIGMINT_RESULT_INVALID_AUDIENCE`).
+    pub strict_audience: u8,
 }
 
-/// Limits with 0 meaning "the default".
-pub(crate) fn limits(max_token_len: usize, max_depth: usize) -> Limits {
-    let default = Limits::default();
-    Limits {
-        max_token_len: if max_token_len == 0 {
-            default.max_token_len
-        } else {
-            max_token_len
-        },
-        max_depth: if max_depth == 0 {
-            default.max_depth
-        } else {
-            max_depth
-        },
-    }
-}
+/// Room for each list's texts, so that nothing allocates: one more than core accepts, so that
+/// core sees a list that is too long (and refuses it) without this copy holding all of it.
+const ROOM: usize = jwt::MAX_LIST_LEN + 1;
 
-/// Room for the texts of a validation's lists, so that nothing allocates.
+/// Room for the texts of a validation's lists.
 pub(crate) struct Lists<'a> {
-    required: [&'a str; SIGMINT_JWT_MAX_LIST_LEN],
-    audiences: [&'a str; SIGMINT_JWT_MAX_LIST_LEN],
-    issuers: [&'a str; SIGMINT_JWT_MAX_LIST_LEN],
+    required: [&'a str; ROOM],
+    audiences: [&'a str; ROOM],
+    issuers: [&'a str; ROOM],
 }
 
 impl Lists<'_> {
     pub(crate) fn new() -> Self {
         Lists {
-            required: [""; SIGMINT_JWT_MAX_LIST_LEN],
-            audiences: [""; SIGMINT_JWT_MAX_LIST_LEN],
-            issuers: [""; SIGMINT_JWT_MAX_LIST_LEN],
+            required: [""; ROOM],
+            audiences: [""; ROOM],
+            issuers: [""; ROOM],
         }
     }
 }
@@ -139,19 +138,22 @@ pub(crate) unsafe fn to_core<'r, 'a: 'r>(
 ) -> Result<Validation<'r>, sigmint_result> {
     let v = required(v.cast_mut())?;
     // SAFETY: not NULL, and readable by the caller's guarantee; every field is an integer or
-    // a raw pointer, for which any bit pattern is valid.
+    // a raw pointer (no `bool`: C may hand any byte), for which any bit pattern is valid.
     let v = unsafe { ptr::read(v.as_ptr()) };
     // SAFETY: the caller guarantees every list and text is readable for its length.
-    let (required, audiences, issuers, typ, token_type) = unsafe {
+    let (required, audiences, issuers, typ, token_type, subject) = unsafe {
         (
             texts(v.required, v.required_len, &mut lists.required)?,
             texts(v.audiences, v.audiences_len, &mut lists.audiences)?,
             texts(v.issuers, v.issuers_len, &mut lists.issuers)?,
             text(v.typ)?,
             text(v.token_type)?,
+            text(v.subject)?,
         )
     };
     let check = |flag: u32| v.skip & flag == 0;
+    // C has no optional values: an empty list or text is one not given.
+    let given = |text: &'a str| (!text.is_empty()).then_some(text);
     Ok(Validation {
         leeway: Duration::from_secs(v.leeway),
         verify_exp: check(SIGMINT_JWT_SKIP_EXP),
@@ -159,12 +161,15 @@ pub(crate) unsafe fn to_core<'r, 'a: 'r>(
         verify_iat: check(SIGMINT_JWT_SKIP_IAT),
         verify_aud: check(SIGMINT_JWT_SKIP_AUD),
         verify_iss: check(SIGMINT_JWT_SKIP_ISS),
+        verify_sub: check(SIGMINT_JWT_SKIP_SUB),
         required,
         audience: (!audiences.is_empty()).then_some(audiences),
+        strict_audience: v.strict_audience != 0,
         issuer: (!issuers.is_empty()).then_some(issuers),
-        typ: (!typ.is_empty()).then_some(typ),
-        token_type: (!token_type.is_empty()).then_some(token_type),
-        limits: limits(v.max_token_len, v.max_depth),
+        subject: given(subject),
+        typ: given(typ),
+        token_type: given(token_type),
+        limits: Limits::or_defaults(v.max_token_len, v.max_depth),
         ..Validation::new(UnixSeconds(v.now))
     })
 }
@@ -172,7 +177,7 @@ pub(crate) unsafe fn to_core<'r, 'a: 'r>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::result::{SIGMINT_RESULT_LIST_TOO_LONG, SIGMINT_RESULT_NULL_PARAMETER};
+    use crate::result::SIGMINT_RESULT_NULL_PARAMETER;
 
     fn zeroed() -> sigmint_jwt_validation {
         // SAFETY: integers and raw pointers: all zeros is a valid value (NULL pointers).
@@ -200,7 +205,8 @@ mod tests {
         assert!(got.verify_exp && got.verify_nbf && got.verify_iat);
         assert!(got.verify_aud && got.verify_iss);
         assert!(got.required.is_empty() && got.audience.is_none() && got.issuer.is_none());
-        assert!(got.typ.is_none() && got.token_type.is_none());
+        assert!(got.typ.is_none() && got.token_type.is_none() && got.subject.is_none());
+        assert!(got.verify_sub && !got.strict_audience);
     }
 
     #[test]
@@ -222,6 +228,8 @@ mod tests {
             token_type: s("access"),
             max_token_len: 100,
             max_depth: 3,
+            subject: s("user-1"),
+            strict_audience: 2,
         };
         let mut lists = Lists::new();
         // SAFETY: every pointer in `v` is valid for its length.
@@ -236,6 +244,7 @@ mod tests {
         assert_eq!(got.audience, Some(&["pos"][..]));
         assert_eq!(got.issuer, Some(&["a", "b"][..]));
         assert_eq!((got.typ, got.token_type), (Some("JWT"), Some("access")));
+        assert_eq!((got.subject, got.strict_audience), (Some("user-1"), true));
         assert_eq!(
             got.limits,
             Limits {
@@ -258,8 +267,12 @@ mod tests {
             ..zeroed()
         };
         // SAFETY: every pointer in `v` is valid for its length.
-        let got = unsafe { to_core(&v, &mut lists) };
-        assert_eq!(got.err(), Some(SIGMINT_RESULT_LIST_TOO_LONG));
+        let got = unsafe { to_core(&v, &mut lists) }.unwrap();
+        // Core sees one entry too many, and refuses the list when it validates.
+        assert_eq!(
+            got.audience.map(<[&str]>::len),
+            Some(SIGMINT_JWT_MAX_LIST_LEN + 1)
+        );
         let v = sigmint_jwt_validation {
             required_len: 1,
             ..zeroed()

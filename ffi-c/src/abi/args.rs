@@ -156,12 +156,11 @@ impl Output {
     /// (after checking its inputs, so input errors win over a small buffer) and writes only on
     /// success, returning how many bytes it wrote.
     ///
-    /// When `write` reports [`Error::BufferTooSmall`], `needed` says how many bytes are needed;
-    /// that goes to `*out_len` and the result is `SIGMINT_RESULT_BUFFER_TOO_SMALL`.
+    /// When `write` reports [`Error::BufferTooSmall`], the size it needs goes to `*out_len`
+    /// and the result is `SIGMINT_RESULT_BUFFER_TOO_SMALL`.
     pub(crate) fn fill(
         self,
         write: impl FnOnce(&mut [u8]) -> Result<usize, Error>,
-        needed: impl FnOnce() -> Result<usize, sigmint_result>,
     ) -> Result<(), sigmint_result> {
         let buf: &mut [u8] = if self.cap == 0 {
             &mut []
@@ -176,8 +175,16 @@ impl Output {
                 unsafe { self.out_len.write(written) };
                 Ok(())
             }
-            Err(Error::BufferTooSmall) => Err(self.too_small(needed()?)),
-            Err(error) => Err(error.into()),
+            Err(error) => Err(self.refuse(error)),
+        }
+    }
+
+    /// The result for `error`; for [`Error::BufferTooSmall`] (of this output or of a scratch
+    /// buffer the same call was given), with the size it needs written to `*out_len`.
+    pub(crate) fn refuse(&self, error: Error) -> sigmint_result {
+        match error.needed() {
+            Some(needed) => self.too_small(needed),
+            None => error.into(),
         }
     }
 
@@ -246,30 +253,24 @@ mod tests {
             assert_eq!(len, 3);
             assert!(Output::new(ptr::null_mut(), 1, &mut len).is_err());
             let out = Output::new(buf.as_mut_ptr().cast(), 1, &mut len).unwrap();
-            let fill = out.fill(|_| Err(Error::BufferTooSmall), || Ok(9));
+            let fill = out.fill(|_| Err(Error::BufferTooSmall { needed: 9 }));
             assert_eq!(
                 (fill, len, &buf),
                 (Err(SIGMINT_RESULT_BUFFER_TOO_SMALL), 9, b"ab##")
             );
             let out = Output::new(buf.as_mut_ptr().cast(), 4, &mut len).unwrap();
-            let fill = out.fill(
-                |b| {
-                    b[3] = b'!';
-                    Ok(4)
-                },
-                || Ok(0),
-            );
+            let fill = out.fill(|b| {
+                b[3] = b'!';
+                Ok(4)
+            });
             assert_eq!((fill, len, &buf), (Ok(()), 4, b"ab#!"));
             let out = Output::new(ptr::null_mut(), 0, &mut len).unwrap();
             assert_eq!(
-                out.fill(
-                    |b| Err(if b.is_empty() {
-                        Error::EmptyKey
-                    } else {
-                        Error::Expired
-                    }),
-                    || Ok(1)
-                ),
+                out.fill(|b| Err(if b.is_empty() {
+                    Error::EmptyKey
+                } else {
+                    Error::Expired
+                })),
                 Err(SIGMINT_RESULT_EMPTY_KEY)
             );
             let mut scratch_buf = [0u8; 2];

@@ -1,56 +1,47 @@
 //! HS256 JWTs: verify and validate a token and hand back its claims JSON, or read the claims
 //! without verifying anything.
 //!
-//! The claims are checked (a JSON object within the limits, then validated) before anything is
-//! written, so they are decoded into the caller's `scratch` first and copied to `claims_out`
-//! only on success: a token that fails leaves `claims_out` untouched. Both buffers need the
-//! decoded payload's length, which on `SIGMINT_RESULT_BUFFER_TOO_SMALL` goes to `*claims_len`.
+//! Both call core's decoding as it is: the header and the claims are decoded into the caller's
+//! `scratch`, checked (and verified and validated), and the claims copied to `claims_out` only
+//! on success, so a token that fails leaves `claims_out` untouched. On
+//! `SIGMINT_RESULT_BUFFER_TOO_SMALL` the size the short buffer needs goes to `*claims_len`:
+//! `scratch` needs the decoded header and payload, `claims_out` the payload.
 
 use core::ffi::c_char;
 
 use sigmint_core::jws::Limits;
-use sigmint_core::jwt::Claims;
+use sigmint_core::jwt;
 
-use crate::args::{self, Output, text_bytes};
-use crate::jws::{SIGMINT_JWS_MAX_HEADER_LEN, decode, token_str};
-use crate::key::{key_ref, sigmint_key};
-use crate::panic::ffi;
+use crate::abi::args::{self, Output, text_bytes};
+use crate::abi::panic::ffi;
+use crate::crypto::key::{key_ref, sigmint_key};
+use crate::jose::jwt::validation::{Lists, sigmint_jwt_validation, to_core};
 use crate::result::sigmint_result;
-use crate::validation::{Lists, sigmint_jwt_validation, to_core};
-
-/// The first `needed` bytes of `scratch`, or `SIGMINT_RESULT_BUFFER_TOO_SMALL` with
-/// `needed` reported through `output`.
-fn room<'s>(
-    scratch: &'s mut [u8],
-    needed: usize,
-    output: &Output,
-) -> Result<&'s mut [u8], sigmint_result> {
-    scratch
-        .get_mut(..needed)
-        .ok_or_else(|| output.too_small(needed))
-}
 
 /// Verifies the HS256 JWT `token[0..token_len]` with `key`, validates its claims as
 /// `*validation` says, and writes the claims JSON (the decoded payload, as received) to
 /// `claims_out` and its length to `*claims_len`.
 ///
-/// Checks, in order: the token's shape (`SIGMINT_RESULT_TOKEN_TOO_LARGE`,
-/// `SIGMINT_RESULT_MALFORMED_TOKEN`, header errors as for `sigmint_jws_verify_hs256`), the
-/// algorithm (`SIGMINT_RESULT_UNSUPPORTED_ALGORITHM` for `none`, RS/ES and the like, before
-/// any MAC work; `SIGMINT_RESULT_UNKNOWN_CRITICAL` for any `crit`), the signature
-/// (`SIGMINT_RESULT_INVALID_SIGNATURE`), the room in `scratch`, the claims
+/// Checks, in order: the token's size and shape (`SIGMINT_RESULT_TOKEN_TOO_LARGE`, also for a
+/// header beyond `SIGMINT_JWS_MAX_HEADER_LEN`; `SIGMINT_RESULT_MALFORMED_TOKEN`), the room in
+/// `scratch`, the header (errors as for `sigmint_jws_verify_hs256`), the algorithm
+/// (`SIGMINT_RESULT_UNSUPPORTED_ALGORITHM` for `none`, RS/ES and the like, before any MAC
+/// work; `SIGMINT_RESULT_UNKNOWN_CRITICAL` for any `crit`), the signature
+/// (`SIGMINT_RESULT_INVALID_SIGNATURE`), the claims
 /// (`SIGMINT_RESULT_INVALID_JSON` unless a JSON object, `SIGMINT_RESULT_INVALID_UTF8`,
 /// `SIGMINT_RESULT_DUPLICATE_KEY`, `SIGMINT_RESULT_JSON_TOO_DEEP`), their validation
 /// (`SIGMINT_RESULT_MISSING_CLAIM`, `SIGMINT_RESULT_INVALID_CLAIM_TYPE`,
 /// `SIGMINT_RESULT_INTEGER_OVERFLOW`, `SIGMINT_RESULT_EXPIRED`, `SIGMINT_RESULT_NOT_YET_VALID`,
 /// `SIGMINT_RESULT_ISSUED_IN_FUTURE`, `SIGMINT_RESULT_INVALID_AUDIENCE`,
-/// `SIGMINT_RESULT_INVALID_ISSUER`, `SIGMINT_RESULT_WRONG_TOKEN_TYPE`), the room in
-/// `claims_out`. The header is decoded on the stack (`SIGMINT_JWS_MAX_HEADER_LEN`).
+/// `SIGMINT_RESULT_INVALID_ISSUER`, `SIGMINT_RESULT_INVALID_SUBJECT`,
+/// `SIGMINT_RESULT_WRONG_TOKEN_TYPE`), the room in `claims_out`.
 ///
-/// `scratch[0..scratch_cap]` is working memory for the claims while they are checked; it and
-/// `claims_out` each need the decoded payload's length (at most 3/4 of `token_len`), which on
-/// `SIGMINT_RESULT_BUFFER_TOO_SMALL` (for either) goes to `*claims_len`. Only verified and
-/// validated claims are written to `claims_out`; `scratch` may be written on any path.
+/// `scratch[0..scratch_cap]` is working memory for the decoded header and claims while they
+/// are checked: it needs their lengths together (at most 3/4 of `token_len`), `claims_out`
+/// the claims' length; on `SIGMINT_RESULT_BUFFER_TOO_SMALL` the size the short buffer needs
+/// goes to `*claims_len` (asked with both buffers empty, it is the scratch's, which is enough
+/// for both). Only verified and validated claims are written to `claims_out`; `scratch` may
+/// be written on any path.
 ///
 /// # Safety
 /// `key` must point to a `sigmint_key`, `token` be readable for `token_len` bytes,
@@ -82,15 +73,9 @@ pub unsafe extern "C" fn sigmint_jwt_verify(
                 to_core(validation, &mut lists)?,
             )
         };
-        let mut header = [0u8; SIGMINT_JWS_MAX_HEADER_LEN];
-        let limits = validation.limits;
-        // The algorithm is refused, then the MAC checked, before the payload is decoded.
         let verified =
-            decode(token_str(token)?, &mut header, &limits)?.verify(key, validation.algorithms)?;
-        let scratch = room(scratch, verified.payload_len(), &output)?;
-        let payload = verified.decode_payload(scratch)?;
-        Claims::parse(payload, &limits)?.validate(verified.header(), &validation)?;
-        output.write(payload)
+            jwt::decode(token, scratch, key, &validation).map_err(|e| output.refuse(e))?;
+        output.write(verified.claims().json().raw().as_bytes())
     })
 }
 
@@ -126,12 +111,8 @@ pub unsafe extern "C" fn sigmint_jwt_dangerous_decode_unverified(
                 args::scratch(scratch, scratch_cap)?,
             )
         };
-        let mut header = [0u8; SIGMINT_JWS_MAX_HEADER_LEN];
-        let limits = Limits::default();
-        let unverified = decode(token_str(token)?, &mut header, &limits)?;
-        let scratch = room(scratch, unverified.payload_len(), &output)?;
-        let payload = unverified.dangerous_decode_payload(scratch)?;
-        Claims::parse(payload, &limits)?;
-        output.write(payload)
+        let (_, claims) = jwt::dangerous_unverified(token, scratch, &Limits::default())
+            .map_err(|e| output.refuse(e))?;
+        output.write(claims.json().raw().as_bytes())
     })
 }

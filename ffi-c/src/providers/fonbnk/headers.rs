@@ -5,11 +5,11 @@ use core::ptr::NonNull;
 
 use sigmint_core::providers::fonbnk::{self, Signer};
 
-use crate::args::{put, required, text_bytes, utf8};
-use crate::fonbnk::SIGMINT_FONBNK_SIGNATURE_LEN;
-use crate::fonbnk_api::{endpoint, sigmint_fonbnk_endpoint_id};
-use crate::key::{key_ref, sigmint_key};
-use crate::panic::ffi;
+use crate::abi::args::{put, required, text_bytes, utf8};
+use crate::abi::panic::ffi;
+use crate::crypto::key::{key_ref, sigmint_key};
+use crate::providers::fonbnk::api::{endpoint, sigmint_fonbnk_endpoint_id};
+use crate::providers::fonbnk::sign::SIGMINT_FONBNK_SIGNATURE_LEN;
 use crate::result::{SIGMINT_RESULT_PANIC, sigmint_result};
 
 /// The longest client id sigmint signs for, in bytes.

@@ -13,11 +13,11 @@ use core::ptr;
 use sigmint_core::Error;
 use sigmint_core::json::{self, Kind, Value};
 
-use crate::args::{Output, text_bytes};
+use crate::abi::args::{Output, text_bytes};
+use crate::abi::panic::ffi;
+use crate::abi::strs::sigmint_str;
 use crate::json::write_unescaped;
-use crate::panic::ffi;
 use crate::result::{SIGMINT_RESULT_NULL_PARAMETER, sigmint_result};
-use crate::strs::sigmint_str;
 
 /// `{NULL, 0}`: an absent field.
 pub(crate) const ABSENT: sigmint_str = sigmint_str {
@@ -120,7 +120,8 @@ pub unsafe extern "C" fn sigmint_view_unescape(
         };
         if view.ptr.is_null() {
             return Err(if view.len == 0 {
-                Error::MissingField.into()
+                // C only sees the result; which field the view stood for, the caller knows.
+                Error::MissingField { field: "view" }.into()
             } else {
                 SIGMINT_RESULT_NULL_PARAMETER
             });

@@ -5,11 +5,11 @@
 
 use sigmint_core::providers::fonbnk::{Endpoint, Environment, Request};
 
-use crate::args::{put, required};
-use crate::panic::ffi;
+use crate::abi::args::{put, required};
+use crate::abi::panic::ffi;
+use crate::abi::strs::sigmint_str;
+use crate::abi::views::{static_text, static_view};
 use crate::result::{SIGMINT_RESULT_UNKNOWN_ENUM_VALUE, sigmint_result};
-use crate::strs::sigmint_str;
-use crate::views::{static_text, static_view};
 
 /// A Fonbnk endpoint sigmint builds requests for: one of the `SIGMINT_FONBNK_ENDPOINT_*`
 /// values.
@@ -44,68 +44,59 @@ pub const SIGMINT_FONBNK_ENV_SANDBOX: sigmint_fonbnk_environment = sigmint_fonbn
 /// `https://api.fonbnk.com`
 pub const SIGMINT_FONBNK_ENV_PRODUCTION: sigmint_fonbnk_environment = sigmint_fonbnk_environment(1);
 
-/// An endpoint with its path and method, NUL-terminated.
-struct EndpointRow {
-    id: sigmint_fonbnk_endpoint_id,
-    endpoint: Endpoint,
-    path: &'static [u8],
-    method: &'static [u8],
+// The C values are literals, for the header; they are core's ids.
+const _: () = {
+    assert!(SIGMINT_FONBNK_ENDPOINT_USER_TOKENS_V2.0 == Endpoint::UserTokensV2.id());
+    assert!(SIGMINT_FONBNK_ENDPOINT_USER_TOKENS.0 == Endpoint::UserTokens.id());
+    assert!(SIGMINT_FONBNK_ENDPOINT_KYC_STATUS.0 == Endpoint::KycStatus.id());
+    assert!(SIGMINT_FONBNK_ENDPOINT_KYC_SUBMIT.0 == Endpoint::KycSubmit.id());
+    assert!(SIGMINT_FONBNK_ENV_SANDBOX.0 == Environment::Sandbox.id());
+    assert!(SIGMINT_FONBNK_ENV_PRODUCTION.0 == Environment::Production.id());
+};
+
+/// The NUL-terminated texts of `$texts` (a const fn of an endpoint or environment) for
+/// each of `$all` (core's list, of four or two): C's getters hand out C strings too.
+macro_rules! nul_terminated_each {
+    ($all:expr, $texts:ident, 4) => {
+        [
+            static_text!($all[0].$texts()),
+            static_text!($all[1].$texts()),
+            static_text!($all[2].$texts()),
+            static_text!($all[3].$texts()),
+        ]
+    };
+    ($all:expr, $texts:ident, 2) => {
+        [
+            static_text!($all[0].$texts()),
+            static_text!($all[1].$texts()),
+        ]
+    };
 }
 
-/// Every endpoint.
-static ENDPOINTS: [EndpointRow; 4] = [
-    EndpointRow {
-        id: SIGMINT_FONBNK_ENDPOINT_USER_TOKENS_V2,
-        endpoint: Endpoint::UserTokensV2,
-        path: static_text!(Endpoint::UserTokensV2.path()),
-        method: static_text!(Endpoint::UserTokensV2.method()),
-    },
-    EndpointRow {
-        id: SIGMINT_FONBNK_ENDPOINT_USER_TOKENS,
-        endpoint: Endpoint::UserTokens,
-        path: static_text!(Endpoint::UserTokens.path()),
-        method: static_text!(Endpoint::UserTokens.method()),
-    },
-    EndpointRow {
-        id: SIGMINT_FONBNK_ENDPOINT_KYC_STATUS,
-        endpoint: Endpoint::KycStatus,
-        path: static_text!(Endpoint::KycStatus.path()),
-        method: static_text!(Endpoint::KycStatus.method()),
-    },
-    EndpointRow {
-        id: SIGMINT_FONBNK_ENDPOINT_KYC_SUBMIT,
-        endpoint: Endpoint::KycSubmit,
-        path: static_text!(Endpoint::KycSubmit.path()),
-        method: static_text!(Endpoint::KycSubmit.method()),
-    },
-];
-
-/// Each environment with its base URL, NUL-terminated.
-static ENVIRONMENTS: [(sigmint_fonbnk_environment, &[u8]); 2] = [
-    (
-        SIGMINT_FONBNK_ENV_SANDBOX,
-        static_text!(Environment::Sandbox.base_url()),
-    ),
-    (
-        SIGMINT_FONBNK_ENV_PRODUCTION,
-        static_text!(Environment::Production.base_url()),
-    ),
-];
+/// Each endpoint's path and method, in `Endpoint::ALL` order.
+static PATHS: [&[u8]; 4] = nul_terminated_each!(Endpoint::ALL, path, 4);
+static METHODS: [&[u8]; 4] = nul_terminated_each!(Endpoint::ALL, method, 4);
+/// Each environment's base URL, in `Environment::ALL` order.
+static BASE_URLS: [&[u8]; 2] = nul_terminated_each!(Environment::ALL, base_url, 2);
 
 /// The `Content-Type` of every Fonbnk request, NUL-terminated.
 static CONTENT_TYPE: &[u8] = static_text!(Request::CONTENT_TYPE);
 
-/// The table row of `id`.
-fn row(id: sigmint_fonbnk_endpoint_id) -> Result<&'static EndpointRow, sigmint_result> {
-    ENDPOINTS
-        .iter()
-        .find(|row| row.id == id)
-        .ok_or(SIGMINT_RESULT_UNKNOWN_ENUM_VALUE)
-}
-
 /// The core endpoint `id` names.
 pub(crate) fn endpoint(id: sigmint_fonbnk_endpoint_id) -> Result<Endpoint, sigmint_result> {
-    Ok(row(id)?.endpoint)
+    Endpoint::from_id(id.0).ok_or(SIGMINT_RESULT_UNKNOWN_ENUM_VALUE)
+}
+
+/// The static text of `id` in `texts` (one per endpoint, in `Endpoint::ALL` order).
+fn endpoint_text(
+    id: sigmint_fonbnk_endpoint_id,
+    texts: &'static [&'static [u8]; 4],
+) -> Result<sigmint_str, sigmint_result> {
+    let endpoint = endpoint(id)?;
+    let at = Endpoint::ALL.iter().position(|e| *e == endpoint);
+    at.and_then(|at| texts.get(at))
+        .map(|text| static_view(text))
+        .ok_or(SIGMINT_RESULT_UNKNOWN_ENUM_VALUE)
 }
 
 /// Points `*path` at the path of `endpoint`, such as `/api/v2/user/tokens`: a static text,
@@ -124,7 +115,7 @@ pub unsafe extern "C" fn sigmint_fonbnk_endpoint_path(
 ) -> sigmint_result {
     ffi(|| {
         let path = required(path)?;
-        let text = static_view(row(endpoint)?.path);
+        let text = endpoint_text(endpoint, &PATHS)?;
         // SAFETY: the caller guarantees `path` is writable.
         unsafe { put(path, text) }
     })
@@ -145,7 +136,7 @@ pub unsafe extern "C" fn sigmint_fonbnk_endpoint_method(
 ) -> sigmint_result {
     ffi(|| {
         let method = required(method)?;
-        let text = static_view(row(endpoint)?.method);
+        let text = endpoint_text(endpoint, &METHODS)?;
         // SAFETY: the caller guarantees `method` is writable.
         unsafe { put(method, text) }
     })
@@ -166,10 +157,11 @@ pub unsafe extern "C" fn sigmint_fonbnk_base_url(
 ) -> sigmint_result {
     ffi(|| {
         let url = required(url)?;
-        let text = ENVIRONMENTS
-            .iter()
-            .find(|(id, _)| *id == environment)
-            .map(|(_, text)| static_view(text))
+        let at = Environment::from_id(environment.0)
+            .and_then(|e| Environment::ALL.iter().position(|all| *all == e));
+        let text = at
+            .and_then(|at| BASE_URLS.get(at))
+            .map(|text| static_view(text))
             .ok_or(SIGMINT_RESULT_UNKNOWN_ENUM_VALUE)?;
         // SAFETY: the caller guarantees `url` is writable.
         unsafe { put(url, text) }
@@ -208,17 +200,15 @@ mod tests {
 
     #[test]
     fn every_endpoint_and_environment() {
-        let mut s = crate::views::ABSENT;
-        for row in &ENDPOINTS {
+        let mut s = crate::abi::views::ABSENT;
+        for e in Endpoint::ALL {
+            let id = sigmint_fonbnk_endpoint_id(e.id());
             // SAFETY: `s` is writable.
             unsafe {
+                assert_eq!(sigmint_fonbnk_endpoint_path(id, &mut s), SIGMINT_RESULT_OK);
+                assert_eq!(text(s), e.path());
                 assert_eq!(
-                    sigmint_fonbnk_endpoint_path(row.id, &mut s),
-                    SIGMINT_RESULT_OK
-                );
-                assert_eq!(text(s), row.endpoint.path());
-                assert_eq!(
-                    sigmint_fonbnk_endpoint_method(row.id, &mut s),
+                    sigmint_fonbnk_endpoint_method(id, &mut s),
                     SIGMINT_RESULT_OK
                 );
                 assert_eq!(text(s), "POST");

@@ -8,11 +8,11 @@ use core::ffi::c_char;
 
 use sigmint_core::providers::fonbnk::{self, Document, KycState, KycStatus, Rule, RuleLimit};
 
-use crate::args::{put, required, text_bytes};
-use crate::panic::ffi;
+use crate::abi::args::{put, required, text_bytes};
+use crate::abi::panic::ffi;
+use crate::abi::strs::sigmint_str;
+use crate::abi::views::{ABSENT, optional_view, string_view, view};
 use crate::result::{SIGMINT_RESULT_INDEX_OUT_OF_RANGE, sigmint_result};
-use crate::strs::sigmint_str;
-use crate::views::{ABSENT, optional_view, string_view, view};
 
 /// `kycStatus`: one of the `SIGMINT_FONBNK_KYC_STATUS_*` values.
 #[repr(transparent)]

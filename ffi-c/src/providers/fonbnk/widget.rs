@@ -4,9 +4,9 @@ use core::ffi::c_char;
 
 use sigmint_core::providers::fonbnk;
 
-use crate::args::{self, Output, text_bytes, utf8};
-use crate::key::{key_ref, sigmint_key};
-use crate::panic::ffi;
+use crate::abi::args::{self, Output, text_bytes, utf8};
+use crate::abi::panic::ffi;
+use crate::crypto::key::{key_ref, sigmint_key};
 use crate::result::sigmint_result;
 
 /// Mints the Fonbnk pay widget's URL `signature` parameter: an HS256 JWT, signed with the
@@ -55,13 +55,6 @@ pub unsafe extern "C" fn sigmint_fonbnk_widget_signature(
         };
         let uid = utf8(uid)?;
         let extra = (!extra.is_empty()).then_some(extra);
-        // Both buffers are sized by the token's length: the claims JSON is always shorter.
-        let (json_len, token_len) = fonbnk::widget_signature_len(uid, extra)?;
-        if scratch.len() < json_len {
-            return Err(output.too_small(token_len));
-        }
-        output.write_with(token_len, |buf| {
-            Ok(fonbnk::widget_signature(key, uid, extra, scratch, buf)?.len())
-        })
+        output.fill(|buf| Ok(fonbnk::widget_signature(key, uid, extra, scratch, buf)?.len()))
     })
 }

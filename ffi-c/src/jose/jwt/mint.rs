@@ -8,9 +8,9 @@ use core::ffi::c_char;
 
 use sigmint_core::jwt;
 
-use crate::args::{Output, text_bytes};
-use crate::key::{key_ref, sigmint_key};
-use crate::panic::ffi;
+use crate::abi::args::{Output, text_bytes};
+use crate::abi::panic::ffi;
+use crate::crypto::key::{key_ref, sigmint_key};
 use crate::result::sigmint_result;
 
 /// Mints an HS256 JWT whose payload is `claims_json[0..claims_json_len]`, exactly as given, and
@@ -46,10 +46,7 @@ pub unsafe extern "C" fn sigmint_jwt_encode_json(
                 key_ref(key)?,
             )
         };
-        output.fill(
-            |buf| Ok(jwt::encode_json(key, claims, buf)?.len()),
-            || Ok(jwt::encoded_len(claims.len())),
-        )
+        output.fill(|buf| Ok(jwt::encode_json(key, claims, buf)?.len()))
     })
 }
 
@@ -86,9 +83,6 @@ pub unsafe extern "C" fn sigmint_jwt_encode_json_with_header(
                 key_ref(key)?,
             )
         };
-        output.fill(
-            |buf| Ok(jwt::encode_json_with_header(key, header, claims, buf)?.len()),
-            || Ok(jwt::encoded_len_with_header(header.len(), claims.len())),
-        )
+        output.fill(|buf| Ok(jwt::encode_json_with_header(key, header, claims, buf)?.len()))
     })
 }

@@ -8,10 +8,10 @@ use core::ffi::c_char;
 
 use sigmint_core::providers::fonbnk;
 
-use crate::args::{Output, text_bytes, utf8};
-use crate::key::{key_ref, sigmint_key};
-use crate::panic::ffi;
-use crate::params::{Params, sigmint_query_param};
+use crate::abi::args::{Output, text_bytes, utf8};
+use crate::abi::panic::ffi;
+use crate::abi::params::{Params, sigmint_query_param};
+use crate::crypto::key::{key_ref, sigmint_key};
 use crate::result::sigmint_result;
 
 /// Length of an `x-signature` value: base64 of a 32-byte tag.
@@ -57,10 +57,7 @@ pub unsafe extern "C" fn sigmint_fonbnk_endpoint(
             )
         };
         let path = utf8(path)?;
-        let needed = fonbnk::endpoint_len(path, params.pairs())?;
-        output.write_with(needed, |buf| {
-            Ok(fonbnk::write_endpoint(path, params.pairs(), buf)?.len())
-        })
+        output.fill(|buf| Ok(fonbnk::write_endpoint(path, params.pairs(), buf)?.len()))
     })
 }
 
@@ -93,10 +90,7 @@ pub unsafe extern "C" fn sigmint_fonbnk_string_to_sign(
             )
         };
         let endpoint = utf8(endpoint)?;
-        let needed = fonbnk::string_to_sign_len(timestamp_ms, endpoint)?;
-        output.write_with(needed, |buf| {
-            Ok(fonbnk::string_to_sign(timestamp_ms, endpoint, buf)?.len())
-        })
+        output.fill(|buf| Ok(fonbnk::string_to_sign(timestamp_ms, endpoint, buf)?.len()))
     })
 }
 

@@ -6,7 +6,7 @@
 use core::ffi::c_char;
 use core::slice;
 
-use crate::args::{items, text_bytes, utf8};
+use crate::abi::args::{items, text_bytes, utf8};
 use crate::result::sigmint_result;
 
 /// One query parameter, `name=value`: two UTF-8 texts, not NUL-terminated.
