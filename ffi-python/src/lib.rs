@@ -2,12 +2,13 @@
 //!
 //! Thin by design: every rule (validation, canonical strings, encodings, limits) lives once, in
 //! `sigmint-core`. This crate only converts Python objects to Rust values and back, and raises
-//! the exception class that `python/sigmint/_errors.py` declares for each core [`Error`].
-//! The Python half (`python/sigmint/`) adds the system clock and the friendlier signatures
-//! (PyJWT's arguments and options for `sigmint.jwt`, whose core calls are in [`token`]);
-//! `python/sigmint/_sigmint.pyi` describes this module for type checkers. The calls made most
-//! (`Signer.headers`, `jwt.decode`, `jwt.encode`) reach Rust without Python code in front:
-//! at a microsecond per signature, a Python frame or a copied argument is a visible share.
+//! the exception class that `python/sigmint/_errors.py` (generated from core's error table)
+//! declares for each core [`Error`]. The Python half (`python/sigmint/`) adds the HTTP
+//! clients and the friendlier signatures; `python/sigmint/_sigmint.pyi` describes this module
+//! for type checkers. PyJWT's arguments for `sigmint.jwt` and `sigmint.jws` are converted in
+//! [`token`], their one home. The calls made most (`Signer.headers`, `jwt.decode`,
+//! `jwt.encode`) reach Rust with at most a forwarding Python frame in front: at a microsecond
+//! per signature, a Python step or a copied argument is a visible share.
 
 mod providers;
 mod token;
@@ -26,12 +27,16 @@ use pyo3::pybacked::PyBackedStr;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyMemoryView, PyModule, PyString, PyTuple, PyType};
 use sigmint_core::providers::fonbnk;
-use sigmint_core::{Error, Key, json, jws};
+use sigmint_core::{Claim, Error, ErrorKind, Key, json, jws};
 
 /// Messages at least this long are MACed with the interpreter released, so other Python
 /// threads run meanwhile (hashlib does the same above 2 KiB). Shorter ones are not worth the
 /// switch.
 const DETACH_AT: usize = 16 * 1024;
+
+/// The room a core writer first gets: enough for every header, path and body sigmint builds
+/// in practice. When it is not, core says how much is needed and the call is made again.
+const FIRST_BUFFER_LEN: usize = 512;
 
 /// `sigmint._errors._BY_CODE`, looked up once: core error code -> exception class.
 static ERROR_CLASSES: PyOnceLock<Py<PyDict>> = PyOnceLock::new();
@@ -39,8 +44,15 @@ static ERROR_CLASSES: PyOnceLock<Py<PyDict>> = PyOnceLock::new();
 /// The Python exception for a core error: the class `sigmint._errors` registers for its code,
 /// with core's message (which never holds secret material).
 fn core_error(py: Python<'_>, error: Error) -> PyErr {
-    match error_class(py, error) {
-        Ok(class) => PyErr::from_type(class, error.message()),
+    core_error_in(py, error, &[])
+}
+
+/// [`core_error`] for an error of a JWT validation whose required claims are `required`:
+/// `MissingClaimError` names its claim from the error's context, as PyJWT's
+/// `MissingRequiredClaimError(claim)` does (`Claim::Required(i)` is `required[i]`).
+pub(crate) fn core_error_in(py: Python<'_>, error: Error, required: &[&str]) -> PyErr {
+    let class = match error_class(py, error) {
+        Ok(class) => class,
         Err(lookup) => {
             // Only a broken installation gets here (the Python half is missing or damaged).
             let err = PyRuntimeError::new_err(format!(
@@ -50,8 +62,19 @@ fn core_error(py: Python<'_>, error: Error) -> PyErr {
                 error.message()
             ));
             err.set_cause(py, Some(lookup));
-            err
+            return err;
         }
+    };
+    let claim = match error.claim() {
+        Some(Claim::Named(name)) => Some(name),
+        Some(Claim::Required(i)) => required.get(i).copied(),
+        _ => None,
+    };
+    match claim {
+        Some(name) if error.kind() == ErrorKind::MissingClaim => {
+            PyErr::from_type(class, (name.to_owned(),))
+        }
+        _ => PyErr::from_type(class, error.message()),
     }
 }
 
@@ -72,6 +95,44 @@ fn error_class(py: Python<'_>, error: Error) -> PyResult<Bound<'_, PyType>> {
 /// Maps a core result onto a Python one.
 fn check<T>(py: Python<'_>, result: Result<T, Error>) -> PyResult<T> {
     result.map_err(|error| core_error(py, error))
+}
+
+/// Calls `f` with `len` bytes of scratch space, and once more with the room core says it
+/// needs ([`Error::BufferTooSmall`]'s `needed`) when that was too little. With `wipe`, the
+/// space is zeroed before it is freed (it held a secret).
+pub(crate) fn with_scratch<T>(
+    len: usize,
+    wipe: bool,
+    mut f: impl FnMut(&mut [u8]) -> Result<T, Error>,
+) -> Result<T, Error> {
+    let mut scratch = vec![0u8; len];
+    let mut result = f(&mut scratch);
+    if let Err(Error::BufferTooSmall { needed }) = result
+        && needed > len
+    {
+        if wipe {
+            scratch.fill(0);
+        }
+        scratch = vec![0u8; needed];
+        result = f(&mut scratch);
+    }
+    if wipe {
+        scratch.fill(0);
+    }
+    result
+}
+
+/// The text a core writer writes, as `str` (see [`with_scratch`]).
+pub(crate) fn written<'py, W>(py: Python<'py>, write: W) -> PyResult<Bound<'py, PyString>>
+where
+    W: for<'o> Fn(&'o mut [u8]) -> Result<&'o str, Error>,
+{
+    check(
+        py,
+        with_scratch(FIRST_BUFFER_LEN, false, |buf| {
+            write(buf).map(|text| PyString::new(py, text))
+        }),
+    )
 }
 
 /// `TypeError: {what} must be {expected}, not {type of obj}`.
@@ -284,10 +345,7 @@ fn fonbnk_endpoint<'py>(
         .map(|(name, value)| Ok((text(name, "param name")?, text(value, "param value")?)))
         .collect::<PyResult<Vec<_>>>()?;
     let pairs = texts.iter().map(|(name, value)| (&**name, &**value));
-    let len = check(py, fonbnk::endpoint_len(&path, pairs.clone()))?;
-    let mut buf = vec![0u8; len];
-    let endpoint = check(py, fonbnk::write_endpoint(&path, pairs, &mut buf))?;
-    Ok(PyString::new(py, endpoint))
+    written(py, |buf| fonbnk::write_endpoint(&path, pairs.clone(), buf))
 }
 
 /// `fonbnk_string_to_sign(endpoint, timestamp_ms)`: `"{timestamp_ms}:{endpoint}"`, the text
@@ -300,13 +358,9 @@ fn fonbnk_string_to_sign<'py>(
 ) -> PyResult<Bound<'py, PyString>> {
     let endpoint = text(endpoint, "endpoint")?;
     let timestamp_ms = timestamp(timestamp_ms)?;
-    let cap = check(py, fonbnk::string_to_sign_len(timestamp_ms, &endpoint))?;
-    let mut buf = vec![0u8; cap];
-    let text = check(
-        py,
-        fonbnk::string_to_sign(timestamp_ms, &endpoint, &mut buf),
-    )?;
-    Ok(PyString::new(py, text))
+    written(py, |buf| {
+        fonbnk::string_to_sign(timestamp_ms, &endpoint, buf)
+    })
 }
 
 /// `sigmint.fonbnk.now_ms()`: the time a request is stamped with when the caller gives none
@@ -411,7 +465,7 @@ impl FonbnkSigner {
         let endpoint = text(endpoint, "endpoint")?;
         let timestamp_ms = timestamp(timestamp_ms)?;
         let signature = text(signature, "signature")?;
-        check(py, self.inner.verify(timestamp_ms, &endpoint, &signature))
+        check(py, self.inner.verify(timestamp_ms, &endpoint, &*signature))
     }
 
     /// A signed request to the endpoint at `path` (one of core's `Endpoint`s) carrying `body`:
@@ -469,9 +523,9 @@ fn _sigmint(m: &Bound<'_, PyModule>) -> PyResult<()> {
     UTF8_IN_PLACE.store(py.version_info() >= (3, 10), Ordering::Relaxed);
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     // Core's error table, in code order: the Python exception classes are checked against it.
-    let errors = Error::ALL
+    let errors = ErrorKind::ALL
         .iter()
-        .map(|error| (error.code(), error.name(), error.message()));
+        .map(|kind| (kind.code(), kind.name(), kind.message()));
     m.add("ERRORS", PyTuple::new(py, errors)?)?;
     m.add("FONBNK_SIGNATURE_LEN", fonbnk::SIGNATURE_LEN)?;
     m.add("FONBNK_CLIENT_ID_MAX_LEN", fonbnk::CLIENT_ID_MAX_LEN)?;
@@ -491,18 +545,8 @@ fn _sigmint(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(fonbnk_endpoint, m)?)?;
     m.add_function(wrap_pyfunction!(fonbnk_string_to_sign, m)?)?;
     m.add_class::<FonbnkSigner>()?;
-    m.add(
-        "JWT_ASYMMETRIC_KEY_PREFIXES",
-        PyTuple::new(py, token::ASYMMETRIC_KEY_PREFIXES)?,
-    )?;
-    m.add(
-        "JWT_ASYMMETRIC_KEY_MARKERS",
-        PyTuple::new(py, token::ASYMMETRIC_KEY_MARKERS)?,
-    )?;
     m.add_function(wrap_pyfunction!(token::jwt_decode, m)?)?;
-    m.add_function(wrap_pyfunction!(token::jwt_decode_common, m)?)?;
     m.add_function(wrap_pyfunction!(token::jwt_encode, m)?)?;
-    m.add_function(wrap_pyfunction!(token::jwt_encode_common, m)?)?;
     m.add_function(wrap_pyfunction!(token::jws_decode, m)?)?;
     m.add_function(wrap_pyfunction!(token::jws_header, m)?)?;
     providers::register(m)?;

@@ -5,8 +5,9 @@
 //! answer; this module converts: a body in (`str` or bytes), small frozen result classes out,
 //! with the strings unescaped and the numbers as Python numbers. A body that carries the
 //! provider's error raises `sigmint.ProviderError` with the provider's text (core's
-//! `providers::error_message`). The HTTP clients, `auth=` adapters and the sandbox are in the
-//! Python half.
+//! `providers::error_message`). The tables of Fonbnk endpoints and environments, with their
+//! names, and the replay window are core's too. The HTTP clients, `auth=` adapters and the
+//! sandbox are in the Python half.
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -20,22 +21,10 @@ use sigmint_core::providers::{self, mygiro, sfox};
 use sigmint_core::time::{self, UnixMillis, UnixSeconds};
 
 use crate::token::{number_to_py, object_to_dict, string_to_py};
-use crate::{bytes_like, check, core_error, error_class, text, timestamp, unicode_error};
-
-/// The endpoints core builds Fonbnk requests for, with the names `sigmint.fonbnk.Endpoint`
-/// gives them.
-pub(crate) const FONBNK_ENDPOINTS: [(&str, fonbnk::Endpoint); 4] = [
-    ("USER_TOKENS_V2", fonbnk::Endpoint::UserTokensV2),
-    ("USER_TOKENS", fonbnk::Endpoint::UserTokens),
-    ("KYC_STATUS", fonbnk::Endpoint::KycStatus),
-    ("KYC_SUBMIT", fonbnk::Endpoint::KycSubmit),
-];
-
-/// Fonbnk's deployments, with the names `sigmint.fonbnk.Environment` gives them.
-pub(crate) const FONBNK_ENVIRONMENTS: [(&str, fonbnk::Environment); 2] = [
-    ("SANDBOX", fonbnk::Environment::Sandbox),
-    ("PRODUCTION", fonbnk::Environment::Production),
-];
+use crate::{
+    bytes_like, check, core_error, error_class, text, timestamp, unicode_error, with_scratch,
+    written,
+};
 
 /// The system clock in Unix milliseconds (the binding's job: core reads no clock).
 fn now_ms() -> i64 {
@@ -59,15 +48,37 @@ fn body_bytes<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyBytes>> {
     bytes_like(obj, "body")
 }
 
+/// The provider's own text in an error body (core's `providers::error_message`): `None` when
+/// core says the body holds none (`MissingField`: empty or blank; `InvalidUtf8`: not text).
+/// Other errors (a body over the size limit) are raised.
+fn error_text<'py>(py: Python<'py>, body: &[u8]) -> PyResult<Option<Bound<'py, PyString>>> {
+    let text = with_scratch(0, false, |scratch| {
+        providers::error_message(body, scratch).map(|text| PyString::new(py, text))
+    });
+    match text {
+        Ok(text) => Ok(Some(text)),
+        Err(Error::MissingField { .. } | Error::InvalidUtf8) => Ok(None),
+        Err(error) => Err(core_error(py, error)),
+    }
+}
+
 /// `sigmint.ProviderError(message, status, provider_message)`: core's message, the HTTP
-/// status when known, and the provider's own text from `body`.
+/// status when known, and the provider's own text from `body` ([`error_text`]). When the
+/// text cannot be read (the body is too large), the text is `None` and the error that says
+/// why is the exception's `__cause__`.
 pub(crate) fn provider_error(py: Python<'_>, status: Option<u16>, body: &[u8]) -> PyErr {
-    let mut scratch = vec![0u8; body.len()];
-    let text = providers::error_message(body, &mut scratch);
+    let (text, cause) = match error_text(py, body) {
+        Ok(text) => (text, None),
+        Err(cause) => (None, Some(cause)),
+    };
     let raised = error_class(py, Error::ProviderError)
         .and_then(|class| class.call1((Error::ProviderError.message(), status, text)));
     match raised {
-        Ok(exception) => PyErr::from_value(exception),
+        Ok(exception) => {
+            let err = PyErr::from_value(exception);
+            err.set_cause(py, cause);
+            err
+        }
         Err(err) => err,
     }
 }
@@ -132,8 +143,7 @@ pub(crate) fn fonbnk_user_query_json<'py>(
         email: &email,
         country_iso_code: &country,
     };
-    let mut buf = vec![0u8; check(py, query.json_len())?];
-    Ok(PyString::new(py, check(py, query.write_json(&mut buf))?))
+    written(py, |buf| query.write_json(buf))
 }
 
 /// `fonbnk_kyc_submission_json(email, document_id, user_fields)`: the KYC submit body, with
@@ -160,15 +170,12 @@ pub(crate) fn fonbnk_kyc_submission_json<'py>(
         document_id: &document_id,
         user_fields: texts.iter().map(|(name, value)| (&**name, &**value)),
     };
-    let mut buf = vec![0u8; check(py, submission.json_len())?];
-    Ok(PyString::new(
-        py,
-        check(py, submission.write_json(&mut buf))?,
-    ))
+    written(py, |buf| submission.write_json(buf))
 }
 
 /// `fonbnk_check_timestamp(timestamp_ms, now_ms, window_ms)`: raises
-/// `TimestampOutOfWindowError` when the two are more than `window_ms` apart.
+/// `TimestampOutOfWindowError` when the two are more than `window_ms` apart (core's
+/// `DEFAULT_WINDOW` is exported as `FONBNK_DEFAULT_WINDOW_MS`).
 #[pyfunction]
 pub(crate) fn fonbnk_check_timestamp(
     py: Python<'_>,
@@ -178,14 +185,16 @@ pub(crate) fn fonbnk_check_timestamp(
 ) -> PyResult<()> {
     let timestamp_ms = timestamp(timestamp_ms)?;
     let now_ms = timestamp(now_ms)?;
-    check(py, fonbnk::check_timestamp(timestamp_ms, now_ms, window_ms))
+    check(
+        py,
+        fonbnk::check_timestamp(timestamp_ms, now_ms, Duration::from_millis(window_ms)),
+    )
 }
 
-/// The core endpoint whose path is `path`.
+/// The core endpoint whose path is `path` (`sigmint.fonbnk.Endpoint`'s value).
 pub(crate) fn fonbnk_endpoint_by_path(path: &str) -> PyResult<fonbnk::Endpoint> {
-    FONBNK_ENDPOINTS
-        .iter()
-        .map(|(_, endpoint)| *endpoint)
+    fonbnk::Endpoint::ALL
+        .into_iter()
         .find(|endpoint| endpoint.path() == path)
         .ok_or_else(|| {
             PyValueError::new_err(format!(
@@ -350,10 +359,11 @@ pub(crate) fn fonbnk_parse_user_tokens(
 ) -> PyResult<FonbnkUserTokens> {
     let body = body_bytes(body)?;
     let bytes = body.as_bytes();
-    // One decoded token payload at a time: never longer than the body that holds the token.
-    let mut scratch = vec![0u8; bytes.len()];
-    let tokens =
-        fonbnk::parse_user_tokens(bytes, &mut scratch).map_err(|e| parse_error(py, e, bytes))?;
+    // Core says how much room the tokens' payloads need when the first guess is short.
+    let tokens = with_scratch(1024, false, |scratch| {
+        fonbnk::parse_user_tokens(bytes, scratch)
+    })
+    .map_err(|e| parse_error(py, e, bytes))?;
     Ok(FonbnkUserTokens {
         access_token: tokens.access_token.to_owned(),
         refresh_token: tokens.refresh_token.to_owned(),
@@ -502,9 +512,10 @@ pub(crate) fn fonbnk_parse_kyc_state(
     let body = body_bytes(body)?;
     let bytes = body.as_bytes();
     let state = fonbnk::parse_kyc_state(bytes).map_err(|e| parse_error(py, e, bytes))?;
+    // Core refused an answer without `kycStatus`: this is only its `Option` unwrapped.
     let status_text = state
         .status_text()
-        .ok_or_else(|| core_error(py, Error::MissingField))?;
+        .ok_or_else(|| core_error(py, Error::MissingField { field: "kycStatus" }))?;
     let documents = state
         .documents()
         .map(|d| {
@@ -573,11 +584,7 @@ pub(crate) fn sfox_user_token_path<'py>(
     user_id: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyString>> {
     let user_id = text(user_id, "user_id")?;
-    let mut buf = vec![0u8; check(py, sfox::user_token_path_len(&user_id))?];
-    Ok(PyString::new(
-        py,
-        check(py, sfox::user_token_path(&user_id, &mut buf))?,
-    ))
+    written(py, |buf| sfox::user_token_path(&user_id, buf))
 }
 
 /// `Bearer {credential}` through `write` (core checks the credential).
@@ -590,11 +597,13 @@ fn bearer<'py>(
     let secret = crate::secret_text(credential, what)?;
     let credential =
         std::str::from_utf8(secret.as_bytes()).map_err(|_| core_error(py, Error::InvalidUtf8))?;
-    let mut buf = vec![0u8; "Bearer ".len() + credential.len()];
-    let value = check(py, write(credential, &mut buf));
-    let result = value.map(|value| PyString::new(py, value));
-    buf.fill(0);
-    result
+    // The buffer holds the credential: wiped before it is freed.
+    check(
+        py,
+        with_scratch(0, true, |buf| {
+            write(credential, buf).map(|value| PyString::new(py, value))
+        }),
+    )
 }
 
 /// `sfox_authorization(api_key)`: `Bearer {api_key}`.
@@ -686,14 +695,9 @@ pub(crate) fn mygiro_access_token_path<'py>(
 ) -> PyResult<Bound<'py, PyString>> {
     let user_id = text(user_id, "user_id")?;
     let account_id = text(account_id, "account_id")?;
-    let mut buf = vec![0u8; check(py, mygiro::access_token_path_len(&user_id, &account_id))?];
-    Ok(PyString::new(
-        py,
-        check(
-            py,
-            mygiro::access_token_path(&user_id, &account_id, &mut buf),
-        )?,
-    ))
+    written(py, |buf| {
+        mygiro::access_token_path(&user_id, &account_id, buf)
+    })
 }
 
 /// `mygiro_authorization(token)`: `Bearer {token}`.
@@ -780,16 +784,32 @@ pub(crate) fn mygiro_parse_access_token(
 // All providers
 
 /// `provider_error_message(body)`: the provider's own text in an error body (the `message`
-/// of a JSON object, else the whole body trimmed), `None` when there is none.
+/// of a JSON object, else the whole body trimmed), `None` when there is none. Raises
+/// `ResponseTooLargeError` for a body over core's limit.
 #[pyfunction]
 pub(crate) fn provider_error_message<'py>(
     py: Python<'py>,
     body: &Bound<'py, PyAny>,
 ) -> PyResult<Option<Bound<'py, PyString>>> {
     let body = body_bytes(body)?;
-    let bytes = body.as_bytes();
-    let mut scratch = vec![0u8; bytes.len()];
-    Ok(providers::error_message(bytes, &mut scratch).map(|text| PyString::new(py, text)))
+    error_text(py, body.as_bytes())
+}
+
+/// `provider_error(status, body)`: the `sigmint.ProviderError` for a non-2xx answer, with
+/// the provider's own text from `body` (`None` when there is none, or when the body is too
+/// large to read: then the exception's `__cause__` is the `ResponseTooLargeError`).
+#[pyfunction]
+#[pyo3(name = "provider_error")]
+pub(crate) fn provider_error_for<'py>(
+    py: Python<'py>,
+    status: u16,
+    body: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let body = body_bytes(body)?;
+    Ok(provider_error(py, Some(status), body.as_bytes())
+        .into_value(py)
+        .into_bound(py)
+        .into_any())
 }
 
 /// `parse_rfc3339_ms(text)`: an RFC 3339 timestamp in Unix milliseconds.
@@ -802,14 +822,16 @@ pub(crate) fn parse_rfc3339_ms(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyRes
 /// Registers this module's functions, classes and constants.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
-    let endpoints = FONBNK_ENDPOINTS
+    let endpoints = fonbnk::Endpoint::ALL
         .iter()
-        .map(|(name, e)| (*name, e.path(), e.method()));
+        .map(|e| (e.name(), e.path(), e.method()));
     m.add("FONBNK_ENDPOINTS", PyTuple::new(py, endpoints)?)?;
-    let environments = FONBNK_ENVIRONMENTS
+    let environments = fonbnk::Environment::ALL
         .iter()
-        .map(|(name, env)| (*name, env.base_url()));
+        .map(|env| (env.name(), env.base_url()));
     m.add("FONBNK_ENVIRONMENTS", PyTuple::new(py, environments)?)?;
+    let window_ms = u64::try_from(fonbnk::DEFAULT_WINDOW.as_millis()).unwrap_or(u64::MAX);
+    m.add("FONBNK_DEFAULT_WINDOW_MS", window_ms)?;
     m.add("FONBNK_CONTENT_TYPE", fonbnk::Request::CONTENT_TYPE)?;
     m.add("PROVIDER_MAX_RESPONSE_LEN", providers::MAX_RESPONSE_LEN)?;
     m.add("SFOX_BASE_URL", sfox::BASE_URL)?;
@@ -828,6 +850,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(mygiro_check_tag, m)?)?;
     m.add_function(wrap_pyfunction!(mygiro_parse_access_token, m)?)?;
     m.add_function(wrap_pyfunction!(provider_error_message, m)?)?;
+    m.add_function(wrap_pyfunction!(provider_error_for, m)?)?;
     m.add_function(wrap_pyfunction!(parse_rfc3339_ms, m)?)?;
     m.add_class::<FonbnkTokenLifetime>()?;
     m.add_class::<FonbnkUserTokens>()?;

@@ -1,33 +1,46 @@
-//! JWS/JWT functions behind `sigmint.jwt` and `sigmint.jws`.
+//! JWS/JWT functions behind `sigmint.jwt` and `sigmint.jws`, and the one home of their
+//! PyJWT-compatible argument handling.
 //!
-//! Core decodes, verifies and validates; this module converts. Claims come back as Python
-//! objects built straight from core's JSON reader (no `json.loads` round trip), and claims to
-//! mint are written as JSON here, byte for byte as `json.dumps(obj, separators=(",", ":"))`
-//! writes them (PyJWT's encoding), then handed to core, which checks and signs them.
+//! `sigmint.jwt.decode`, `encode` and `get_unverified_header` and `sigmint.jws.decode` forward
+//! their arguments here as they get them. This module reads them as PyJWT does: `options` and
+//! their defaults (each `verify_*` follows `verify_signature`), `require`, `algorithms` as a
+//! string or any iterable, `leeway` and `now` as an int, a float, a `timedelta` or a
+//! `datetime`, `audience` and `issuer` as a string or an iterable of strings, the system clock
+//! unless `now` is given; and it refuses the arguments PyJWT refuses with PyJWT's exception and
+//! message. Core then makes every decision about the token, its claims and the key. The
+//! handling is in Rust rather than in Python because on a microsecond-scale decode the Python
+//! steps cost as much as the decode.
 //!
-//! The PyJWT-style argument handling (options, defaults, clock, leeway, key checks) is
-//! `python/sigmint/jwt.py`'s. Its steps for the arguments most calls pass are repeated here
-//! ([`jwt_decode_common`], [`jwt_encode_common`]) so that such a call is one call into Rust
-//! rather than a dozen Python steps first: on a microsecond-scale decode those steps cost as
-//! much as the decode. Anything else, and every refusal of an argument, stays with the
-//! Python code (a test compares the two paths argument by argument).
+//! Claims come back as Python objects built straight from core's JSON reader (no `json.loads`
+//! round trip). Claims to mint are written with core's JSON writer, byte for byte as
+//! `json.dumps(obj, separators=(",", ":"))` writes them (PyJWT's encoding), then handed to
+//! core, which checks and signs them.
 
-use std::io::Write as _;
 use std::ops::Deref;
 use std::time::Duration;
 
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::{PyNotImplementedError, PyOverflowError, PyTypeError, PyValueError};
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyModule, PyString, PyTuple};
+use pyo3::types::{
+    PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyMapping, PyModule, PyString,
+    PyTuple, PyType,
+};
+use sigmint_core::json::writer::{self, Escape, Sink};
 use sigmint_core::json::{self, Kind, Value};
 use sigmint_core::jws::{self, Algorithm, Limits};
-use sigmint_core::jwt::{self, Claims, Validation};
+use sigmint_core::jwt::{self, Validation};
 use sigmint_core::time::UnixSeconds;
-use sigmint_core::{Error, Key};
+use sigmint_core::{Error, Key, crypto};
 
-use crate::{Utf8, bytes_like, check, core_error, secret_text, text, type_error, utf8};
+use crate::{
+    Utf8, bytes_like, check, core_error, core_error_in, secret_text, text, type_error,
+    unicode_error, utf8,
+};
+
+/// PyJWT's message when a signature is to be verified and no algorithm is allowed.
+const ALGORITHMS_REQUIRED: &str = "It is required that you pass in a value for the \"algorithms\" argument when calling decode().";
 
 /// The algorithm list core gets: HS256 when the caller allowed it, else none (every token
 /// is then refused as not allowed, as PyJWT does for an alg missing from `algorithms`).
@@ -35,15 +48,83 @@ fn allowed(hs256: bool) -> &'static [Algorithm] {
     if hs256 { &[Algorithm::Hs256] } else { &[] }
 }
 
-/// A token argument, `str` or `bytes` (the Python half refuses other types as PyJWT does).
-/// Bytes that are not UTF-8 cannot be base64url: a malformed token.
-fn token_text<'a>(obj: &'a Bound<'_, PyAny>) -> PyResult<Utf8<'a>> {
-    if let Ok(bytes) = obj.cast::<PyBytes>() {
-        return std::str::from_utf8(bytes.as_bytes())
-            .map(Utf8::InPlace)
-            .map_err(|_| core_error(obj.py(), Error::MalformedToken));
+/// One of PyJWT's exception classes (`sigmint._jwt_errors`), for the refusals of arguments
+/// that PyJWT makes itself.
+fn pyjwt_error(py: Python<'_>, class: &str, message: &str) -> PyErr {
+    static MODULE: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
+    let class = MODULE
+        .get_or_try_init(py, || py.import("sigmint._jwt_errors").map(Bound::unbind))
+        .and_then(|module| Ok(module.bind(py).getattr(class)?.cast_into::<PyType>()?));
+    match class {
+        Ok(class) => PyErr::from_type(class, message.to_owned()),
+        Err(err) => err,
     }
-    text(obj, "token")
+}
+
+/// An object of the standard library (a class, a function, `timezone.utc`), looked up once.
+fn stdlib<'py>(
+    py: Python<'py>,
+    cell: &'static PyOnceLock<Py<PyAny>>,
+    module: &str,
+    path: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    cell.get_or_try_init(py, || {
+        let mut obj = py.import(module)?.into_any();
+        for name in path.split('.') {
+            obj = obj.getattr(name)?;
+        }
+        Ok::<_, PyErr>(obj.unbind())
+    })
+    .map(|obj| obj.bind(py).clone())
+}
+
+fn datetime_class(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    static CLASS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    stdlib(py, &CLASS, "datetime", "datetime")
+}
+
+// ---------------------------------------------------------------------------------------
+// Arguments
+
+/// PyJWT's check of the token argument: `str` or `bytes`.
+fn check_token(token: &Bound<'_, PyAny>) -> PyResult<()> {
+    if token.is_instance_of::<PyString>() || token.is_instance_of::<PyBytes>() {
+        Ok(())
+    } else {
+        Err(pyjwt_error(
+            token.py(),
+            "DecodeError",
+            "Invalid token type. Token must be a <class 'bytes'>",
+        ))
+    }
+}
+
+/// A token as core takes it: a `str`'s UTF-8 form, or a `bytes` object's own bytes (core
+/// decides what those hold: bytes that are not UTF-8 are a malformed token).
+enum TokenBytes<'a> {
+    /// A `str` token.
+    Text(Utf8<'a>),
+    /// A `bytes` token.
+    Bytes(&'a [u8]),
+}
+
+impl AsRef<[u8]> for TokenBytes<'_> {
+    fn as_ref(&self) -> &[u8] {
+        match self {
+            TokenBytes::Text(text) => text.as_bytes(),
+            TokenBytes::Bytes(bytes) => bytes,
+        }
+    }
+}
+
+/// A token ([`check_token`]'s types) as [`TokenBytes`]. A `str` holding a lone surrogate has
+/// no UTF-8 form: `InvalidUtf8`.
+fn token_bytes<'a>(token: &'a Bound<'_, PyAny>) -> PyResult<TokenBytes<'a>> {
+    check_token(token)?;
+    if let Ok(bytes) = token.cast::<PyBytes>() {
+        return Ok(TokenBytes::Bytes(bytes.as_bytes()));
+    }
+    text(token, "token").map(TokenBytes::Text)
 }
 
 /// A key argument as bytes: `str` as UTF-8, any bytes-like object as is, `None` as empty
@@ -56,6 +137,416 @@ fn key_bytes<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyBytes>> {
     } else {
         bytes_like(obj, "key")
     }
+}
+
+/// A key converted ([`key_bytes`]), or why it cannot be: raised when the key is used, after
+/// the other arguments are read (PyJWT's order).
+type KeyArgument<'py> = PyResult<Bound<'py, PyBytes>>;
+
+/// A key for an HS256 token, converted and held to core's key policy
+/// (`crypto::check_jwt_secret`: never an asymmetric key or certificate; with
+/// `enforce_minimum_length`, HS256's minimum length). A policy refusal is raised now, as
+/// PyJWT checks keys before anything else; a key that does not convert, when it is used.
+fn checked_key<'py>(
+    key: &Bound<'py, PyAny>,
+    enforce_minimum_length: bool,
+) -> PyResult<KeyArgument<'py>> {
+    let bytes = key_bytes(key);
+    if let Ok(bytes) = &bytes {
+        check(
+            key.py(),
+            crypto::check_jwt_secret(bytes.as_bytes(), enforce_minimum_length),
+        )?;
+    }
+    Ok(bytes)
+}
+
+/// `bool(options.get(name, default))`, every default for `options` `None`.
+fn option(
+    options: Option<&Bound<'_, PyAny>>,
+    name: &Bound<'_, PyString>,
+    default: bool,
+) -> PyResult<bool> {
+    let Some(options) = options else {
+        return Ok(default);
+    };
+    let value = if let Ok(dict) = options.cast_exact::<PyDict>() {
+        dict.get_item(name)?
+    } else {
+        Some(options.call_method1(intern!(options.py(), "get"), (name, default))?)
+    };
+    value.map_or(Ok(default), |value| value.is_truthy())
+}
+
+/// `list(options.get("require") or ())`: the claims a token must have.
+fn required_claims<'py>(options: Option<&Bound<'py, PyAny>>) -> PyResult<Vec<Bound<'py, PyAny>>> {
+    let Some(options) = options else {
+        return Ok(Vec::new());
+    };
+    let name = intern!(options.py(), "require");
+    let value = if let Ok(dict) = options.cast_exact::<PyDict>() {
+        dict.get_item(name)?
+    } else {
+        Some(options.call_method1(intern!(options.py(), "get"), (name,))?)
+    };
+    match value {
+        Some(value) if value.is_truthy()? => value.try_iter()?.collect(),
+        _ => Ok(Vec::new()),
+    }
+}
+
+/// The options of a JWT decode, as PyJWT reads them.
+struct DecodeOptions<'py> {
+    verify_signature: bool,
+    verify_exp: bool,
+    verify_nbf: bool,
+    verify_iat: bool,
+    verify_aud: bool,
+    verify_iss: bool,
+    verify_sub: bool,
+    require: Vec<Bound<'py, PyAny>>,
+    strict_aud: bool,
+    enforce_minimum_key_length: bool,
+}
+
+impl<'py> DecodeOptions<'py> {
+    /// PyJWT's options: `verify_signature` (default true), each other `verify_*` defaulting
+    /// to it, `require`, `strict_aud`, `enforce_minimum_key_length` (default false); `None`
+    /// for every default. Read in this order.
+    fn read(options: &Bound<'py, PyAny>) -> PyResult<Self> {
+        let py = options.py();
+        let options = (!options.is_none()).then_some(options);
+        let verify_signature = option(options, intern!(py, "verify_signature"), true)?;
+        let verify = |name: &Bound<'_, PyString>| option(options, name, verify_signature);
+        Ok(DecodeOptions {
+            verify_signature,
+            verify_exp: verify(intern!(py, "verify_exp"))?,
+            verify_nbf: verify(intern!(py, "verify_nbf"))?,
+            verify_iat: verify(intern!(py, "verify_iat"))?,
+            verify_aud: verify(intern!(py, "verify_aud"))?,
+            verify_iss: verify(intern!(py, "verify_iss"))?,
+            verify_sub: verify(intern!(py, "verify_sub"))?,
+            require: required_claims(options)?,
+            strict_aud: option(options, intern!(py, "strict_aud"), false)?,
+            enforce_minimum_key_length: option(
+                options,
+                intern!(py, "enforce_minimum_key_length"),
+                false,
+            )?,
+        })
+    }
+}
+
+/// The algorithms and key of a verified decode, PyJWT's way: `algorithms` must be given (a
+/// `DecodeError` otherwise), and allows HS256 when it is `"HS256"` (a string) or holds it
+/// (any other iterable); the key is [`checked_key`].
+fn verifying<'py>(
+    algorithms: &Bound<'py, PyAny>,
+    key: &Bound<'py, PyAny>,
+    enforce_minimum_key_length: bool,
+) -> PyResult<(bool, KeyArgument<'py>)> {
+    let py = algorithms.py();
+    if !algorithms.is_truthy()? {
+        return Err(pyjwt_error(py, "DecodeError", ALGORITHMS_REQUIRED));
+    }
+    let hs256 = intern!(py, "HS256");
+    let hs256 = if algorithms.is_instance_of::<PyString>() {
+        algorithms.eq(hs256)?
+    } else {
+        algorithms.contains(hs256)?
+    };
+    Ok((hs256, checked_key(key, enforce_minimum_key_length)?))
+}
+
+/// `int(time.time())`, read through the module on each call (so a patched `time.time` is
+/// honoured).
+fn system_now(py: Python<'_>) -> PyResult<i64> {
+    static TIME: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
+    let module = TIME.get_or_try_init(py, || py.import("time").map(Bound::unbind))?;
+    let now = module.bind(py).getattr(intern!(py, "time"))?.call0()?;
+    if let Ok(float) = now.cast_exact::<PyFloat>() {
+        let now = float.value();
+        // `int()` truncates toward zero, as `as` does within range.
+        if now.is_finite() && now.abs() < 9.0e18 {
+            #[allow(clippy::cast_possible_truncation)]
+            return Ok(now as i64);
+        }
+    }
+    py.get_type::<PyInt>().call1((now,))?.extract()
+}
+
+/// `value` in whole seconds, rounded down: an int, a finite float, a `timedelta` or a
+/// `datetime` (naive ones are UTC). `what` names the argument in errors.
+fn whole_seconds(value: &Bound<'_, PyAny>, what: &str) -> PyResult<i64> {
+    let py = value.py();
+    if value.is_exact_instance_of::<PyInt>() {
+        return value.extract();
+    }
+    if value.is_instance_of::<PyBool>() {
+        return Err(PyTypeError::new_err(format!(
+            "{what} must be a number of seconds, not bool"
+        )));
+    }
+    if value.is_instance_of::<PyInt>() {
+        return value.extract();
+    }
+    static TIMEDELTA: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    static UTC: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    let seconds = if value.is_instance(&stdlib(py, &TIMEDELTA, "datetime", "timedelta")?)? {
+        value.call_method0(intern!(py, "total_seconds"))?
+    } else if value.is_instance(&datetime_class(py)?)? {
+        let moment = if value.getattr(intern!(py, "tzinfo"))?.is_none() {
+            let utc = stdlib(py, &UTC, "datetime", "timezone.utc")?;
+            let kwargs = PyDict::new(py);
+            kwargs.set_item(intern!(py, "tzinfo"), utc)?;
+            value.call_method(intern!(py, "replace"), (), Some(&kwargs))?
+        } else {
+            value.clone()
+        };
+        moment.call_method0(intern!(py, "timestamp"))?
+    } else {
+        value.clone()
+    };
+    if let Ok(float) = seconds.cast::<PyFloat>() {
+        let seconds = float.value();
+        if !seconds.is_finite() {
+            return Err(PyValueError::new_err(format!("{what} must be finite")));
+        }
+        let floor = seconds.floor();
+        // Exactly the floats of i64's range: -2**63 <= floor < 2**63.
+        #[allow(clippy::cast_precision_loss)]
+        let range = (i64::MIN as f64)..-(i64::MIN as f64);
+        if !range.contains(&floor) {
+            return Err(PyOverflowError::new_err(format!("{what} is out of range")));
+        }
+        #[allow(clippy::cast_possible_truncation)]
+        return Ok(floor as i64);
+    }
+    let kinds = if what == "leeway" {
+        "timedelta"
+    } else {
+        "datetime"
+    };
+    Err(type_error(
+        what,
+        &format!("an int, a float or a {kinds}"),
+        value,
+    ))
+}
+
+/// PyJWT's `audience` or `issuer`: `None`, a string (one name) or an iterable of strings.
+fn names<'py>(value: &Bound<'py, PyAny>, what: &str) -> PyResult<Option<Vec<Bound<'py, PyAny>>>> {
+    if value.is_none() {
+        return Ok(None);
+    }
+    if value.is_instance_of::<PyString>() {
+        return Ok(Some(vec![value.clone()]));
+    }
+    let refused = || {
+        PyTypeError::new_err(format!(
+            "{what} must be a string, an iterable of strings or None"
+        ))
+    };
+    if value.is_instance_of::<PyBytes>() || value.is_instance_of::<PyByteArray>() {
+        return Err(refused());
+    }
+    let names = value
+        .try_iter()
+        .map_err(|_| refused())?
+        .collect::<PyResult<Vec<_>>>()?;
+    if names.iter().any(|name| !name.is_instance_of::<PyString>()) {
+        return Err(refused());
+    }
+    Ok(Some(names))
+}
+
+/// The text of each of `names` (each a `str`).
+fn texts<'a>(names: &'a [Bound<'_, PyAny>], what: &str) -> PyResult<Vec<Utf8<'a>>> {
+    names.iter().map(|name| text(name, what)).collect()
+}
+
+/// `None`, or a `str`'s text.
+fn optional_text<'a>(obj: &'a Bound<'_, PyAny>, what: &str) -> PyResult<Option<Utf8<'a>>> {
+    if obj.is_none() {
+        Ok(None)
+    } else {
+        text(obj, what).map(Some)
+    }
+}
+
+/// Borrowed `&str`s of `texts`, as core's lists take them.
+fn strs<'a>(texts: &'a [Utf8<'_>]) -> Vec<&'a str> {
+    texts.iter().map(Deref::deref).collect()
+}
+
+// ---------------------------------------------------------------------------------------
+// Decoding
+
+/// `jwt_decode(jwt, key, algorithms, options, leeway, audience, issuer, now, subject, typ,
+/// token_type, max_token_len, max_depth)`: `sigmint.jwt.decode`, which forwards its
+/// arguments (PyJWT's, and sigmint's keyword-only extras) here. The claims of an HS256 JWT
+/// as a dict, after core verified the signature (unless `options["verify_signature"]` is
+/// false) and validated the claims.
+#[pyfunction]
+#[allow(clippy::too_many_arguments)]
+#[pyo3(signature = (
+    jwt, key, algorithms, options, leeway, audience, issuer, now, subject, typ, token_type,
+    max_token_len, max_depth,
+))]
+pub(crate) fn jwt_decode<'py>(
+    py: Python<'py>,
+    jwt: &Bound<'py, PyAny>,
+    key: &Bound<'py, PyAny>,
+    algorithms: &Bound<'py, PyAny>,
+    options: &Bound<'py, PyAny>,
+    leeway: &Bound<'py, PyAny>,
+    audience: &Bound<'py, PyAny>,
+    issuer: &Bound<'py, PyAny>,
+    now: &Bound<'py, PyAny>,
+    subject: &Bound<'py, PyAny>,
+    typ: &Bound<'py, PyAny>,
+    token_type: &Bound<'py, PyAny>,
+    max_token_len: usize,
+    max_depth: usize,
+) -> PyResult<Bound<'py, PyDict>> {
+    check_token(jwt)?;
+    let options = DecodeOptions::read(options)?;
+    let (hs256, key) = if options.verify_signature {
+        let (hs256, key) = verifying(algorithms, key, options.enforce_minimum_key_length)?;
+        (hs256, Some(key))
+    } else {
+        (false, None)
+    };
+    let now = if now.is_none() {
+        system_now(py)?
+    } else {
+        whole_seconds(now, "now")?
+    };
+    let leeway = u64::try_from(whole_seconds(leeway, "leeway")?)
+        .map_err(|_| PyValueError::new_err("leeway must not be negative"))?;
+    let audience_is_str = audience.is_instance_of::<PyString>();
+    let mut audience = names(audience, "audience")?;
+    if options.strict_aud && audience.is_some() && !audience_is_str {
+        // PyJWT's strict audience is a string: any other audience matches no token, which
+        // core is told as an empty list of accepted audiences.
+        audience = Some(Vec::new());
+    }
+    let issuer = names(issuer, "issuer")?;
+    let required = texts(&options.require, "a required claim")?;
+    let audience = audience
+        .as_deref()
+        .map(|names| texts(names, "audience"))
+        .transpose()?;
+    let issuer = issuer
+        .as_deref()
+        .map(|names| texts(names, "issuer"))
+        .transpose()?;
+    let subject = optional_text(subject, "subject")?;
+    let typ = optional_text(typ, "typ")?;
+    let token_type = optional_text(token_type, "token_type")?;
+    let token = token_bytes(jwt)?;
+    let required = strs(&required);
+    let audience = audience.as_deref().map(strs);
+    let issuer = issuer.as_deref().map(strs);
+    let validation = Validation {
+        now: UnixSeconds(now),
+        leeway: Duration::from_secs(leeway),
+        verify_exp: options.verify_exp,
+        verify_nbf: options.verify_nbf,
+        verify_iat: options.verify_iat,
+        verify_aud: options.verify_aud,
+        verify_iss: options.verify_iss,
+        verify_sub: options.verify_sub,
+        required: &required,
+        audience: audience.as_deref(),
+        strict_audience: options.strict_aud,
+        issuer: issuer.as_deref(),
+        subject: subject.as_deref(),
+        typ: typ.as_deref(),
+        token_type: token_type.as_deref(),
+        algorithms: allowed(hs256),
+        limits: Limits {
+            max_token_len,
+            max_depth,
+        },
+    };
+    let claims_error = |error| core_error_in(py, error, &required);
+    // Zeroed with calloc, so an oversized token (refused by core first) costs no page writes.
+    let mut scratch = vec![0u8; jws::scratch_len(&token)];
+    let Some(key) = key else {
+        let (header, claims) = jwt::dangerous_unverified(&token, &mut scratch, &validation.limits)
+            .map_err(claims_error)?;
+        claims
+            .validate(&header, &validation)
+            .map_err(claims_error)?;
+        return object_to_dict(py, claims.json());
+    };
+    let key = key?;
+    let key = check(py, Key::new(key.as_bytes()))?;
+    let verified = jwt::decode(&token, &mut scratch, &key, &validation).map_err(claims_error)?;
+    object_to_dict(py, verified.claims().json())
+}
+
+/// `jws_decode(jws, key, algorithms, options, max_token_len, max_depth)`: `sigmint.jws.decode`,
+/// which forwards its arguments here. The payload bytes of a compact HS256 JWS (any payload,
+/// JSON or not), its signature verified unless `options["verify_signature"]` is false.
+#[pyfunction]
+#[pyo3(signature = (jws, key, algorithms, options, max_token_len, max_depth))]
+pub(crate) fn jws_decode<'py>(
+    py: Python<'py>,
+    jws: &Bound<'py, PyAny>,
+    key: &Bound<'py, PyAny>,
+    algorithms: &Bound<'py, PyAny>,
+    options: &Bound<'py, PyAny>,
+    max_token_len: usize,
+    max_depth: usize,
+) -> PyResult<Bound<'py, PyBytes>> {
+    check_token(jws)?;
+    let options = (!options.is_none()).then_some(options);
+    let verify = if option(options, intern!(py, "verify_signature"), true)? {
+        let enforce = option(options, intern!(py, "enforce_minimum_key_length"), false)?;
+        Some(verifying(algorithms, key, enforce)?)
+    } else {
+        None
+    };
+    let token = token_bytes(jws)?;
+    let limits = Limits {
+        max_token_len,
+        max_depth,
+    };
+    let mut header = vec![0u8; jws::header_scratch_len(&token)];
+    let unverified = check(py, jws::decode(&token, &mut header, &limits))?;
+    let mut payload = vec![0u8; unverified.payload_len()];
+    let payload = match verify {
+        Some((hs256, key)) => {
+            let key = check(py, Key::new(key?.as_bytes()))?;
+            let verified = check(py, unverified.verify(&key, allowed(hs256)))?;
+            check(py, verified.decode_payload(&mut payload))?
+        }
+        None => check(py, unverified.dangerous_decode_payload(&mut payload))?,
+    };
+    Ok(PyBytes::new(py, payload))
+}
+
+/// `jws_header(token, max_token_len, max_depth)`: `sigmint.jwt.get_unverified_header`. A
+/// token's header as a dict, unverified; the token must still be three strict base64url
+/// segments with a well-formed header.
+#[pyfunction]
+#[pyo3(signature = (token, max_token_len, max_depth))]
+pub(crate) fn jws_header<'py>(
+    py: Python<'py>,
+    token: &Bound<'py, PyAny>,
+    max_token_len: usize,
+    max_depth: usize,
+) -> PyResult<Bound<'py, PyDict>> {
+    let token = token_bytes(token)?;
+    let limits = Limits {
+        max_token_len,
+        max_depth,
+    };
+    let mut header = vec![0u8; jws::header_scratch_len(&token)];
+    let unverified = check(py, jws::decode(&token, &mut header, &limits))?;
+    object_to_dict(py, unverified.header().json())
 }
 
 /// A value of a validated JSON document as a Python object: object -> dict (in order),
@@ -74,7 +565,7 @@ fn to_py<'py>(py: Python<'py>, value: Value<'_>) -> PyResult<Bound<'py, PyAny>> 
         }
         Kind::String => string_to_py(py, value)?.into_any(),
         Kind::Number => number_to_py(py, value.raw())?,
-        Kind::Bool => PyBool::new(py, value.as_bool() == Some(true))
+        Kind::Bool => PyBool::new(py, check(py, value.as_bool())?)
             .to_owned()
             .into_any(),
         Kind::Null => py.None().into_bound(py),
@@ -98,10 +589,8 @@ pub(crate) fn string_to_py<'py>(
     py: Python<'py>,
     value: Value<'_>,
 ) -> PyResult<Bound<'py, PyString>> {
-    let raw = value.raw();
-    let inner = raw.get(1..raw.len().saturating_sub(1)).unwrap_or("");
-    if !inner.contains('\\') {
-        return Ok(PyString::new(py, inner));
+    if let Some(text) = value.as_plain_str() {
+        return Ok(PyString::new(py, text));
     }
     let chars = value
         .chars()
@@ -129,634 +618,288 @@ pub(crate) fn number_to_py<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'
         .map_err(|_| core_error(py, Error::IntegerOverflow))
 }
 
-/// Core's `MissingClaim` as `sigmint.MissingClaimError(claim)`, naming the claim as PyJWT's
-/// `MissingRequiredClaimError.claim` does: the first required claim that is absent or null,
-/// else `aud` or `iss` when one was expected and the token has none (core checks them in
-/// that order).
-fn claims_error(py: Python<'_>, error: Error, claims: &Claims<'_>, v: &Validation<'_>) -> PyErr {
-    if error != Error::MissingClaim {
-        return core_error(py, error);
-    }
-    let absent = |name: &str| {
-        claims
-            .claim(name)
-            .is_none_or(|value| value.kind() == Kind::Null)
-    };
-    let claim = v
-        .required
-        .iter()
-        .copied()
-        .find(|name| absent(name))
-        .or_else(|| (v.verify_aud && v.audience.is_some() && absent("aud")).then_some("aud"))
-        .unwrap_or("iss");
-    match crate::error_class(py, error) {
-        Ok(class) => PyErr::from_type(class, (claim.to_owned(),)),
-        Err(_) => core_error(py, error),
-    }
-}
+// ---------------------------------------------------------------------------------------
+// Minting
 
-/// `jwt_decode(...)`: the claims of an HS256 JWT as a dict, after core verified the signature
-/// (unless `verify_signature` is false) and validated the claims. `sigmint.jwt.decode`
-/// computes every argument from PyJWT's; `now` and `leeway` are whole seconds.
+/// `jwt_encode(payload, key, algorithm, headers, sort_headers)`: `sigmint.jwt.encode`, which
+/// forwards PyJWT's arguments here. An HS256 JWT of `payload` (a dict; `datetime` values of
+/// `exp`, `iat` and `nbf` become Unix seconds) with the header `{"alg": "HS256", "typ":
+/// "JWT"}` updated with `headers` (a falsy `typ` removes it), both written as `json.dumps(obj,
+/// separators=(",", ":"))` writes them, the header's keys sorted when `sort_headers` is true.
+/// Core checks both and signs.
 #[pyfunction]
-#[allow(clippy::too_many_arguments, clippy::fn_params_excessive_bools)]
-#[pyo3(signature = (
-    token, key, verify_signature, hs256, now, leeway, verify_exp, verify_nbf, verify_iat,
-    verify_aud, verify_iss, required, audience, issuer, typ, token_type, max_token_len,
-    max_depth,
-))]
-pub(crate) fn jwt_decode<'py>(
-    py: Python<'py>,
-    token: &Bound<'py, PyAny>,
-    key: &Bound<'py, PyAny>,
-    verify_signature: bool,
-    hs256: bool,
-    now: i64,
-    leeway: u64,
-    verify_exp: bool,
-    verify_nbf: bool,
-    verify_iat: bool,
-    verify_aud: bool,
-    verify_iss: bool,
-    required: Vec<String>,
-    audience: Option<Vec<String>>,
-    issuer: Option<Vec<String>>,
-    typ: Option<String>,
-    token_type: Option<String>,
-    max_token_len: usize,
-    max_depth: usize,
-) -> PyResult<Bound<'py, PyDict>> {
-    let token = token_text(token)?;
-    let key = if verify_signature {
-        Some(key_bytes(key)?)
-    } else {
-        None
-    };
-    let required: Vec<&str> = required.iter().map(String::as_str).collect();
-    let audience: Option<Vec<&str>> = audience
-        .as_ref()
-        .map(|names| names.iter().map(String::as_str).collect());
-    let issuer: Option<Vec<&str>> = issuer
-        .as_ref()
-        .map(|names| names.iter().map(String::as_str).collect());
-    let validation = Validation {
-        now: UnixSeconds(now),
-        leeway: Duration::from_secs(leeway),
-        verify_exp,
-        verify_nbf,
-        verify_iat,
-        verify_aud,
-        verify_iss,
-        required: &required,
-        audience: audience.as_deref(),
-        issuer: issuer.as_deref(),
-        typ: typ.as_deref(),
-        token_type: token_type.as_deref(),
-        algorithms: allowed(hs256),
-        limits: Limits {
-            max_token_len,
-            max_depth,
-        },
-    };
-    decode_claims(
-        py,
-        &token,
-        key.as_ref().map(|key| key.as_bytes()),
-        &validation,
-    )
-}
-
-/// The claims of `token` as a dict, after core verified its signature with `key` (`None`:
-/// not verified) and validated them.
-fn decode_claims<'py>(
-    py: Python<'py>,
-    token: &str,
-    key: Option<&[u8]>,
-    validation: &Validation<'_>,
-) -> PyResult<Bound<'py, PyDict>> {
-    // Zeroed with calloc, so an oversized token (refused by core first) costs no page writes.
-    let mut scratch = vec![0u8; jws::scratch_len(token)];
-    let Some(key) = key else {
-        let (header, claims) = check(
-            py,
-            jwt::dangerous_unverified(token, &mut scratch, &validation.limits),
-        )?;
-        claims
-            .validate(&header, validation)
-            .map_err(|error| claims_error(py, error, &claims, validation))?;
-        return object_to_dict(py, claims.json());
-    };
-    let key = check(py, Key::new(key))?;
-    match jwt::decode(token, &mut scratch, &key, validation) {
-        Ok(verified) => object_to_dict(py, verified.claims().json()),
-        Err(Error::MissingClaim) => {
-            // The signature verified (validation comes after it): read the claims again
-            // to name the missing one.
-            let mut again = vec![0u8; jws::scratch_len(token)];
-            Err(
-                match jwt::dangerous_unverified(token, &mut again, &validation.limits) {
-                    Ok((_, claims)) => claims_error(py, Error::MissingClaim, &claims, validation),
-                    Err(error) => core_error(py, error),
-                },
-            )
-        }
-        Err(error) => Err(core_error(py, error)),
-    }
-}
-
-/// Keys that begin so are OpenSSH public keys.
-pub(crate) const ASYMMETRIC_KEY_PREFIXES: [&str; 6] = [
-    "ssh-ed25519",
-    "ssh-rsa",
-    "ssh-dss",
-    "ecdsa-sha2-nistp256",
-    "ecdsa-sha2-nistp384",
-    "ecdsa-sha2-nistp521",
-];
-/// Keys that hold these are PEM (or SSH2) keys or certificates.
-pub(crate) const ASYMMETRIC_KEY_MARKERS: [&str; 2] = ["-----BEGIN ", "---- BEGIN "];
-
-/// Whether `key` is an asymmetric key or certificate, which PyJWT (and `sigmint.jwt`, with
-/// the lists above) refuses as an HMAC secret: the RS256 -> HS256 confusion.
-fn is_asymmetric(key: &[u8]) -> bool {
-    let starts_with_marker = |rest: &[u8]| {
-        ASYMMETRIC_KEY_MARKERS
-            .iter()
-            .any(|marker| rest.starts_with(marker.as_bytes()))
-    };
-    ASYMMETRIC_KEY_PREFIXES
-        .iter()
-        .any(|prefix| key.starts_with(prefix.as_bytes()))
-        // Every marker starts with '-': only those places can begin one.
-        || (0..key.len())
-            .filter(|&at| key.get(at) == Some(&b'-'))
-            .any(|at| key.get(at..).is_some_and(starts_with_marker))
-}
-
-/// HS256's minimum recommended key length, in bytes (PyJWT's `enforce_minimum_key_length`).
-const MIN_KEY_LEN: usize = 32;
-
-/// A `str` or `bytes` key that `sigmint.jwt`'s own key checks accept, as bytes (a `str` as
-/// UTF-8); `None` for any other key, which its general path handles (and refuses or hands
-/// to core as it does).
-fn common_key<'py>(key: &Bound<'py, PyAny>, minimum_length: bool) -> Option<Bound<'py, PyBytes>> {
-    let bytes = if key.is_exact_instance_of::<PyBytes>() {
-        key.cast::<PyBytes>().ok()?.clone()
-    } else if key.is_exact_instance_of::<PyString>() {
-        secret_text(key, "key").ok()?
-    } else {
-        return None;
-    };
-    let len = bytes.as_bytes().len();
-    if is_asymmetric(bytes.as_bytes()) || (minimum_length && 0 < len && len < MIN_KEY_LEN) {
-        return None;
-    }
-    Some(bytes)
-}
-
-/// `bool(options.get(name, default))` for a dict (`None`: no options).
-fn option_flag(
-    options: Option<&Bound<'_, PyDict>>,
-    name: &Bound<'_, PyString>,
-    default: bool,
-) -> Option<bool> {
-    match options
-        .map(|options| options.get_item(name))
-        .transpose()
-        .ok()?
-        .flatten()
-    {
-        Some(value) => value.is_truthy().ok(),
-        None => Some(default),
-    }
-}
-
-/// `list(options.get("require") or ())`, when that is a list or tuple of `str`.
-fn required_claims(options: Option<&Bound<'_, PyDict>>) -> Option<Vec<String>> {
-    let value = options
-        .map(|options| options.get_item(intern!(options.py(), "require")))
-        .transpose()
-        .ok()?
-        .flatten();
-    let Some(value) = value.filter(|value| value.is_truthy().unwrap_or(true)) else {
-        return Some(Vec::new());
-    };
-    let names = if let Ok(list) = value.cast_exact::<PyList>() {
-        list.iter().collect::<Vec<_>>()
-    } else {
-        value.cast_exact::<PyTuple>().ok()?.iter().collect()
-    };
-    names
-        .iter()
-        .map(|name| Some(utf8(name.cast_exact::<PyString>().ok()?).ok()?.to_owned()))
-        .collect()
-}
-
-/// `int(time.time())`, the clock `sigmint.jwt.decode` reads by default, looked up on each
-/// call as its Python code does (so a patched `time.time` is honoured).
-fn time_now(py: Python<'_>) -> Option<i64> {
-    static TIME: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
-    let module = TIME
-        .get_or_try_init(py, || py.import("time").map(Bound::unbind))
-        .ok()?;
-    let now = module
-        .bind(py)
-        .getattr(intern!(py, "time"))
-        .ok()?
-        .call0()
-        .ok()?;
-    let now = now.cast_exact::<PyFloat>().ok()?.value();
-    // `int()` truncates toward zero, as `as` does within range.
-    #[allow(clippy::cast_possible_truncation)]
-    (now.is_finite() && now.abs() < 9.0e18).then_some(now as i64)
-}
-
-/// An exact `int` that fits `T`.
-fn exact_int<T>(obj: &Bound<'_, PyAny>) -> Option<T>
-where
-    for<'a, 'py> T: FromPyObject<'a, 'py>,
-{
-    obj.is_exact_instance_of::<PyInt>()
-        .then(|| obj.extract::<T>().ok())
-        .flatten()
-}
-
-/// `None`, or a `str`'s text.
-fn optional_text<'a>(obj: &'a Bound<'_, PyAny>) -> Option<Option<Utf8<'a>>> {
-    if obj.is_none() {
-        return Some(None);
-    }
-    utf8(obj.cast::<PyString>().ok()?).ok().map(Some)
-}
-
-/// The text of a `str` or `bytes` token (`_check_token`'s types).
-fn common_token<'a>(jwt: &'a Bound<'_, PyAny>) -> Option<Utf8<'a>> {
-    if let Ok(token) = jwt.cast::<PyString>() {
-        return utf8(token).ok();
-    }
-    std::str::from_utf8(jwt.cast::<PyBytes>().ok()?.as_bytes())
-        .ok()
-        .map(Utf8::InPlace)
-}
-
-/// Unwraps what the common path can take, else leaves the call to the general path.
-macro_rules! common {
-    ($value:expr) => {
-        match $value {
-            Some(value) => value,
-            None => return Ok(None),
-        }
-    };
-}
-
-/// `jwt_decode_common(jwt, key, algorithms, options, leeway, audience, issuer, now, subject,
-/// typ, token_type, max_token_len, max_depth)`: `sigmint.jwt.decode` in one call for the
-/// arguments most calls pass: options `None` or a dict without a true `strict_aud`; a `str`
-/// or `bytes` key that its key checks accept; `int` (or default) `now` and `leeway`; one
-/// `str` (or no) audience and issuer; no `subject`. For any other call, and for any call its
-/// argument checks would refuse, `None` before anything is decoded: `decode`'s general path
-/// then handles it, raising what it raises. The steps are the general path's, in its order.
-#[pyfunction]
-#[allow(clippy::too_many_arguments)]
-#[pyo3(signature = (
-    jwt, key, algorithms, options, leeway, audience, issuer, now, subject, typ, token_type,
-    max_token_len, max_depth,
-))]
-pub(crate) fn jwt_decode_common<'py>(
-    py: Python<'py>,
-    jwt: &Bound<'py, PyAny>,
-    key: &Bound<'py, PyAny>,
-    algorithms: &Bound<'py, PyAny>,
-    options: &Bound<'py, PyAny>,
-    leeway: &Bound<'py, PyAny>,
-    audience: &Bound<'py, PyAny>,
-    issuer: &Bound<'py, PyAny>,
-    now: &Bound<'py, PyAny>,
-    subject: &Bound<'py, PyAny>,
-    typ: &Bound<'py, PyAny>,
-    token_type: &Bound<'py, PyAny>,
-    max_token_len: &Bound<'py, PyAny>,
-    max_depth: &Bound<'py, PyAny>,
-) -> PyResult<Option<Bound<'py, PyDict>>> {
-    let token = common!(common_token(jwt));
-    let options = if options.is_none() {
-        None
-    } else {
-        Some(common!(options.cast_exact::<PyDict>().ok()))
-    };
-    let verify_signature = common!(option_flag(options, intern!(py, "verify_signature"), true));
-    // PyJWT's per-claim switches, each defaulting to `verify_signature`.
-    let names = [
-        intern!(py, "verify_exp"),
-        intern!(py, "verify_nbf"),
-        intern!(py, "verify_iat"),
-        intern!(py, "verify_aud"),
-        intern!(py, "verify_iss"),
-        intern!(py, "verify_sub"),
-    ];
-    let mut flags = [verify_signature; 6];
-    for (flag, name) in flags.iter_mut().zip(names) {
-        *flag = common!(option_flag(options, name, verify_signature));
-    }
-    let [
-        verify_exp,
-        verify_nbf,
-        verify_iat,
-        verify_aud,
-        verify_iss,
-        verify_sub,
-    ] = flags;
-    let required = common!(required_claims(options));
-    if common!(option_flag(options, intern!(py, "strict_aud"), false)) {
-        return Ok(None);
-    }
-    let minimum_key_length = common!(option_flag(
-        options,
-        intern!(py, "enforce_minimum_key_length"),
-        false
-    ));
-    let mut hs256 = false;
-    let mut key_bytes = None;
-    if verify_signature {
-        if !common!(algorithms.is_truthy().ok()) {
-            return Ok(None);
-        }
-        // A str (exactly: a subclass could compare otherwise), or a list or tuple, which
-        // `in` reads without consuming (the general path may have to ask again).
-        hs256 = if let Ok(alg) = algorithms.cast_exact::<PyString>() {
-            utf8(alg).is_ok_and(|alg| &*alg == "HS256")
-        } else if algorithms.is_exact_instance_of::<PyList>()
-            || algorithms.is_exact_instance_of::<PyTuple>()
-        {
-            common!(algorithms.contains(intern!(py, "HS256")).ok())
-        } else {
-            return Ok(None);
-        };
-        key_bytes = Some(common!(common_key(key, minimum_key_length)));
-    }
-    let now = if now.is_none() {
-        common!(time_now(py))
-    } else {
-        common!(exact_int::<i64>(now))
-    };
-    let leeway = common!(exact_int::<i64>(leeway).and_then(|s| u64::try_from(s).ok()));
-    let audience = common!(optional_text(audience));
-    let issuer = common!(optional_text(issuer));
-    if verify_sub && !subject.is_none() {
-        return Ok(None);
-    }
-    let typ = common!(optional_text(typ));
-    let token_type = common!(optional_text(token_type));
-    let limits = Limits {
-        max_token_len: common!(max_token_len.extract::<usize>().ok()),
-        max_depth: common!(max_depth.extract::<usize>().ok()),
-    };
-    let required: Vec<&str> = required.iter().map(String::as_str).collect();
-    let audience = audience.as_deref();
-    let issuer = issuer.as_deref();
-    let validation = Validation {
-        now: UnixSeconds(now),
-        leeway: Duration::from_secs(leeway),
-        verify_exp,
-        verify_nbf,
-        verify_iat,
-        verify_aud,
-        verify_iss,
-        required: &required,
-        audience: audience.as_ref().map(std::slice::from_ref),
-        issuer: issuer.as_ref().map(std::slice::from_ref),
-        typ: typ.as_deref(),
-        token_type: token_type.as_deref(),
-        algorithms: allowed(hs256),
-        limits,
-    };
-    decode_claims(
-        py,
-        &token,
-        key_bytes.as_ref().map(|key| key.as_bytes()),
-        &validation,
-    )
-    .map(Some)
-}
-
-/// `jws_decode(token, key, verify_signature, hs256, max_token_len, max_depth)`: the payload
-/// bytes of a compact HS256 JWS (any payload, JSON or not).
-#[pyfunction]
-#[pyo3(signature = (token, key, verify_signature, hs256, max_token_len, max_depth))]
-pub(crate) fn jws_decode<'py>(
-    py: Python<'py>,
-    token: &Bound<'py, PyAny>,
-    key: &Bound<'py, PyAny>,
-    verify_signature: bool,
-    hs256: bool,
-    max_token_len: usize,
-    max_depth: usize,
-) -> PyResult<Bound<'py, PyBytes>> {
-    let token = token_text(token)?;
-    let limits = Limits {
-        max_token_len,
-        max_depth,
-    };
-    let mut header = vec![0u8; jws::header_scratch_len(&token)];
-    let unverified = check(py, jws::decode(&token, &mut header, &limits))?;
-    let mut payload = vec![0u8; unverified.payload_len()];
-    let payload = if verify_signature {
-        let key = key_bytes(key)?;
-        let key = check(py, Key::new(key.as_bytes()))?;
-        let verified = check(py, unverified.verify(&key, allowed(hs256)))?;
-        check(py, verified.decode_payload(&mut payload))?
-    } else {
-        check(py, unverified.dangerous_decode_payload(&mut payload))?
-    };
-    Ok(PyBytes::new(py, payload))
-}
-
-/// `jws_header(token, max_token_len, max_depth)`: a token's header as a dict, unverified.
-/// The token must still be three strict base64url segments with a well-formed header.
-#[pyfunction]
-#[pyo3(signature = (token, max_token_len, max_depth))]
-pub(crate) fn jws_header<'py>(
-    py: Python<'py>,
-    token: &Bound<'py, PyAny>,
-    max_token_len: usize,
-    max_depth: usize,
-) -> PyResult<Bound<'py, PyDict>> {
-    let token = token_text(token)?;
-    let limits = Limits {
-        max_token_len,
-        max_depth,
-    };
-    let mut header = vec![0u8; jws::header_scratch_len(&token)];
-    let unverified = check(py, jws::decode(&token, &mut header, &limits))?;
-    object_to_dict(py, unverified.header().json())
-}
-
-/// `jwt_encode(header, payload, key, sort_header_keys)`: an HS256 JWT of `payload` (a dict)
-/// with `header` (a dict; `alg` must be `HS256`), both written as `json.dumps(obj,
-/// separators=(",", ":"))` writes them, the header's keys sorted when asked (PyJWT's
-/// `sort_headers`). Core checks both and signs.
-#[pyfunction]
-#[pyo3(signature = (header, payload, key, sort_header_keys))]
+#[pyo3(signature = (payload, key, algorithm, headers, sort_headers))]
 pub(crate) fn jwt_encode<'py>(
-    py: Python<'py>,
-    header: &Bound<'py, PyDict>,
-    payload: &Bound<'py, PyDict>,
-    key: &Bound<'py, PyAny>,
-    sort_header_keys: bool,
-) -> PyResult<Bound<'py, PyString>> {
-    let mut claims_json = Vec::with_capacity(256);
-    write_json(payload.as_any(), &mut claims_json, 0, false)?;
-    let mut header_json = Vec::with_capacity(32);
-    write_json(header.as_any(), &mut header_json, 0, sort_header_keys)?;
-    let key = key_bytes(key)?;
-    let key = check(py, Key::new(key.as_bytes()))?;
-    let mut out = vec![0u8; jwt::encoded_len_with_header(header_json.len(), claims_json.len())];
-    let token = check(
-        py,
-        jwt::encode_json_with_header(&key, &header_json, &claims_json, &mut out),
-    )?;
-    Ok(PyString::new(py, token))
-}
-
-/// `jwt_encode_common(payload, key, algorithm, headers)`: `sigmint.jwt.encode` in one call
-/// for the arguments most calls pass: a plain dict payload whose `exp`, `iat` and `nbf` are
-/// numbers (no `datetime` to convert) and whose `iss`, if any, is a `str`; HS256 and no
-/// extra headers (so the header is core's `{"alg":"HS256","typ":"JWT"}`, in either key
-/// order); a `str` or `bytes` key that its key checks accept. For any other call, and for
-/// any call its argument checks would refuse, `None` before anything is written: `encode`'s
-/// general path then handles it, raising what it raises. After those checks the steps are
-/// `jwt_encode`'s, in its order.
-#[pyfunction]
-#[pyo3(signature = (payload, key, algorithm, headers))]
-pub(crate) fn jwt_encode_common<'py>(
     py: Python<'py>,
     payload: &Bound<'py, PyAny>,
     key: &Bound<'py, PyAny>,
     algorithm: &Bound<'py, PyAny>,
     headers: &Bound<'py, PyAny>,
-) -> PyResult<Option<Bound<'py, PyString>>> {
-    let payload = common!(payload.cast_exact::<PyDict>().ok());
-    for claim in [intern!(py, "exp"), intern!(py, "iat"), intern!(py, "nbf")] {
-        if let Some(value) = common!(payload.get_item(claim).ok()) {
-            let number = value.is_instance_of::<PyInt>() || value.is_instance_of::<PyFloat>();
-            if !number && !value.is_none() {
-                return Ok(None);
-            }
-        }
-    }
-    if let Some(iss) = common!(payload.get_item(intern!(py, "iss")).ok())
+    sort_headers: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyString>> {
+    let payload = payload.cast::<PyDict>().map_err(|_| {
+        PyTypeError::new_err(
+            "Expecting a dict object, as JWT only supports JSON objects as payloads.",
+        )
+    })?;
+    let payload = with_timestamps(payload)?;
+    if let Some(iss) = payload.get_item(intern!(py, "iss"))?
         && !iss.is_instance_of::<PyString>()
     {
-        return Ok(None);
+        return Err(PyTypeError::new_err("Issuer (iss) must be a string."));
     }
-    let hs256 = algorithm
-        .cast_exact::<PyString>()
-        .is_ok_and(|alg| utf8(alg).is_ok_and(|alg| &*alg == "HS256"));
-    let no_headers =
-        headers.is_none() || headers.cast_exact::<PyDict>().is_ok_and(|h| h.is_empty());
-    if !hs256 || !no_headers {
-        return Ok(None);
+    let (alg, header) = if headers.is_truthy()? {
+        let (alg, header) = header_of(algorithm, headers)?;
+        (alg, Some(header))
+    } else {
+        (algorithm.clone(), None)
+    };
+    if alg.is_none() || alg.ne(intern!(py, "HS256"))? {
+        return Err(PyNotImplementedError::new_err("Algorithm not supported"));
     }
-    let key = common!(common_key(key, false));
-    let mut claims_json = Vec::with_capacity(256);
-    write_json(payload.as_any(), &mut claims_json, 0, false)?;
-    let key = check(py, Key::new(key.as_bytes()))?;
-    let mut out = vec![0u8; jwt::encoded_len(claims_json.len())];
-    let token = check(py, jwt::encode_json(&key, &claims_json, &mut out))?;
-    Ok(Some(PyString::new(py, token)))
-}
-
-/// Writes `obj` as JSON the way `json.dumps(obj, separators=(",", ":"), allow_nan=False)`
-/// does (ASCII only, `float.__repr__` for floats, dict subclasses, lists and tuples), with
-/// nesting bounded by core's `json::MAX_DEPTH` (which also stops circular references).
-fn write_json(
-    obj: &Bound<'_, PyAny>,
-    out: &mut Vec<u8>,
-    depth: usize,
-    sort_keys: bool,
-) -> PyResult<()> {
-    let py = obj.py();
-    if let Ok(string) = obj.cast::<PyString>() {
-        return write_str(string, out);
-    }
-    if obj.is_none() {
-        out.extend_from_slice(b"null");
-        return Ok(());
-    }
-    if let Ok(boolean) = obj.cast::<PyBool>() {
-        out.extend_from_slice(if boolean.is_true() { b"true" } else { b"false" });
-        return Ok(());
-    }
-    if obj.is_instance_of::<PyInt>() {
-        return write_int(obj, out);
-    }
-    if let Ok(float) = obj.cast::<PyFloat>() {
-        return write_float(py, float.value(), out);
-    }
-    let is_dict = obj.is_instance_of::<PyDict>();
-    if !is_dict && !obj.is_instance_of::<PyList>() && !obj.is_instance_of::<PyTuple>() {
-        let type_name = obj
-            .get_type()
-            .name()
-            .map(|name| name.to_string())
-            .unwrap_or_else(|_| String::from("?"));
-        return Err(PyTypeError::new_err(format!(
-            "Object of type {type_name} is not JSON serializable"
-        )));
-    }
-    if depth >= json::MAX_DEPTH {
-        return Err(core_error(py, Error::JsonTooDeep));
-    }
-    if let Ok(dict) = obj.cast::<PyDict>() {
-        return write_object(dict, out, depth + 1, sort_keys);
-    }
-    out.push(b'[');
-    for (i, item) in obj.try_iter()?.enumerate() {
-        if i > 0 {
-            out.push(b',');
+    let key = checked_key(key, false)?;
+    let mut claims_json = Json(Vec::with_capacity(256));
+    claims_json.value(payload.as_any(), 0, false)?;
+    let header_json = match header {
+        Some(header) => {
+            let mut json = Json(Vec::with_capacity(64));
+            json.value(header.as_any(), 0, sort_headers.is_truthy()?)?;
+            Some(json.0)
         }
-        write_json(&item?, out, depth + 1, sort_keys)?;
+        None => None,
+    };
+    let key = check(py, Key::new(key?.as_bytes()))?;
+    let claims_json = claims_json.0;
+    match &header_json {
+        Some(header_json) => {
+            let mut out =
+                vec![0u8; jwt::encoded_len_with_header(header_json.len(), claims_json.len())];
+            check(
+                py,
+                jwt::encode_json_with_header(&key, header_json, &claims_json, &mut out),
+            )
+            .map(|token| PyString::new(py, token))
+        }
+        None => {
+            let mut out = vec![0u8; jwt::encoded_len(claims_json.len())];
+            check(py, jwt::encode_json(&key, &claims_json, &mut out))
+                .map(|token| PyString::new(py, token))
+        }
     }
-    out.push(b']');
-    Ok(())
 }
 
-/// A dict as a JSON object; keys as `json.dumps` converts them (str as is; int, float, bool
-/// and None to their JSON text), sorted by that text when asked.
-fn write_object(
-    dict: &Bound<'_, PyDict>,
-    out: &mut Vec<u8>,
-    depth: usize,
-    sort_keys: bool,
-) -> PyResult<()> {
-    out.push(b'{');
-    if sort_keys {
+/// `payload`, or a copy of it whose `datetime` values of `exp`, `iat` and `nbf` are
+/// `calendar.timegm(value.utctimetuple())` (PyJWT's conversion: naive ones are UTC).
+fn with_timestamps<'py>(payload: &Bound<'py, PyDict>) -> PyResult<Bound<'py, PyDict>> {
+    let py = payload.py();
+    static TIMEGM: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    let mut converted = payload.clone();
+    for claim in [intern!(py, "exp"), intern!(py, "iat"), intern!(py, "nbf")] {
+        let Some(value) = payload.get_item(claim)? else {
+            continue;
+        };
+        if value.is_instance(&datetime_class(py)?)? {
+            if converted.is(payload) {
+                converted = payload.copy()?;
+            }
+            let timegm = stdlib(py, &TIMEGM, "calendar", "timegm")?;
+            let seconds = timegm.call1((value.call_method0(intern!(py, "utctimetuple"))?,))?;
+            converted.set_item(claim, seconds)?;
+        }
+    }
+    Ok(converted)
+}
+
+/// The algorithm and the header PyJWT mints with given (truthy) `headers`: `headers["alg"]`
+/// when it is truthy, else `algorithm` (`None` is `"none"`); `{"typ": "JWT", "alg": alg,
+/// **headers}`, without `typ` when that is falsy and without `b64`. Refused: `b64` false
+/// (detached payloads are not supported), a `kid` that is not a string.
+fn header_of<'py>(
+    algorithm: &Bound<'py, PyAny>,
+    headers: &Bound<'py, PyAny>,
+) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyDict>)> {
+    let py = headers.py();
+    let get = |name: &Bound<'py, PyString>| -> PyResult<Option<Bound<'py, PyAny>>> {
+        match headers.cast_exact::<PyDict>() {
+            Ok(dict) => dict.get_item(name),
+            Err(_) => headers.call_method1(intern!(py, "get"), (name,)).map(Some),
+        }
+    };
+    let mut alg = if algorithm.is_none() {
+        intern!(py, "none").clone().into_any()
+    } else {
+        algorithm.clone()
+    };
+    if let Some(value) = get(intern!(py, "alg"))?
+        && value.is_truthy()?
+    {
+        alg = value;
+    }
+    // `headers.get("b64") is False`
+    let b64_false = get(intern!(py, "b64"))?
+        .is_some_and(|b64| b64.cast::<PyBool>().is_ok_and(|b64| !b64.is_true()));
+    if b64_false {
+        return Err(PyNotImplementedError::new_err(
+            "sigmint does not support detached payloads (b64: false)",
+        ));
+    }
+    let kid = intern!(py, "kid");
+    if headers.contains(kid)? && !headers.get_item(kid)?.is_instance_of::<PyString>() {
+        return Err(pyjwt_error(
+            py,
+            "InvalidTokenError",
+            "Key ID header parameter must be a string",
+        ));
+    }
+    let header = PyDict::new(py);
+    header.set_item(intern!(py, "typ"), intern!(py, "JWT"))?;
+    header.set_item(intern!(py, "alg"), &alg)?;
+    header.update(headers.cast::<PyMapping>()?)?;
+    let typ = intern!(py, "typ");
+    if let Some(value) = header.get_item(typ)?
+        && !value.is_truthy()?
+    {
+        header.del_item(typ)?;
+    }
+    let b64 = intern!(py, "b64");
+    if header.contains(b64)? {
+        header.del_item(b64)?;
+    }
+    Ok((alg, header))
+}
+
+/// JSON text being written with core's writer, as `json.dumps(obj, separators=(",", ":"),
+/// allow_nan=False)` writes it.
+struct Json(Vec<u8>);
+
+impl Sink for Json {
+    fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
+        self.0.extend_from_slice(bytes);
+        Ok(())
+    }
+}
+
+impl Json {
+    /// Writes `obj` (ASCII only, `float.__repr__` for floats, dict subclasses, lists and
+    /// tuples), with nesting bounded by core's `json::MAX_DEPTH` (which also stops circular
+    /// references); dict keys sorted when asked.
+    fn value(&mut self, obj: &Bound<'_, PyAny>, depth: usize, sort_keys: bool) -> PyResult<()> {
+        let py = obj.py();
+        if let Ok(string) = obj.cast::<PyString>() {
+            let text = utf8(string).map_err(|err| unicode_error(py, err))?;
+            return self.string(py, &text);
+        }
+        if obj.is_none() {
+            self.0.extend_from_slice(b"null");
+            return Ok(());
+        }
+        if let Ok(boolean) = obj.cast::<PyBool>() {
+            self.0
+                .extend_from_slice(if boolean.is_true() { b"true" } else { b"false" });
+            return Ok(());
+        }
+        if obj.is_instance_of::<PyInt>() {
+            return self.int(obj);
+        }
+        if let Ok(float) = obj.cast::<PyFloat>() {
+            return self.float(py, float.value());
+        }
+        let is_dict = obj.is_instance_of::<PyDict>();
+        if !is_dict && !obj.is_instance_of::<PyList>() && !obj.is_instance_of::<PyTuple>() {
+            let type_name = obj
+                .get_type()
+                .name()
+                .map(|name| name.to_string())
+                .unwrap_or_else(|_| String::from("?"));
+            return Err(PyTypeError::new_err(format!(
+                "Object of type {type_name} is not JSON serializable"
+            )));
+        }
+        if depth >= json::MAX_DEPTH {
+            return Err(core_error(
+                py,
+                Error::JsonTooDeep {
+                    limit: json::MAX_DEPTH,
+                },
+            ));
+        }
+        if let Ok(dict) = obj.cast::<PyDict>() {
+            return self.object(dict, depth + 1, sort_keys);
+        }
+        self.0.push(b'[');
+        for (i, item) in obj.try_iter()?.enumerate() {
+            if i > 0 {
+                self.0.push(b',');
+            }
+            self.value(&item?, depth + 1, sort_keys)?;
+        }
+        self.0.push(b']');
+        Ok(())
+    }
+
+    /// A dict as a JSON object; keys as `json.dumps` converts them (str as is; int, float,
+    /// bool and None to their JSON text), sorted by that text when asked.
+    fn object(&mut self, dict: &Bound<'_, PyDict>, depth: usize, sort_keys: bool) -> PyResult<()> {
+        let py = dict.py();
         let items: Vec<_> = dict.iter().collect();
         let mut members = items
             .iter()
             .map(|(key, value)| Ok((key_text(key)?, value)))
             .collect::<PyResult<Vec<_>>>()?;
-        members.sort_by(|(a, _), (b, _)| str::cmp(a, b));
+        if sort_keys {
+            members.sort_by(|(a, _), (b, _)| str::cmp(a, b));
+        }
+        self.0.push(b'{');
         for (i, (key, value)) in members.iter().enumerate() {
             if i > 0 {
-                out.push(b',');
+                self.0.push(b',');
             }
-            write_escaped(key, out);
-            out.push(b':');
-            write_json(value, out, depth, sort_keys)?;
+            self.string(py, key)?;
+            self.0.push(b':');
+            self.value(value, depth, sort_keys)?;
         }
-    } else {
-        for (i, (key, value)) in dict.iter().enumerate() {
-            if i > 0 {
-                out.push(b',');
-            }
-            write_escaped(&key_text(&key)?, out);
-            out.push(b':');
-            write_json(&value, out, depth, sort_keys)?;
-        }
+        self.0.push(b'}');
+        Ok(())
     }
-    out.push(b'}');
-    Ok(())
+
+    /// A string, escaped as `json.dumps` escapes it with `ensure_ascii=True` (core's
+    /// [`Escape::Ascii`]).
+    fn string(&mut self, py: Python<'_>, text: &str) -> PyResult<()> {
+        check(py, writer::write_str(text, Escape::Ascii, self))
+    }
+
+    /// An int (of any size; subclasses as `int.__repr__` shows them).
+    fn int(&mut self, obj: &Bound<'_, PyAny>) -> PyResult<()> {
+        let py = obj.py();
+        if let Ok(int) = obj.extract::<i64>() {
+            return check(py, writer::write_i64(int, self));
+        }
+        let text = py.get_type::<PyInt>().call_method1("__repr__", (obj,))?;
+        self.0
+            .extend_from_slice(utf8(text.cast::<PyString>()?)?.as_bytes());
+        Ok(())
+    }
+
+    /// A finite float as `float.__repr__` writes it (what `json.dumps` writes); NaN and the
+    /// infinities are refused as `json.dumps(..., allow_nan=False)` refuses them, since core
+    /// (and RFC 8259) has no JSON for them.
+    fn float(&mut self, py: Python<'_>, value: f64) -> PyResult<()> {
+        if !value.is_finite() {
+            return Err(PyValueError::new_err(format!(
+                "Out of range float values are not JSON compliant: {}",
+                if value.is_nan() {
+                    "nan"
+                } else if value > 0.0 {
+                    "inf"
+                } else {
+                    "-inf"
+                }
+            )));
+        }
+        let text = PyFloat::new(py, value).repr()?;
+        self.0.extend_from_slice(text.to_cow()?.as_bytes());
+        Ok(())
+    }
 }
 
 /// A dict key's JSON text: a `str`'s own text, or another key's conversion.
@@ -784,154 +927,17 @@ fn key_text<'a>(key: &'a Bound<'_, PyAny>) -> PyResult<KeyText<'a>> {
     if let Ok(string) = key.cast::<PyString>() {
         return utf8(string)
             .map(KeyText::Str)
-            .map_err(|err| crate::unicode_error(py, err));
+            .map_err(|err| unicode_error(py, err));
     }
-    let mut text = Vec::new();
+    let mut text = Json(Vec::new());
     if key.is_none() || key.is_instance_of::<PyBool>() || key.is_instance_of::<PyInt>() {
-        write_json(key, &mut text, 0, false)?;
+        text.value(key, 0, false)?;
     } else if let Ok(float) = key.cast::<PyFloat>() {
-        write_float(py, float.value(), &mut text)?;
+        text.float(py, float.value())?;
     } else {
         return Err(type_error("keys", "str, int, float, bool or None", key));
     }
-    String::from_utf8(text)
+    String::from_utf8(text.0)
         .map(KeyText::Converted)
         .map_err(|_| core_error(py, Error::InvalidUtf8))
-}
-
-/// An int (of any size, subclasses as `int.__repr__` shows them).
-fn write_int(obj: &Bound<'_, PyAny>, out: &mut Vec<u8>) -> PyResult<()> {
-    if let Ok(int) = obj.extract::<i64>() {
-        write_i64(int, out);
-        return Ok(());
-    }
-    let text = obj
-        .py()
-        .get_type::<PyInt>()
-        .call_method1("__repr__", (obj,))?;
-    out.extend_from_slice(utf8(text.cast::<PyString>()?)?.as_bytes());
-    Ok(())
-}
-
-/// An `i64` in decimal (what `int.__repr__` writes), without `fmt`'s machinery: most claims
-/// sets hold a few integers.
-fn write_i64(value: i64, out: &mut Vec<u8>) {
-    let mut digits = [0u8; 20];
-    let mut rest = value.unsigned_abs();
-    let mut len = 0;
-    for digit in digits.iter_mut().rev() {
-        // A remainder of 10 fits a byte.
-        #[allow(clippy::cast_possible_truncation)]
-        let low = (rest % 10) as u8;
-        *digit = b'0' + low;
-        rest /= 10;
-        len += 1;
-        if rest == 0 {
-            break;
-        }
-    }
-    if value < 0 {
-        out.push(b'-');
-    }
-    out.extend_from_slice(digits.get(digits.len() - len..).unwrap_or_default());
-}
-
-/// A finite float as `float.__repr__` writes it (what `json.dumps` writes); NaN and the
-/// infinities are refused as `json.dumps(..., allow_nan=False)` refuses them, since core
-/// (and RFC 8259) has no JSON for them.
-fn write_float(py: Python<'_>, value: f64, out: &mut Vec<u8>) -> PyResult<()> {
-    if !value.is_finite() {
-        return Err(PyValueError::new_err(format!(
-            "Out of range float values are not JSON compliant: {}",
-            if value.is_nan() {
-                "nan"
-            } else if value > 0.0 {
-                "inf"
-            } else {
-                "-inf"
-            }
-        )));
-    }
-    let text = PyFloat::new(py, value).repr()?;
-    out.extend_from_slice(text.to_cow()?.as_bytes());
-    Ok(())
-}
-
-/// A str as a JSON string (a lone surrogate has no UTF-8 form: `InvalidUtf8`).
-fn write_str(string: &Bound<'_, PyString>, out: &mut Vec<u8>) -> PyResult<()> {
-    let text = utf8(string).map_err(|err| crate::unicode_error(string.py(), err))?;
-    write_escaped(&text, out);
-    Ok(())
-}
-
-/// Whether `json.dumps` writes `byte` as it is: printable ASCII other than `"` and `\`.
-fn is_plain(byte: u8) -> bool {
-    matches!(byte, b' '..=b'~') && byte != b'"' && byte != b'\\'
-}
-
-/// How many leading bytes of `text` are plain ([`is_plain`]), tested eight at a time: most
-/// strings in a claims set are plain throughout.
-fn plain_len(text: &[u8]) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Whether a byte of `word` is below `n` (exact for n <= 0x80: a borrow only starts at
-    // such a byte).
-    let has_below = |word: u64, n: u64| word.wrapping_sub(ONES * n) & !word & HIGH != 0;
-    let mut len = 0;
-    for chunk in text.chunks_exact(8) {
-        let Ok(bytes) = <[u8; 8]>::try_from(chunk) else {
-            break;
-        };
-        let word = u64::from_le_bytes(bytes);
-        let special = has_below(word, 0x20)
-            // 0x7f and up: adding one sets (or, past 0x80, had) the high bit; a carry out of
-            // a byte only comes from 0xff, which has it already.
-            || (word | word.wrapping_add(ONES)) & HIGH != 0
-            || has_below(word ^ (ONES * u64::from(b'"')), 1)
-            || has_below(word ^ (ONES * u64::from(b'\\')), 1);
-        if special {
-            break;
-        }
-        len += 8;
-    }
-    let tail = text.get(len..).unwrap_or_default();
-    len + tail
-        .iter()
-        .position(|&b| !is_plain(b))
-        .unwrap_or(tail.len())
-}
-
-/// `"text"` as `json.dumps` writes it with `ensure_ascii=True`: printable ASCII as is, `"`
-/// and `\` and the usual control characters as two-character escapes, everything else as
-/// `\uXXXX` (lower-case hex; UTF-16 surrogate pairs beyond the BMP). Runs of plain bytes are
-/// copied whole.
-fn write_escaped(text: &str, out: &mut Vec<u8>) {
-    out.reserve(text.len() + 2);
-    out.push(b'"');
-    let mut rest = text;
-    loop {
-        let at = plain_len(rest.as_bytes());
-        // A plain byte is ASCII, which ends no character: `at` is a character boundary.
-        let (plain, tail) = rest.split_at(at);
-        out.extend_from_slice(plain.as_bytes());
-        let mut chars = tail.chars();
-        match chars.next() {
-            None => break,
-            Some('"') => out.extend_from_slice(b"\\\""),
-            Some('\\') => out.extend_from_slice(b"\\\\"),
-            Some('\n') => out.extend_from_slice(b"\\n"),
-            Some('\r') => out.extend_from_slice(b"\\r"),
-            Some('\t') => out.extend_from_slice(b"\\t"),
-            Some('\u{8}') => out.extend_from_slice(b"\\b"),
-            Some('\u{c}') => out.extend_from_slice(b"\\f"),
-            Some(c) => {
-                let mut units = [0u16; 2];
-                for unit in c.encode_utf16(&mut units) {
-                    let _ = write!(out, "\\u{unit:04x}");
-                }
-            }
-        }
-        rest = chars.as_str();
-    }
-    out.push(b'"');
 }

@@ -1,6 +1,9 @@
 """The exception classes map one to one onto core's error table (``_sigmint.ERRORS``).
 
-A new core error without its Python class fails here, as does a class without a core error.
+``sigmint/_errors.py`` is generated from that table (``cargo run -p sigmint-codegen``, whose
+own test checks it for drift); this checks the installed package against the compiled
+module: a core error without its Python class fails here, as does a class without a core
+error, a class outside PyJWT's hierarchy, or a base that is not what the error is about.
 """
 
 from __future__ import annotations
@@ -13,10 +16,13 @@ import sigmint
 from sigmint import _errors, _sigmint
 
 #: Core errors that do not come from bad input, hence not ValueError: a buffer the binding
-#: sized, and verification refusing well-formed input (a wrong MAC, a token that is expired,
-#: for another audience, of a refused algorithm...). Malformed tokens and JSON are ValueError.
+#: sized or a validation list too long (how a check was asked for), and verification
+#: refusing well-formed input (a wrong MAC, a token that is expired, for another audience or
+#: subject, of a refused algorithm...). Malformed tokens and JSON, and unusable keys, are
+#: ValueError.
 NOT_INPUT_ERRORS = {
     "buffer_too_small",
+    "list_too_long",
     "invalid_signature",
     "unsupported_algorithm",
     "algorithm_not_allowed",
@@ -26,11 +32,15 @@ NOT_INPUT_ERRORS = {
     "issued_in_future",
     "invalid_audience",
     "invalid_issuer",
+    "invalid_subject",
     "missing_claim",
     "wrong_token_type",
     "provider_error",
     "timestamp_out_of_window",
 }
+
+#: Errors about how a call was made (not about a token, a key or JSON): no PyJWT class.
+USAGE_ERRORS = {"buffer_too_small", "list_too_long"}
 
 #: Errors about provider answers and requests, not tokens: no PyJWT class.
 PROVIDER_ERRORS = {
@@ -130,6 +140,8 @@ def test_errors_pickle_by_public_name() -> None:
 #: Each core error's PyJWT-style class in sigmint.jwt; errors not listed are not PyJWTErrors.
 PYJWT_CLASS = {
     "empty_key": "InvalidKeyError",
+    "invalid_key": "InvalidKeyError",
+    "key_too_short": "InvalidKeyError",
     "invalid_signature": "InvalidSignatureError",
     "invalid_utf8": "DecodeError",
     "token_too_large": "DecodeError",
@@ -146,6 +158,7 @@ PYJWT_CLASS = {
     "issued_in_future": "ImmatureSignatureError",
     "invalid_audience": "InvalidAudienceError",
     "invalid_issuer": "InvalidIssuerError",
+    "invalid_subject": "InvalidSubjectError",
     "missing_claim": "MissingRequiredClaimError",
     "invalid_claim_type": "DecodeError",
     "integer_overflow": "DecodeError",
@@ -155,11 +168,15 @@ PYJWT_CLASS = {
 
 def test_pyjwt_mapping_names_core_errors() -> None:
     assert set(PYJWT_CLASS) <= {name for _, name, _ in _sigmint.ERRORS}
-    # Every token/JSON error (codes 10 and up, but the providers') has its PyJWT class.
-    assert PROVIDER_ERRORS <= {name for _, name, _ in _sigmint.ERRORS}
-    assert not PROVIDER_ERRORS & set(PYJWT_CLASS)
-    token_errors = {name for code, name, _ in _sigmint.ERRORS if code >= 10} - PROVIDER_ERRORS
+    # Every key, token and JSON error (codes 10 and up but the providers' and the usage ones,
+    # and the key errors) has its PyJWT class.
+    names = {name for _, name, _ in _sigmint.ERRORS}
+    assert PROVIDER_ERRORS <= names and USAGE_ERRORS <= names
+    assert not (PROVIDER_ERRORS | USAGE_ERRORS) & set(PYJWT_CLASS)
+    token_errors = {name for code, name, _ in _sigmint.ERRORS if code >= 10}
+    token_errors -= PROVIDER_ERRORS | USAGE_ERRORS
     assert token_errors <= set(PYJWT_CLASS)
+    assert {name for name in names if "key" in name and name != "duplicate_key"} <= set(PYJWT_CLASS)
 
 
 @pytest.mark.parametrize("code, name, message", _sigmint.ERRORS, ids=[e[1] for e in _sigmint.ERRORS])

@@ -76,11 +76,12 @@ def test_public_key_as_hmac_secret_is_refused(key) -> None:
     # The RS256 -> HS256 confusion: a token HMAC-signed with the server's public key.
     raw = key.encode() if isinstance(key, str) else key
     token = mint(HS256, {"sub": "admin"}, raw)
-    with pytest.raises(jwt.InvalidKeyError):
+    with pytest.raises(jwt.InvalidKeyError) as info:
         decode(token, key=key)
-    with pytest.raises(jwt.InvalidKeyError):
+    assert isinstance(info.value, sigmint.InvalidKeyError)
+    with pytest.raises(sigmint.InvalidKeyError):
         jws.decode(token, key, algorithms=["HS256"])
-    with pytest.raises(jwt.InvalidKeyError):
+    with pytest.raises(sigmint.InvalidKeyError):
         jwt.encode({"sub": "admin"}, key)
 
 
@@ -108,8 +109,14 @@ def test_empty_key(key) -> None:
 def test_short_key_refused_only_when_asked() -> None:
     token = mint(HS256, {"n": 1}, b"short")
     assert decode(token, key=b"short") == {"n": 1}
-    with pytest.raises(jwt.InvalidKeyError, match="below the minimum"):
+    with pytest.raises(jwt.InvalidKeyError) as info:
         decode(token, key=b"short", options={"enforce_minimum_key_length": True})
+    assert isinstance(info.value, sigmint.KeyTooShortError)
+    with pytest.raises(sigmint.KeyTooShortError):
+        jws.decode(token, b"short", ["HS256"], {"enforce_minimum_key_length": True})
+    long_enough = b"k" * 32
+    token = mint(HS256, {"n": 1}, long_enough)
+    assert decode(token, key=long_enough, options={"enforce_minimum_key_length": True}) == {"n": 1}
 
 
 # -- time claims ------------------------------------------------------------------------------

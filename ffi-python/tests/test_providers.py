@@ -315,7 +315,7 @@ def sfox_body(**changes) -> str:
 @pytest.mark.parametrize(
     "body, error",
     [
-        ('{"data":null}', sigmint.InvalidFieldError),
+        ('{"data":null}', sigmint.MissingFieldError),  # null counts as missing (core's rule)
         ('{"data":"x"}', sigmint.InvalidFieldError),
         (sfox_body(token=None), sigmint.MissingFieldError),
         (sfox_body(partner_user_id=None), sigmint.MissingFieldError),
@@ -397,6 +397,11 @@ def test_error_message() -> None:
     assert providers.error_message('{"error":"x"}') == '{"error":"x"}'
     assert providers.error_message(b"   ") is None
     assert providers.error_message(b"\xff") is None
+    assert providers.error_message('{"message":"caf\\u00e9 \\"x\\""}') == 'café "x"'
+    at_limit = b" " * (providers.MAX_RESPONSE_LEN - 1) + b"x"
+    assert providers.error_message(at_limit) == "x"
+    with pytest.raises(sigmint.ResponseTooLargeError):
+        providers.error_message(at_limit + b" ")
 
 
 def test_parse_rfc3339_ms() -> None:
@@ -444,6 +449,12 @@ def test_fonbnk_endpoints_and_environments() -> None:
     assert fonbnk.Endpoint.KYC_STATUS == "/api/user/kyc/status"
     assert fonbnk.Environment.SANDBOX.base_url == "https://sandbox-api.fonbnk.com"
     assert fonbnk.Environment.PRODUCTION.base_url == "https://api.fonbnk.com"
+    # The enums are core's tables one to one, with core's names, in core's order.
+    assert [(e.name, e.path, e.method) for e in fonbnk.Endpoint] == list(sigmint._sigmint.FONBNK_ENDPOINTS)
+    assert [(e.name, e.base_url) for e in fonbnk.Environment] == list(
+        sigmint._sigmint.FONBNK_ENVIRONMENTS
+    )
+    assert fonbnk.DEFAULT_WINDOW_MS == 5 * 60 * 1000 == sigmint._sigmint.FONBNK_DEFAULT_WINDOW_MS
 
 
 @pytest.mark.parametrize("case", FONBNK_CASES[:3], ids=lambda c: c["name"])

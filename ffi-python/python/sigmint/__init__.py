@@ -12,47 +12,12 @@
   also ``sigmint sandbox`` on the command line (:mod:`sigmint.cli`).
 - :mod:`sigmint.jwt` and :mod:`sigmint.jws`: HS256 tokens with PyJWT's API and exceptions.
 - :class:`Error` and one subclass per error of the core (``EmptyKeyError``, ...), each with
-  core's ``code`` and ``name``; those about tokens also derive from the matching PyJWT-style
-  class of :mod:`sigmint.jwt`.
+  core's ``code`` and ``name`` (generated from core's error table); those about keys and
+  tokens also derive from the matching PyJWT-style class of :mod:`sigmint.jwt`.
 """
 
-from . import fonbnk, jws, jwt, mygiro, providers, sfox
-from ._errors import (
-    AlgorithmNotAllowedError,
-    BufferTooSmallError,
-    DuplicateKeyError,
-    EmptyKeyError,
-    EndpointInvalidCharError,
-    EndpointNotAbsoluteError,
-    Error,
-    ExpiredError,
-    IntegerOverflowError,
-    InvalidAudienceError,
-    InvalidBase64Error,
-    InvalidClaimTypeError,
-    InvalidClientIdError,
-    InvalidDateError,
-    InvalidFieldError,
-    InvalidHeaderError,
-    InvalidIssuerError,
-    InvalidJsonError,
-    InvalidSignatureError,
-    InvalidUtf8Error,
-    IssuedInFutureError,
-    JsonTooDeepError,
-    MalformedTokenError,
-    MissingClaimError,
-    MissingFieldError,
-    NotYetValidError,
-    PathHasQueryError,
-    ProviderError,
-    ResponseTooLargeError,
-    TimestampOutOfWindowError,
-    TokenTooLargeError,
-    UnknownCriticalError,
-    UnsupportedAlgorithmError,
-    WrongTokenTypeError,
-)
+from . import _errors, fonbnk, jws, jwt, mygiro, providers, sfox
+from ._errors import *  # noqa: F403 - one class per core error: the generated module's list
 from ._sigmint import __version__, hmac_sha256, hmac_sha256_verify
 
 __all__ = [
@@ -65,38 +30,5 @@ __all__ = [
     "mygiro",
     "providers",
     "sfox",
-    "Error",
-    "BufferTooSmallError",
-    "EmptyKeyError",
-    "InvalidBase64Error",
-    "InvalidSignatureError",
-    "EndpointNotAbsoluteError",
-    "EndpointInvalidCharError",
-    "PathHasQueryError",
-    "InvalidUtf8Error",
-    "InvalidClientIdError",
-    "TokenTooLargeError",
-    "MalformedTokenError",
-    "InvalidJsonError",
-    "JsonTooDeepError",
-    "DuplicateKeyError",
-    "InvalidHeaderError",
-    "UnsupportedAlgorithmError",
-    "AlgorithmNotAllowedError",
-    "UnknownCriticalError",
-    "ExpiredError",
-    "NotYetValidError",
-    "IssuedInFutureError",
-    "InvalidAudienceError",
-    "InvalidIssuerError",
-    "MissingClaimError",
-    "InvalidClaimTypeError",
-    "IntegerOverflowError",
-    "WrongTokenTypeError",
-    "ResponseTooLargeError",
-    "MissingFieldError",
-    "InvalidFieldError",
-    "InvalidDateError",
-    "ProviderError",
-    "TimestampOutOfWindowError",
 ]
+__all__ += _errors.__all__

@@ -59,12 +59,11 @@ def read_bounded(chunks: Iterable[bytes]) -> bytes:
 
 
 def provider_error(status: int, body: bytes) -> ProviderError:
-    """The :class:`ProviderError` for a non-2xx answer, with the provider's own text."""
-    if len(body) > MAX_RESPONSE_LEN:
-        text: Optional[str] = f"(an error body of more than {MAX_RESPONSE_LEN} bytes)"
-    else:
-        text = _sigmint.provider_error_message(body)
-    return ProviderError(None, status, text)
+    """The :class:`ProviderError` for a non-2xx answer, with the provider's own text (core's
+    ``providers::error_message``). A body too large to read gives ``message`` ``None``, the
+    :class:`~sigmint.ResponseTooLargeError` as ``__cause__``."""
+    error: ProviderError = _sigmint.provider_error(status, body)
+    return error
 
 
 def finish(call: Call, status: int, body: bytes) -> Any:

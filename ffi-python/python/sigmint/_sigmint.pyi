@@ -3,12 +3,15 @@
 # parameters. Use the `sigmint`, `sigmint.fonbnk`, `sigmint.jwt` and `sigmint.jws` modules
 # rather than this one.
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping
+from datetime import datetime, timedelta
 from typing import Any, Final, final
 
 from typing_extensions import Self
 
 from _typeshed import ReadableBuffer
+
+from ._errors import ProviderError
 
 __version__: Final[str]
 #: core's error table, in code order: (code, name, message)
@@ -34,62 +37,39 @@ class FonbnkSigner:
         self, path: str, timestamp_ms: int, body: str
     ) -> tuple[str, str, dict[str, str]]: ...
 
-# JWT/JWS (ffi-python/src/token.rs); use sigmint.jwt and sigmint.jws, which compute these
-# arguments from PyJWT's.
+# JWT/JWS (ffi-python/src/token.rs): sigmint.jwt and sigmint.jws forward PyJWT's arguments
+# to these functions, which read them as PyJWT does; use those modules.
 JWT_DEFAULT_MAX_TOKEN_LEN: Final[int]
 JSON_DEFAULT_MAX_DEPTH: Final[int]
 JSON_MAX_DEPTH: Final[int]
-#: OpenSSH key prefixes and PEM markers: keys holding them are refused as HMAC secrets
-JWT_ASYMMETRIC_KEY_PREFIXES: Final[tuple[str, ...]]
-JWT_ASYMMETRIC_KEY_MARKERS: Final[tuple[str, ...]]
 
 def jwt_decode(
-    token: str | bytes,
+    jwt: str | bytes,
     key: str | ReadableBuffer | None,
-    verify_signature: bool,
-    hs256: bool,
-    now: int,
-    leeway: int,
-    verify_exp: bool,
-    verify_nbf: bool,
-    verify_iat: bool,
-    verify_aud: bool,
-    verify_iss: bool,
-    required: Sequence[str],
-    audience: Sequence[str] | None,
-    issuer: Sequence[str] | None,
+    algorithms: str | Iterable[str] | None,
+    options: Mapping[str, Any] | None,
+    leeway: int | float | timedelta,
+    audience: str | Iterable[str] | None,
+    issuer: str | Iterable[str] | None,
+    now: int | float | datetime | None,
+    subject: str | None,
     typ: str | None,
     token_type: str | None,
     max_token_len: int,
     max_depth: int,
 ) -> dict[str, Any]: ...
-# sigmint.jwt.decode's and encode's common arguments in one call; None: take the general path.
-def jwt_decode_common(
-    jwt: object,
-    key: object,
-    algorithms: object,
-    options: object,
-    leeway: object,
-    audience: object,
-    issuer: object,
-    now: object,
-    subject: object,
-    typ: object,
-    token_type: object,
-    max_token_len: object,
-    max_depth: object,
-) -> dict[str, Any] | None: ...
 def jwt_encode(
-    header: dict[str, Any], payload: dict[str, Any], key: str | ReadableBuffer | None, sort_header_keys: bool
-) -> str: ...
-def jwt_encode_common(
-    payload: object, key: object, algorithm: object, headers: object
-) -> str | None: ...
-def jws_decode(
-    token: str | bytes,
+    payload: dict[str, Any],
     key: str | ReadableBuffer | None,
-    verify_signature: bool,
-    hs256: bool,
+    algorithm: str | None,
+    headers: dict[str, Any] | None,
+    sort_headers: bool,
+) -> str: ...
+def jws_decode(
+    jws: str | bytes,
+    key: str | ReadableBuffer | None,
+    algorithms: str | Iterable[str] | None,
+    options: Mapping[str, Any] | None,
     max_token_len: int,
     max_depth: int,
 ) -> bytes: ...
@@ -104,6 +84,8 @@ FONBNK_ENDPOINTS: Final[tuple[tuple[str, str, str], ...]]
 #: (name, base URL) of each Fonbnk deployment
 FONBNK_ENVIRONMENTS: Final[tuple[tuple[str, str], ...]]
 FONBNK_CONTENT_TYPE: Final[str]
+#: core's fonbnk::DEFAULT_WINDOW, in milliseconds
+FONBNK_DEFAULT_WINDOW_MS: Final[int]
 PROVIDER_MAX_RESPONSE_LEN: Final[int]
 SFOX_BASE_URL: Final[str]
 MYGIRO_HEADER_TAG: Final[str]
@@ -124,6 +106,8 @@ def mygiro_authorization(token: str) -> str: ...
 def mygiro_check_tag(tag: str) -> None: ...
 def mygiro_parse_access_token(body: Body) -> MygiroAccessToken: ...
 def provider_error_message(body: Body) -> str | None: ...
+# The ProviderError for a non-2xx answer (returned, not raised).
+def provider_error(status: int, body: Body) -> ProviderError: ...
 def parse_rfc3339_ms(text: str) -> int: ...
 @final
 class FonbnkTokenLifetime:

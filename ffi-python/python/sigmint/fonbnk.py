@@ -91,11 +91,15 @@ Params = Union[Mapping[Scalar, Scalar], Iterable[Tuple[Scalar, Scalar]]]
 Body = Union[str, bytes, bytearray, memoryview]
 
 #: How far (either side, in ms) a request's ``x-timestamp`` may be from the verifier's clock:
-#: the ±5 minutes the sandbox accepts.
-DEFAULT_WINDOW_MS = 5 * 60 * 1000
+#: the ±5 minutes the sandbox accepts (core's ``fonbnk::DEFAULT_WINDOW``).
+DEFAULT_WINDOW_MS: int = _sigmint.FONBNK_DEFAULT_WINDOW_MS
 
 _ENVIRONMENTS = dict(_sigmint.FONBNK_ENVIRONMENTS)
 _ENDPOINTS = {name: (path, method) for name, path, method in _sigmint.FONBNK_ENDPOINTS}
+
+
+# The members' names are written out for type checkers; their values come from core's tables
+# (with the names core gives them), and a test checks that the two agree one to one.
 
 
 class Environment(str, enum.Enum):

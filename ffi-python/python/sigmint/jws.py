@@ -32,17 +32,7 @@ from ._jwt_errors import (
     MissingRequiredClaimError,
     PyJWTError,
 )
-from .jwt import (
-    _ALGORITHMS_REQUIRED,
-    DEFAULT_MAX_DEPTH,
-    DEFAULT_MAX_TOKEN_LEN,
-    Key,
-    Token,
-    _allows_hs256,
-    _check_key,
-    _check_token,
-    get_unverified_header,
-)
+from .jwt import DEFAULT_MAX_DEPTH, DEFAULT_MAX_TOKEN_LEN, Key, Token, get_unverified_header
 
 __all__ = [
     "decode",
@@ -76,16 +66,8 @@ def decode(
     """Verifies a compact HS256 JWS and returns its payload bytes, as PyJWT's
     ``jwt.api_jws.decode`` does. ``algorithms`` is required unless
     ``options={"verify_signature": False}`` (then nothing is verified: never act on the
-    result). ``max_depth`` bounds the header's JSON nesting."""
-    _check_token(jws)
-    verify_signature = True if options is None else bool(options.get("verify_signature", True))
-    hs256 = False
-    if verify_signature:
-        if not algorithms:
-            raise DecodeError(_ALGORITHMS_REQUIRED)
-        hs256 = _allows_hs256(algorithms)
-        _check_key(key, bool(options and options.get("enforce_minimum_key_length", False)))
-    payload: bytes = _sigmint.jws_decode(
-        jws, key, verify_signature, hs256, max_token_len, max_depth
-    )
+    result). ``options["enforce_minimum_key_length"]`` works as in :func:`sigmint.jwt.decode`,
+    which reads its arguments the same way (in the compiled module: ``_sigmint.jws_decode``).
+    ``max_depth`` bounds the header's JSON nesting."""
+    payload: bytes = _sigmint.jws_decode(jws, key, algorithms, options, max_token_len, max_depth)
     return payload

@@ -22,7 +22,8 @@ MAX_RESPONSE_LEN: int = _sigmint.PROVIDER_MAX_RESPONSE_LEN
 
 def error_message(body: Union[str, bytes, bytearray, memoryview]) -> Optional[str]:
     """The provider's text in an error body: the ``message`` string of a JSON object, else
-    the whole body, trimmed, when it is UTF-8 text; ``None`` when there is none."""
+    the whole body, trimmed, when it is UTF-8 text; ``None`` when there is none. Raises
+    :class:`~sigmint.ResponseTooLargeError` for a body over :data:`MAX_RESPONSE_LEN`."""
     return _sigmint.provider_error_message(body)
 
 
