@@ -2,6 +2,7 @@
 //! them into a caller's buffer.
 
 use crate::Error;
+use crate::sink::{Sink, SliceWriter};
 
 /// Whether raw JSON string contents denote `text`.
 pub(super) fn raw_eq_text(raw: &str, text: &str) -> bool {
@@ -38,16 +39,13 @@ pub struct Unescaped<'a> {
 pub(super) fn unescape_into<'b>(raw: &str, scratch: &'b mut [u8]) -> Result<&'b str, Error> {
     // Measured first, so that a buffer too small is left as it was.
     let needed = Unescaped::new(raw).map(char::len_utf8).sum();
-    let out = crate::sink::prefix(scratch, needed)?;
-    let mut rest = &mut out[..];
+    let mut out = SliceWriter::new(crate::sink::prefix(scratch, needed)?);
     for c in Unescaped::new(raw) {
-        let (dst, tail) = rest
-            .split_at_mut_checked(c.len_utf8())
-            .unwrap_or((&mut [], &mut []));
-        c.encode_utf8(dst);
-        rest = tail;
+        // Into a 4-byte array, which any char fits: encoding into the output itself would
+        // bring `encode_utf8`'s panic for a slice too short.
+        out.put(c.encode_utf8(&mut [0; 4]).as_bytes())?;
     }
-    core::str::from_utf8(out).map_err(|_| Error::InvalidUtf8)
+    out.into_str()
 }
 
 /// The value of four hex digits.
