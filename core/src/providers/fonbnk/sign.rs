@@ -154,13 +154,16 @@ pub fn verify<S: AsRef<[u8]> + ?Sized>(
 ) -> Result<(), Error> {
     check_path(endpoint)?;
     let mut tag = [0u8; crate::TAG_LEN];
+    // Whatever is wrong with the text (not base64, or longer than a tag, which would be a
+    // buffer too small for the decoder), the verdict is the same: it does not match.
     let decoded = base64::decode_strict(
         signature.as_ref(),
         &mut tag,
         base64::IN_STANDARD,
         true,
         Error::InvalidSignature,
-    )?;
+    )
+    .map_err(|_| Error::InvalidSignature)?;
     let ts = Decimal::new(timestamp_ms);
     key.verify(&[ts.as_bytes(), b":", endpoint.as_bytes()], decoded)
 }
@@ -407,5 +410,37 @@ mod tests {
             Err(Error::BufferTooSmall { needed: 5 })
         );
         assert_eq!(small, [9; 4]);
+    }
+
+    /// Any text that is not a matching tag is a mismatch, whatever length it decodes to: a
+    /// verifier must never see a buffer detail instead of the verdict.
+    #[test]
+    fn every_wrong_signature_is_invalid_signature() {
+        let good = sign(&key(), 1, "/p").unwrap();
+        let long_tag = "A".repeat(44 + 4);
+        let mut wrong = [0u8; 44];
+        wrong.copy_from_slice(good.as_bytes());
+        wrong[0] = if wrong[0] == b'A' { b'B' } else { b'A' };
+        let wrong = core::str::from_utf8(&wrong).unwrap();
+        for bad in [
+            long_tag.as_str(),
+            "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+            "AAAA",
+            "",
+            "!!!!",
+            &good[..43],
+            wrong,
+        ] {
+            assert_eq!(
+                verify(&key(), 1, "/p", bad),
+                Err(Error::InvalidSignature),
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            verify(&key(), 1, "/p", b"\xff\xfe".as_slice()),
+            Err(Error::InvalidSignature)
+        );
+        assert_eq!(verify(&key(), 1, "/p", good.as_str()), Ok(()));
     }
 }
