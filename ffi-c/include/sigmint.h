@@ -776,7 +776,8 @@ typedef struct sigmint_sfox_user_token {
 #define SIGMINT_RESULT_INVALID_FIELD 30
 
 /**
- * A token header lacks a string `alg`, or `typ`, `kid` or `crit` has the wrong type.
+ * A token header lacks a string `alg`, or `typ`, `kid`, `crit` or `b64` has the wrong type, or it
+ * asks for an unencoded payload (`"b64": false`) without listing `b64` in `crit` (RFC 7797 §6).
  */
 #define SIGMINT_RESULT_INVALID_HEADER 15
 

@@ -58,7 +58,9 @@ super::declare_errors! {
     } => "json_too_deep", "JSON nests deeper than the configured limit", Decode;
     /// A JSON object has the same key twice.
     14 DuplicateKey => "duplicate_key", "JSON object has the same key twice", Decode;
-    /// A token header lacks a string `alg`, or `typ`, `kid` or `crit` has the wrong type.
+    /// A token header lacks a string `alg`, or `typ`, `kid`, `crit` or `b64` has the wrong
+    /// type, or it asks for an unencoded payload (`"b64": false`) without listing `b64` in
+    /// `crit` (RFC 7797 §6).
     15 InvalidHeader => "invalid_header",
         "token header lacks a string \"alg\" or has a field of the wrong type", Decode;
     /// A token's `alg` is `none` (in any spelling) or not an HMAC algorithm sigmint supports.

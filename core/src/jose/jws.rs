@@ -212,13 +212,14 @@ pub struct Header<'a> {
 impl<'a> Header<'a> {
     fn parse(bytes: &'a [u8], limits: &Limits) -> Result<Header<'a>, Error> {
         // The members sigmint reads, kept as the validating pass meets them.
-        let [mut alg, mut typ, mut kid, mut crit] = [None; 4];
+        let [mut alg, mut typ, mut kid, mut crit, mut b64] = [None; 5];
         let json = json::validate_reporting(bytes, limits.max_depth, &mut |member| {
             let slot = [
                 ("alg", &mut alg),
                 ("typ", &mut typ),
                 ("kid", &mut kid),
                 ("crit", &mut crit),
+                ("b64", &mut b64),
             ]
             .into_iter()
             .find(|(name, _)| member.key_is(name));
@@ -242,6 +243,14 @@ impl<'a> Header<'a> {
             {
                 return Err(Error::InvalidHeader);
             }
+        }
+        // RFC 7797 §6: a `b64` must be listed in `crit` (which `check` refuses, as sigmint
+        // implements no extension). Without `crit`, `"b64": false` would ask for the payload
+        // to be read unencoded: refused, never read as base64url. `true` changes nothing.
+        match b64.map(|v| v.as_bool()) {
+            Some(Err(_)) => return Err(Error::InvalidHeader),
+            Some(Ok(false)) if crit.is_none() => return Err(Error::InvalidHeader),
+            _ => {}
         }
         Ok(Header {
             json,

@@ -51,7 +51,8 @@ pub const SIGMINT_RESULT_JSON_TOO_DEEP: sigmint_result = sigmint_result(13);
 /// A JSON object has the same key twice.
 pub const SIGMINT_RESULT_DUPLICATE_KEY: sigmint_result = sigmint_result(14);
 
-/// A token header lacks a string `alg`, or `typ`, `kid` or `crit` has the wrong type.
+/// A token header lacks a string `alg`, or `typ`, `kid`, `crit` or `b64` has the wrong type, or it
+/// asks for an unencoded payload (`"b64": false`) without listing `b64` in `crit` (RFC 7797 §6).
 pub const SIGMINT_RESULT_INVALID_HEADER: sigmint_result = sigmint_result(15);
 
 /// A token's `alg` is `none` (in any spelling) or not an HMAC algorithm sigmint supports.

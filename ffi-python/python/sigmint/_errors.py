@@ -177,7 +177,9 @@ class DuplicateKeyError(Error, _jwt.DecodeError, ValueError):
 
 
 class InvalidHeaderError(Error, _jwt.DecodeError, ValueError):
-    """A token header lacks a string ``alg``, or ``typ``, ``kid`` or ``crit`` has the wrong type."""
+    """A token header lacks a string ``alg``, or ``typ``, ``kid``, ``crit`` or ``b64`` has the
+    wrong type, or it asks for an unencoded payload (``"b64": false``) without listing ``b64``
+    in ``crit`` (RFC 7797 §6)."""
 
     code = 15
     name = "invalid_header"

@@ -60,30 +60,30 @@ pub(super) const fn missing(name: &'static str) -> Error {
     }
 }
 
-/// The claim `name`, which must be a string when present; JSON `null` counts as absent.
+/// The claim `name`, which must be a string when present: `null` is not one (RFC 7519
+/// §4.1 makes `iss`, `sub` and `jti` StringOrURI or strings, and PyJWT refuses it too).
 pub(super) fn string_claim<'a>(
     value: Option<Value<'a>>,
     name: &'static str,
 ) -> Result<Option<Value<'a>>, Error> {
     match value {
         Some(v) if v.kind() == Kind::String => Ok(Some(v)),
-        Some(v) if v.kind() != Kind::Null => Err(mistyped(name)),
-        _ => Ok(None),
+        Some(_) => Err(mistyped(name)),
+        None => Ok(None),
     }
 }
 
-/// The NumericDate claim `name`: an integer number of seconds, not negative.
+/// The NumericDate claim `name`: an integer number of seconds, not negative. `null` is not a
+/// NumericDate (RFC 7519 §2): `{"exp": null}` is refused, never read as "does not expire".
 pub(super) fn time_claim(
     value: Option<Value<'_>>,
     name: &'static str,
 ) -> Result<Option<UnixSeconds>, Error> {
-    match value {
-        Some(v) if v.kind() != Kind::Null => match v.as_i64() {
-            Ok(t) if t >= 0 => Ok(Some(UnixSeconds(t))),
-            Ok(_) | Err(Error::InvalidClaimType { .. }) => Err(mistyped(name)),
-            Err(other) => Err(other),
-        },
-        _ => Ok(None),
+    match value.map(|v| v.as_i64()) {
+        Some(Ok(t)) if t >= 0 => Ok(Some(UnixSeconds(t))),
+        Some(Ok(_) | Err(Error::InvalidClaimType { .. })) => Err(mistyped(name)),
+        Some(Err(other)) => Err(other),
+        None => Ok(None),
     }
 }
 

@@ -100,7 +100,23 @@ fn time_claims() {
         ),
         Err(Error::Expired)
     );
-    assert_eq!(check(r#"{"exp":null}"#, &v), Ok(()));
+    // `null` is not a NumericDate nor a string: never "absent", so never "does not expire".
+    for (claims, name) in [
+        (r#"{"exp":null}"#, "exp"),
+        (r#"{"nbf":null}"#, "nbf"),
+        (r#"{"iat":null}"#, "iat"),
+        (r#"{"sub":null}"#, "sub"),
+        (r#"{"jti":null}"#, "jti"),
+        (r#"{"iss":null}"#, "iss"),
+        (r#"{"sub":5}"#, "sub"),
+    ] {
+        assert_eq!(check(claims, &v), Err(mistyped(name)), "{claims}");
+    }
+    let skip_exp = Validation {
+        verify_exp: false,
+        ..v
+    };
+    assert_eq!(check(r#"{"exp":null}"#, &skip_exp), Err(mistyped("exp")));
 }
 
 #[test]
