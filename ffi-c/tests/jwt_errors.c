@@ -284,7 +284,10 @@ static void test_time_claims(void) {
     v.skip = SIGMINT_JWT_SKIP_IAT;
     CHECK_RESULT(verify(token, &v), SIGMINT_RESULT_OK);
     v.skip = 0;
-    CHECK_RESULT(verify(mint("{\"exp\":null,\"nbf\":0,\"iat\":0}"), &v), SIGMINT_RESULT_OK);
+    /* null is not a NumericDate: refused, never read as "does not expire". */
+    CHECK_RESULT(verify(mint("{\"exp\":null,\"nbf\":0,\"iat\":0}"), &v),
+                 SIGMINT_RESULT_INVALID_CLAIM_TYPE);
+    CHECK_RESULT(verify(mint("{\"nbf\":0,\"iat\":0}"), &v), SIGMINT_RESULT_OK);
     /* The far ends of time. */
     CHECK_RESULT(verify(mint("{\"exp\":9223372036854775807}"), &v), SIGMINT_RESULT_OK);
     v.now = INT64_MAX;
@@ -669,6 +672,43 @@ static void test_not_utf8(void) {
     v = defaults();
     v.typ = str("\xff");
     CHECK_RESULT(verify(token, &v), SIGMINT_RESULT_INVALID_UTF8);
+}
+
+/* A token's size is checked before its bytes are read: one over the limit, whatever it holds,
+ * is TOKEN_TOO_LARGE (a 1 GB buffer once cost a UTF-8 scan of all of it first); at the limit,
+ * bytes that are not UTF-8 are MALFORMED_TOKEN. */
+static void test_size_before_bytes(void) {
+    size_t n = SIGMINT_JWS_DEFAULT_MAX_TOKEN_LEN + 1, len = 0;
+    char *big = malloc(n);
+    sigmint_jwt_validation v = defaults();
+    uint8_t *work = malloc(n);
+    char out[64];
+    size_t at;
+
+    if (!CHECK(big != NULL && work != NULL)) {
+        free(big);
+        free(work);
+        return;
+    }
+    for (at = 0; at < n; at++) {
+        big[at] = 'e';
+    }
+    big[n - 1] = (char)0xff;
+    big[0] = (char)0xc3;
+    CHECK_RESULT(sigmint_jwt_verify(&key, big, n, &v, work, n, (char *)work, n, &len),
+                 SIGMINT_RESULT_TOKEN_TOO_LARGE);
+    CHECK_RESULT(sigmint_jwt_dangerous_decode_unverified(big, n, work, n, (char *)work, n, &len),
+                 SIGMINT_RESULT_TOKEN_TOO_LARGE);
+    CHECK_RESULT(sigmint_jws_verify_hs256(&key, big, n, work, n, &len),
+                 SIGMINT_RESULT_TOKEN_TOO_LARGE);
+    CHECK_RESULT(sigmint_jws_dangerous_header(big, n, out, sizeof out, &len),
+                 SIGMINT_RESULT_TOKEN_TOO_LARGE);
+    CHECK_RESULT(sigmint_jwt_verify(&key, big, n - 1, &v, work, n, (char *)work, n, &len),
+                 SIGMINT_RESULT_MALFORMED_TOKEN);
+    CHECK_RESULT(sigmint_jws_dangerous_header(big, n - 1, out, sizeof out, &len),
+                 SIGMINT_RESULT_MALFORMED_TOKEN);
+    free(big);
+    free(work);
 }
 
 /* The lookups: every kind of value, and everything that is not there or not that kind. */
@@ -1186,6 +1226,7 @@ void test_jwt_errors(void) {
     test_duplicate_keys();
     test_deep_json();
     test_not_utf8();
+    test_size_before_bytes();
     test_json_lookups();
     test_null_pointers();
     test_buffer_too_small();

@@ -204,6 +204,24 @@ static void endpoint_cases(const cJSON *cases) {
     }
 }
 
+static void fonbnk_verify_cases(const char *secret, const cJSON *cases) {
+    const cJSON *c;
+    sigmint_key key;
+
+    CHECK_RESULT(sigmint_key_init_base64(&key, secret, strlen(secret)), SIGMINT_RESULT_OK);
+    CHECK(cJSON_GetArraySize(cases) > 0);
+    cJSON_ArrayForEach(c, cases) {
+        const cJSON *ts = cJSON_GetObjectItemCaseSensitive(c, "timestamp_ms");
+        const char *endpoint = string_of(c, "endpoint"), *signature = string_of(c, "signature");
+        if (CHECK(cJSON_IsNumber(ts))) {
+            is_verdict(sigmint_fonbnk_verify(&key, (uint64_t)ts->valuedouble, endpoint,
+                                             strlen(endpoint), signature, strlen(signature)),
+                       string_of(c, "expect"), string_of(c, "name"));
+        }
+    }
+    sigmint_key_clear(&key);
+}
+
 void test_parity(const char *vectors_dir) {
     cJSON *parity = read_json(vectors_dir, "parity.json");
     const char *secret;
@@ -220,6 +238,8 @@ void test_parity(const char *vectors_dir) {
     raw_token_cases(&key, cJSON_GetObjectItemCaseSensitive(parity, "raw_tokens"));
     error_message_cases(cJSON_GetObjectItemCaseSensitive(parity, "error_messages"));
     endpoint_cases(cJSON_GetObjectItemCaseSensitive(parity, "endpoints"));
+    fonbnk_verify_cases(string_of(parity, "fonbnk_secret"),
+                        cJSON_GetObjectItemCaseSensitive(parity, "fonbnk_verify"));
     sigmint_key_clear(&key);
     cJSON_Delete(parity);
 }

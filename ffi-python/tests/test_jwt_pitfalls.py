@@ -150,7 +150,11 @@ def test_time_claim_extremes() -> None:
     refused(jwt.ExpiredSignatureError, mint(HS256, {"exp": 0}, KEY))
     refused(jwt.ImmatureSignatureError, mint(HS256, {"nbf": 2**63 - 1}, KEY))
     refused(jwt.ImmatureSignatureError, mint(HS256, {"iat": 2**63 - 1}, KEY))
-    assert decode(mint(HS256, {"exp": None, "nbf": None}, KEY)) == {"exp": None, "nbf": None}
+    # null is not a NumericDate (RFC 7519 §2): refused, never read as "does not expire".
+    for claim in ["exp", "nbf", "iat"]:
+        err = refused(jwt.DecodeError, mint(HS256, {claim: None}, KEY))
+        assert isinstance(err, sigmint.InvalidClaimTypeError), claim
+        refused(jwt.DecodeError, mint(HS256, {claim: None}, KEY), options={f"verify_{claim}": False})
 
 
 def test_iat_in_the_future() -> None:
@@ -208,6 +212,17 @@ def test_oversized_token() -> None:
     # A caller may raise the limit.
     assert decode(big, max_token_len=len(big))["pad"] == "x" * 20_000
     refused(jwt.DecodeError, big, max_token_len=len(big) - 1)
+
+
+def test_size_is_checked_before_the_bytes() -> None:
+    # One byte over the limit is too large whatever it holds; at the limit, bytes that are not
+    # UTF-8 are a malformed token.
+    limit = jwt.DEFAULT_MAX_TOKEN_LEN
+    over = b"\xc3" + b"e" * (limit - 1) + b"\xff"
+    refused(sigmint.TokenTooLargeError, over)
+    refused(sigmint.MalformedTokenError, over[:limit])
+    with pytest.raises(sigmint.TokenTooLargeError):
+        jwt.get_unverified_header(over)
 
 
 def test_one_megabyte_token() -> None:

@@ -33,7 +33,7 @@ def ids(section: str) -> Any:
 
 
 def test_every_section_has_cases() -> None:
-    for section in ["jwt", "raw_tokens", "error_messages", "endpoints"]:
+    for section in ["jwt", "raw_tokens", "error_messages", "endpoints", "fonbnk_verify"]:
         assert PARITY[section], section
         names = [case["name"] for case in PARITY[section]]
         assert len(set(names)) == len(names), section
@@ -95,3 +95,10 @@ def test_endpoint(case: Dict[str, Any]) -> None:
         assert got == case["expect"]
     else:
         assert got == ("ok", case["endpoint"])
+
+
+@ids("fonbnk_verify")
+def test_fonbnk_verify(case: Dict[str, Any]) -> None:
+    signer = fonbnk.Signer("parity-client", PARITY["fonbnk_secret"])
+    got = verdict(lambda: signer.verify(case["endpoint"], case["timestamp_ms"], case["signature"]))
+    assert (got if isinstance(got, str) else got[0]) == case["expect"]

@@ -19,6 +19,17 @@ struct Parity {
     raw_tokens: Vec<RawToken>,
     error_messages: Vec<ErrorBody>,
     endpoints: Vec<EndpointCase>,
+    fonbnk_secret: String,
+    fonbnk_verify: Vec<SignatureCase>,
+}
+
+#[derive(Deserialize)]
+struct SignatureCase {
+    name: String,
+    timestamp_ms: u64,
+    endpoint: String,
+    signature: String,
+    expect: String,
 }
 
 #[derive(Deserialize)]
@@ -195,5 +206,21 @@ fn endpoint_cases() {
             (None, Some(expect)) => assert_eq!(&verdict(result), expect, "{}", case.name),
             _ => panic!("{}: an endpoint or an expect", case.name),
         }
+    }
+}
+
+#[test]
+fn fonbnk_verify_cases() {
+    let (parity, _) = parity();
+    let key = Key::from_base64(&parity.fonbnk_secret).unwrap();
+    assert!(!parity.fonbnk_verify.is_empty());
+    for case in &parity.fonbnk_verify {
+        let got = verdict(fonbnk::verify(
+            &key,
+            case.timestamp_ms,
+            &case.endpoint,
+            &case.signature,
+        ));
+        assert_eq!(got, case.expect, "{}", case.name);
     }
 }

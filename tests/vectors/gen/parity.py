@@ -45,7 +45,14 @@ jwt = [
     case("exp_negative", '{"exp":-1}', "invalid_claim_type"),
     case("exp_skipped_still_typed", '{"exp":"x"}', "invalid_claim_type", skip=["exp"]),
     case("exp_overflow", '{"exp":9223372036854775808}', "integer_overflow"),
-    case("exp_null", '{"exp":null}', "ok"),
+    # null is not a NumericDate nor a string (RFC 7519 §2, §4.1): refused, never "absent".
+    case("exp_null", '{"exp":null}', "invalid_claim_type"),
+    case("exp_null_skipped", '{"exp":null}', "invalid_claim_type", skip=["exp"]),
+    case("nbf_null", '{"nbf":null}', "invalid_claim_type"),
+    case("iat_null", '{"iat":null}', "invalid_claim_type"),
+    case("sub_null", '{"sub":null}', "invalid_claim_type"),
+    case("jti_null", '{"jti":null}', "invalid_claim_type"),
+    case("iss_null", '{"iss":null}', "invalid_claim_type"),
     case("aud_unexpected", {"aud": "pos"}, "invalid_audience"),
     case("aud_unexpected_skipped", {"aud": "pos"}, "ok", skip=["aud"]),
     case("aud_empty_is_absent", {"aud": ""}, "ok"),
@@ -86,6 +93,43 @@ raw = [
     {"name": "alg_rs256", "token_hex": token("{}", {"alg": "RS256"}).encode().hex(), "expect": "unsupported_algorithm"},
     {"name": "other_key", "token_hex": token("{}", secret="another-secret").encode().hex(), "expect": "invalid_signature"},
     {"name": "crit", "token_hex": token("{}", {"alg": "HS256", "crit": ["x"], "x": 1}).encode().hex(), "expect": "unknown_critical"},
+    # RFC 7797 §6: b64 must be listed in crit; without it a false b64 is refused, not read as base64url.
+    {"name": "b64_false_without_crit", "token_hex": token("{}", {"alg": "HS256", "b64": False}).encode().hex(), "expect": "invalid_header"},
+    {"name": "b64_false_in_crit", "token_hex": token("{}", {"alg": "HS256", "b64": False, "crit": ["b64"]}).encode().hex(), "expect": "unknown_critical"},
+    {"name": "b64_not_a_boolean", "token_hex": token("{}", {"alg": "HS256", "b64": "false"}).encode().hex(), "expect": "invalid_header"},
+    {"name": "b64_true", "token_hex": token("{}", {"alg": "HS256", "b64": True}).encode().hex(), "expect": "ok"},
+]
+
+# Fonbnk's inbound check: x-signature is base64(HMAC-SHA256(base64-decode(secret), "{ts}:{endpoint}")).
+FONBNK_SECRET = "c2VjcmV0LWtleS1vZi0zMi1ieXRlcy1sb25nLS0tLS0="
+FONBNK_TS, FONBNK_ENDPOINT = 1765454073000, "/api/v2/user/tokens"
+
+
+def fonbnk_signature(ts: int, endpoint: str) -> str:
+    tag = hmac.new(base64.b64decode(FONBNK_SECRET), f"{ts}:{endpoint}".encode(), hashlib.sha256).digest()
+    return base64.b64encode(tag).decode()
+
+
+good = fonbnk_signature(FONBNK_TS, FONBNK_ENDPOINT)
+flipped = ("B" if good[0] == "A" else "A") + good[1:]
+
+
+def verify_case(name, signature, expect, endpoint=FONBNK_ENDPOINT):
+    return {"name": name, "timestamp_ms": FONBNK_TS, "endpoint": endpoint, "signature": signature, "expect": expect}
+
+
+fonbnk_verify = [
+    verify_case("matches", good, "ok"),
+    verify_case("one_character_changed", flipped, "invalid_signature"),
+    verify_case("other_endpoint", good, "invalid_signature", endpoint="/api/v2/user/tokens?x=1"),
+    # Longer than a tag: 48 and 64 characters decode to 36 and 48 bytes, never a buffer error.
+    verify_case("decodes_to_36_bytes", "A" * 48, "invalid_signature"),
+    verify_case("decodes_to_48_bytes", good + good[:20], "invalid_signature"),
+    verify_case("truncated", good[:40], "invalid_signature"),
+    verify_case("empty", "", "invalid_signature"),
+    verify_case("not_base64", "!" * 44, "invalid_signature"),
+    verify_case("url_safe_alphabet", good.replace("+", "-").replace("/", "_") if ("+" in good or "/" in good) else "-" + good[1:], "invalid_signature"),
+    verify_case("relative_endpoint", good, "endpoint_not_absolute", endpoint="api/v2/user/tokens"),
 ]
 
 error_messages = [
@@ -116,7 +160,12 @@ doc = {
     "raw_tokens": raw,
     "error_messages": error_messages,
     "endpoints": endpoints,
+    "fonbnk_secret": FONBNK_SECRET,
+    "fonbnk_verify": fonbnk_verify,
 }
 out = pathlib.Path(__file__).resolve().parent.parent / "parity.json"
 out.write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n")
-print(f"wrote {out}: {len(jwt)} jwt, {len(raw)} raw tokens, {len(error_messages)} error bodies, {len(endpoints)} endpoints")
+print(
+    f"wrote {out}: {len(jwt)} jwt, {len(raw)} raw tokens, {len(error_messages)} error bodies, "
+    f"{len(endpoints)} endpoints, {len(fonbnk_verify)} Fonbnk signatures"
+)
