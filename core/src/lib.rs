@@ -20,6 +20,10 @@
 //! terminal needs: keys, HMAC, encodings, queries and Fonbnk signatures and headers.
 #![no_std]
 #![forbid(unsafe_code)]
+// Integer arithmetic that could overflow is checked, saturating or wrapping on purpose; the
+// modules where it cannot (offsets into one validated text, parsed dates of bounded digits,
+// compile-time tables) say why where they allow it.
+#![cfg_attr(not(test), deny(clippy::arithmetic_side_effects))]
 
 mod codec;
 pub mod crypto;

@@ -65,6 +65,11 @@ pub fn parse_rfc3339(text: &str) -> Result<UnixMillis, Error> {
 }
 
 /// [`parse_rfc3339`], in plain milliseconds.
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "every operand comes from a field of at most four digits (a year below 10,000, an \
+              offset below 100 hours), so each sum and product is far inside i32 and i64"
+)]
 fn parse_ms(text: &str) -> Result<i64, Error> {
     // 32-bit arithmetic throughout, but for the final sum: a 64-bit division or remainder
     // would pull about 1 KiB of library code into a Cortex-M image.
@@ -120,6 +125,10 @@ fn parse_ms(text: &str) -> Result<i64, Error> {
 /// Reads `bytes` against `pattern`, where `0` stands for an ASCII digit and any other byte
 /// for itself (`T` also for `t` and a space, as RFC 3339 §5.6 allows), into one number per
 /// run of digits. `bytes` must be exactly as long as `pattern`.
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "a field is a run of at most four digits of the pattern: below 10,000"
+)]
 fn fields(bytes: &[u8], pattern: &[u8], out: &mut [u32]) -> Result<(), Error> {
     if bytes.len() != pattern.len() {
         return Err(Error::InvalidDate);
@@ -157,6 +166,11 @@ fn days_in_month(year: u32, month: u32) -> u32 {
 
 /// Days since 1970-01-01 of a proleptic Gregorian date from year 0 to 9999 (Howard Hinnant's
 /// algorithm, its years shifted by one 400-year era so that everything stays unsigned).
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "year, month and day are checked dates (year below 10,000): every step of the \
+              formula stays below four million"
+)]
 fn days_from_civil(year: u32, month: u32, day: u32) -> i32 {
     let y = year + 400 - u32::from(month <= 2);
     let era = y / 400;

@@ -63,6 +63,14 @@ pub const fn base64_len(n: usize) -> usize {
     n.div_ceil(3).saturating_mul(4)
 }
 
+/// Bytes that `n` characters of unpadded base64 decode to (for text that is not base64, an
+/// upper bound).
+pub(crate) const fn decoded_len(n: usize) -> usize {
+    (n / 4)
+        .saturating_mul(3)
+        .saturating_add((n % 4).saturating_mul(3) / 4)
+}
+
 /// Bytes needed for unpadded base64url of `n` bytes.
 #[must_use]
 #[inline(never)] // A division and saturating sums, called from several places.
@@ -178,7 +186,7 @@ pub(crate) fn check_strict(
 /// # Errors
 /// [`Error::BufferTooSmall`] when `out` is shorter than the decoded bytes (`out` untouched).
 pub(crate) fn decode_checked<'o>(data: &[u8], out: &'o mut [u8]) -> Result<&'o mut [u8], Error> {
-    let needed = data.len() / 4 * 3 + data.len() % 4 * 3 / 4;
+    let needed = decoded_len(data.len());
     let dst = out
         .get_mut(..needed)
         .ok_or(Error::BufferTooSmall { needed })?;

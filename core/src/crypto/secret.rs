@@ -54,7 +54,7 @@ fn decode_group<'o>(chars: &[u8], out: &'o mut [u8; 3]) -> Result<&'o [u8], Erro
     }
     let decoded = Base64Unpadded::decode(group.as_slice(), out).map(|bytes| bytes.len());
     group.zeroize();
-    let whole = chars.len() * 3 / 4;
+    let whole = crate::codec::base64::decoded_len(chars.len());
     match decoded {
         Ok(3) => out.get(..whole).ok_or(Error::InvalidBase64),
         _ => Err(Error::InvalidBase64),
@@ -65,20 +65,20 @@ fn decode_group<'o>(chars: &[u8], out: &'o mut [u8; 3]) -> Result<&'o [u8], Erro
 pub(crate) fn key_from_base64(input: &[u8]) -> Result<Key, Error> {
     let data = data_chars(input)?;
     // The decoded length follows from the data length (trailing bits are dropped).
-    let len = data.len() / 4 * 3 + data.len() % 4 * 3 / 4;
+    let len = crate::codec::base64::decoded_len(data.len());
     // A secret up to a block long is decoded into one; a longer one is streamed into its
     // hash a group at a time, never held whole: bounded memory for any length.
     let mut block = [0u8; BLOCK_LEN];
     let mut hash = (len > BLOCK_LEN).then(Sha256::new);
     let mut group = [0u8; 3];
-    let mut filled = 0;
+    let mut filled = 0usize;
     let mut result = Ok(());
     for chars in data.chunks(4) {
         match decode_group(chars, &mut group) {
             Ok(bytes) => match &mut hash {
                 Some(hash) => hash.update(bytes),
                 None => {
-                    let end = filled + bytes.len();
+                    let end = filled.saturating_add(bytes.len());
                     if let Some(slot) = block.get_mut(filled..end) {
                         slot.copy_from_slice(bytes);
                     }

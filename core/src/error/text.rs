@@ -39,6 +39,10 @@ const fn cell(row: usize, column: usize) -> &'static str {
 }
 
 /// The length of column `column` packed.
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "evaluated at compile time: an overflow fails the build"
+)]
 const fn packed_len(column: usize) -> usize {
     let mut len = 0;
     let mut row = 0;
@@ -52,7 +56,8 @@ const fn packed_len(column: usize) -> usize {
 /// Column `column` packed: its bytes, and each row's end offset.
 #[allow(
     clippy::indexing_slicing,
-    reason = "evaluated at compile time: an index out of bounds fails the build"
+    clippy::arithmetic_side_effects,
+    reason = "evaluated at compile time: an index out of bounds or an overflow fails the build"
 )]
 const fn pack<const LEN: usize>(column: usize) -> ([u8; LEN], [u16; super::TEXTS.len()]) {
     let mut bytes = [0u8; LEN];

@@ -112,7 +112,7 @@ pub fn scratch_len<T: AsRef<[u8]> + ?Sized>(token: &T) -> usize {
     let mut parts = token.as_ref().splitn(3, |&b| b == b'.');
     let header = parts.next().map_or(0, <[u8]>::len);
     let payload = parts.next().map_or(0, <[u8]>::len);
-    decoded_len_of(header).saturating_add(decoded_len_of(payload))
+    base64::decoded_len(header).saturating_add(base64::decoded_len(payload))
 }
 
 /// A token's bytes as text, once they are within the size limit: bytes that are not UTF-8
@@ -150,27 +150,23 @@ pub(crate) fn segments(token: &str) -> Segments<'_> {
 pub fn header_scratch_len<T: AsRef<[u8]> + ?Sized>(token: &T) -> usize {
     let token = token.as_ref();
     let header = token.iter().position(|&b| b == b'.').unwrap_or(token.len());
-    decoded_len_of(header)
+    base64::decoded_len(header)
 }
 
 /// `text` up to its first `.`, and what follows that dot (`None` without one).
 pub(crate) fn split_dot(text: &str) -> (&str, Option<&str>) {
     match text.find('.') {
-        Some(dot) => (text.get(..dot).unwrap_or(""), text.get(dot + 1..)),
+        Some(dot) => (
+            text.get(..dot).unwrap_or(""),
+            text.get(dot..).and_then(|rest| rest.get(1..)),
+        ),
         None => (text, None),
     }
 }
 
 /// Bytes that unpadded base64 text of this length decodes to (an upper bound for bad text).
 pub(crate) fn decoded_len(segment: &str) -> usize {
-    decoded_len_of(segment.len())
-}
-
-/// [`decoded_len`] for a segment `n` bytes long.
-pub(crate) const fn decoded_len_of(n: usize) -> usize {
-    (n / 4)
-        .saturating_mul(3)
-        .saturating_add((n % 4).saturating_mul(3) / 4)
+    base64::decoded_len(segment.len())
 }
 
 /// Strict base64url as RFC 7515 §2 has it (no padding, zero trailing bits): the text that
@@ -387,7 +383,7 @@ pub(crate) fn decode_segments<'a>(
         return Err(Error::MalformedToken);
     };
     let signing_input = token
-        .get(..header_b64.len() + 1 + payload_b64.len())
+        .get(..header_b64.len().saturating_add(1).saturating_add(payload_b64.len()))
         .ok_or(Error::MalformedToken)?;
 
     let mut signature = [0u8; MAX_SIGNATURE_LEN];

@@ -2,6 +2,10 @@
 //! key and value of an object or array, and skipping a value, scanning only for the bytes that
 //! matter (quotes, escapes, brackets).
 
+// As in the reader: positions are offsets into one validated `&str`, below its length, and
+// the nesting counted while skipping is that of text the reader already checked.
+#![allow(clippy::arithmetic_side_effects)]
+
 use super::reader::{Reader, scan};
 use super::unescape::raw_denotes;
 use super::{Kind, Value};

@@ -1,6 +1,11 @@
 //! The validating pass: a document checked whole (RFC 8259, UTF-8, nesting within a limit,
 //! no duplicate keys) in one left-to-right scan that never recurses.
 
+// Positions are offsets into one `&str` (so at most its length, below `isize::MAX`), moved
+// only over bytes the reader has seen; depth stays within `MAX_DEPTH` (checked before it
+// grows, and it shrinks only at a bracket that an opening one matched).
+#![allow(clippy::arithmetic_side_effects)]
+
 use super::unescape::{Unescaped, hex4_value, raw_denotes, unescape_into, unescaped_eq};
 use super::{MAX_DEPTH, Member, Value};
 use crate::Error;

@@ -99,11 +99,9 @@ impl<'a> Value<'a> {
         };
         let mut magnitude: u64 = 0;
         for &d in digits {
-            if magnitude > u64::MAX / 10 {
-                return Err(Error::IntegerOverflow);
-            }
-            magnitude = (magnitude * 10)
-                .checked_add(u64::from(d.wrapping_sub(b'0')))
+            magnitude = magnitude
+                .checked_mul(10)
+                .and_then(|m| m.checked_add(u64::from(d.wrapping_sub(b'0'))))
                 .ok_or(Error::IntegerOverflow)?;
         }
         if negative {

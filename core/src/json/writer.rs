@@ -113,8 +113,8 @@ fn plain_len(text: &[u8]) -> usize {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     // Whether a byte of `word` is below `n` (exact for n <= 0x80: a borrow only starts at
     // such a byte).
-    let has_below = |word: u64, n: u64| word.wrapping_sub(ONES * n) & !word & HIGH != 0;
-    let mut len = 0;
+    let has_below = |word: u64, n: u64| word.wrapping_sub(ONES.wrapping_mul(n)) & !word & HIGH != 0;
+    let mut len = 0usize;
     for chunk in text.chunks_exact(8) {
         let Ok(bytes) = <[u8; 8]>::try_from(chunk) else {
             break;
@@ -129,13 +129,14 @@ fn plain_len(text: &[u8]) -> usize {
         if special {
             break;
         }
-        len += 8;
+        len = len.saturating_add(8);
     }
     let tail = text.get(len..).unwrap_or_default();
-    len + tail
-        .iter()
-        .position(|&b| !is_plain(b))
-        .unwrap_or(tail.len())
+    len.saturating_add(
+        tail.iter()
+            .position(|&b| !is_plain(b))
+            .unwrap_or(tail.len()),
+    )
 }
 
 /// [`write_str`] with [`Escape::Ascii`]. Runs of plain bytes are written whole.

@@ -76,7 +76,7 @@ pub(crate) fn trim_whitespace(text: &str) -> &str {
         .char_indices()
         .rev()
         .find(|&(_, c)| !is_whitespace(c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+        .map_or(0, |(i, c)| i.saturating_add(c.len_utf8()));
     rest.get(..end).unwrap_or_default()
 }
 

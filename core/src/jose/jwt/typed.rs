@@ -77,7 +77,7 @@ pub fn decode_as_scratch_len<T: AsRef<[u8]> + ?Sized>(token: &T) -> usize {
         .splitn(3, |&b| b == b'.')
         .nth(1)
         .map_or(0, <[u8]>::len);
-    jws::scratch_len(token).saturating_add(jws::decoded_len_of(payload))
+    jws::scratch_len(token).saturating_add(crate::codec::base64::decoded_len(payload))
 }
 
 /// Mints an HS256 JWT whose claims are `claims` serialized (by serde-json-core) into

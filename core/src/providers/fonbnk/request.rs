@@ -77,7 +77,7 @@ impl Endpoint {
     /// A stable number for bindings, from 1.
     #[must_use]
     pub const fn id(self) -> u32 {
-        self as u32 + 1
+        (self as u32).saturating_add(1)
     }
 
     /// The endpoint with this [`Endpoint::id`].
@@ -233,7 +233,7 @@ impl<'a, P: Pairs<'a>> KycSubmission<'a, P> {
         // A field named twice is refused before anything is written, so a size query reports
         // it too (fields are few: the pairwise check costs nothing).
         for (i, (name, _)) in self.user_fields.clone().into_iter().enumerate() {
-            let later = self.user_fields.clone().into_iter().skip(i + 1);
+            let later = self.user_fields.clone().into_iter().skip(i.saturating_add(1));
             if later.into_iter().any(|(other, _)| other == name) {
                 return Err(Error::DuplicateKey);
             }
