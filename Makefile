@@ -8,6 +8,9 @@ PYTHON ?= python3
 VENV := $(CURDIR)/.venv
 TOOLS := $(CURDIR)/.tools
 CBINDGEN_VERSION := 0.29.4
+CARGO_FUZZ_VERSION := 0.13.2
+# Seconds each fuzz target runs in `make fuzz-smoke` (part of `make test`).
+FUZZ_SMOKE_SECONDS ?= 15
 NOSTD_TARGET := thumbv7em-none-eabihf
 EMBEDDED_TARGETS := thumbv7m-none-eabi thumbv6m-none-eabi riscv32imc-unknown-none-elf
 # Budgets, in bytes, enforced: flash sigmint-core adds to a Cortex-M3 image, all of it and
@@ -29,7 +32,7 @@ APT_NEED := $(CURDIR)/scripts/apt-need
 
 .PHONY: bench demo test test-rust test-nostd test-c test-cross test-install test-kotlin test-python \
         test-sandbox embedded firmware-c install lint setup-python setup-cbindgen setup-c setup-embedded \
-        setup-cross
+        setup-cross setup-fuzz fuzz-smoke
 
 demo: setup-python setup-c
 	@ts=$$(date +%s%3N); \
@@ -43,7 +46,7 @@ demo: setup-python setup-c
 	  $(MAKE) -s -C ffi-c sandbox-demo SANDBOX_URL="$$SANDBOX_URL")
 
 test: lint test-rust test-nostd test-c test-cross test-install test-kotlin test-python test-sandbox \
-      embedded firmware-c
+      embedded firmware-c fuzz-smoke
 	@echo "make test: all suites passed"
 
 # `make install PREFIX=DIR`: the C library, its header, module map and pkg-config file.
@@ -160,6 +163,22 @@ embedded: setup-embedded
 	  FLASH_BUDGET_DEFAULT_SIGNING=$(FLASH_BUDGET_DEFAULT_SIGNING) \
 	  FLASH_BUDGET_SIZE_FIRST_SIGNING=$(FLASH_BUDGET_SIZE_FIRST_SIGNING) \
 	  STACK_BUDGET=$(STACK_BUDGET) firmware/embedded.sh
+
+# Every cargo-fuzz target (fuzz/fuzz_targets) for FUZZ_SMOKE_SECONDS from a corpus seeded from
+# tests/vectors: a finding fails the run. The long campaigns are run by hand (fuzz/README.md).
+FUZZ_TARGETS = $(basename $(notdir $(wildcard fuzz/fuzz_targets/*.rs)))
+setup-fuzz:
+	@if [ "$$(cargo fuzz --version 2>/dev/null)" != "cargo-fuzz $(CARGO_FUZZ_VERSION)" ]; then \
+	  cargo install --locked --root $(TOOLS) cargo-fuzz --version $(CARGO_FUZZ_VERSION); fi
+
+fuzz-smoke: setup-fuzz
+	$(PYTHON) fuzz/seed.py
+	cd fuzz && cargo +nightly fuzz build
+	@cd fuzz && for t in $(FUZZ_TARGETS); do \
+	  cargo +nightly fuzz run $$t -- -max_total_time=$(FUZZ_SMOKE_SECONDS) -print_final_stats=1 2>&1 | \
+	    awk -v t=$$t '/stat::number_of_executed_units/ {print "fuzz=" t " runs=" $$2} /SUMMARY|panicked/ {print; bad=1} END {exit bad}' \
+	    || { echo "fuzz-smoke: $$t found a failure (fuzz/artifacts/$$t)"; exit 1; }; \
+	done
 
 # Benchmarks (not part of `make test`, which only compiles them): criterion groups with their
 # peers, the interleaved side-by-side race (benches/benches/interleaved.rs), the Python race and the C timing program; writes benches/RESULTS.md.

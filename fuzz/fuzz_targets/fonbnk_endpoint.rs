@@ -3,8 +3,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use sigmint_core::{Error, Key};
 use sigmint_core::providers::fonbnk;
+use sigmint_core::{Error, Key};
 
 fuzz_target!(|input: (&str, Vec<(&str, &str)>, u64)| {
     let (path, pairs, timestamp) = input;

@@ -43,7 +43,9 @@ fn walk(value: Value<'_>, budget: &mut usize) {
         Kind::Number => {
             let text = value.number_text().unwrap_or_default();
             if !text.contains(['.', 'e', 'E']) {
-                let expected = text.parse::<i64>().map_err(|_| sigmint_core::Error::IntegerOverflow);
+                let expected = text
+                    .parse::<i64>()
+                    .map_err(|_| sigmint_core::Error::IntegerOverflow);
                 assert_eq!(value.as_i64(), expected);
             }
         }

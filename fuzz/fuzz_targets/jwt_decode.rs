@@ -10,7 +10,12 @@ fuzz_target!(|token: &str| {
     let mut scratch = [0u8; 4096];
     let _ = jwt::dangerous_unverified(token, &mut scratch, &jws::Limits::default());
     let mut scratch = [0u8; 4096];
-    if let Ok(verified) = jwt::decode(token, &mut scratch, &key, &jwt::Validation::new(sigmint_core::time::UnixSeconds(0))) {
+    if let Ok(verified) = jwt::decode(
+        token,
+        &mut scratch,
+        &key,
+        &jwt::Validation::new(sigmint_core::time::UnixSeconds(0)),
+    ) {
         // Only a token this key signed can get here; the fuzzer cannot forge HMAC-SHA256.
         let _ = verified.claims().exp();
     }

@@ -9,7 +9,11 @@ fuzz_target!(|body: &[u8]| {
     let mut scratch = [0u8; 2048];
     let _ = fonbnk::parse_user_tokens(body, &mut scratch);
     if let Ok(state) = fonbnk::parse_kyc_state(body) {
-        let _ = (state.status(), state.documents().count(), state.rules().count());
+        let _ = (
+            state.status(),
+            state.documents().count(),
+            state.rules().count(),
+        );
     }
     let _ = fonbnk::parse_kyc_submit(body);
     let _ = sfox::parse_user_token(body);
