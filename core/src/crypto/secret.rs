@@ -78,11 +78,11 @@ pub(crate) fn key_from_base64(input: &[u8]) -> Result<Key, Error> {
             Ok(bytes) => match &mut hash {
                 Some(hash) => hash.update(bytes),
                 None => {
-                    let end = filled.saturating_add(bytes.len());
-                    if let Some(slot) = block.get_mut(filled..end) {
-                        slot.copy_from_slice(bytes);
-                    }
-                    filled = end;
+                    // Pairwise: a `copy_from_slice` would keep its length-mismatch panic
+                    // (272 bytes of a terminal's flash) for a case that cannot happen.
+                    let rest = block.get_mut(filled..).unwrap_or_default();
+                    rest.iter_mut().zip(bytes).for_each(|(d, s)| *d = *s);
+                    filled = filled.saturating_add(bytes.len());
                 }
             },
             Err(error) => {
