@@ -383,7 +383,12 @@ pub(crate) fn decode_segments<'a>(
         return Err(Error::MalformedToken);
     };
     let signing_input = token
-        .get(..header_b64.len().saturating_add(1).saturating_add(payload_b64.len()))
+        .get(
+            ..header_b64
+                .len()
+                .saturating_add(1)
+                .saturating_add(payload_b64.len()),
+        )
         .ok_or(Error::MalformedToken)?;
 
     let mut signature = [0u8; MAX_SIGNATURE_LEN];

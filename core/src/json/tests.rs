@@ -32,6 +32,9 @@ fn accepts_rfc8259_texts() {
 }
 
 #[test]
+// Exhaustive (every byte at every place): hours under Miri; the loop's code is safe Rust run
+// natively on every `cargo test`.
+#[cfg_attr(miri, ignore)]
 fn word_scan_finds_what_a_byte_loop_finds() {
     let stop = |b: u8| b == b'"' || b == b'\\' || b < 0x20 || matches!(b | 0x20, b'{' | b'}');
     let flags = |x: usize| {
@@ -228,4 +231,23 @@ fn reads_values_in_place() {
     assert_eq!(nulls.require("n").map(|v| v.raw()), missing);
     assert!(doc.path("u.missing").is_none());
     assert!(doc.path("s.x").is_none());
+}
+
+#[test]
+fn surrogate_pairs_decode_to_every_plane() {
+    // One pair per plane boundary: U+10000, U+1F600, U+20000, U+10FFFF.
+    for (escaped, text) in [
+        (r#""\uD800\uDC00""#, "\u{10000}"),
+        (r#""\uD83D\uDE00""#, "\u{1F600}"),
+        (r#""\uD840\uDC00""#, "\u{20000}"),
+        (r#""\uDBFF\uDFFF""#, "\u{10FFFF}"),
+    ] {
+        let value = ok(escaped);
+        assert_eq!(value.copy_str(&mut [0; 8]), Ok(text), "{escaped}");
+        assert!(value.str_eq(text), "{escaped}");
+        assert!(
+            value.chars().is_some_and(|c| c.eq(text.chars())),
+            "{escaped}"
+        );
+    }
 }

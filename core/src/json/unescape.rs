@@ -93,8 +93,10 @@ impl Iterator for Unescaped<'_> {
                     self.rest = self.rest.get(2..).unwrap_or("");
                     let low = self.hex4();
                     // unit is in D800..DC00 and the low part masked to ten bits: at most
-                    // 0x10FFFF, nothing to overflow.
-                    0x10000 | (unit.wrapping_sub(0xD800) & 0x3FF) << 10 | (low.wrapping_sub(0xDC00) & 0x3FF)
+                    // 0x10FFFF, nothing to wrap.
+                    let pair = (unit.wrapping_sub(0xD800) & 0x3FF) << 10
+                        | (low.wrapping_sub(0xDC00) & 0x3FF);
+                    pair.wrapping_add(0x10000)
                 } else {
                     unit
                 };

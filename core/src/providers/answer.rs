@@ -179,6 +179,8 @@ mod tests {
     }
 
     #[test]
+    // Every char: hours under Miri, and run natively on every `cargo test`.
+    #[cfg_attr(miri, ignore)]
     fn whitespace_as_the_standard_library_has_it() {
         let mut buf = [0u8; 12];
         for c in (0..=0x10_FFFF).filter_map(char::from_u32) {

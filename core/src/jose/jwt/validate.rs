@@ -144,13 +144,19 @@ impl<'a> Claims<'a> {
         let now = i128::from(validation.now.0);
         let leeway = i128::from(validation.leeway.as_secs());
         // PyJWT's order, so the first failure reported is the one a PyJWT user expects.
-        if validation.verify_iat && iat.is_some_and(|iat| i128::from(iat.0) > now.saturating_add(leeway)) {
+        if validation.verify_iat
+            && iat.is_some_and(|iat| i128::from(iat.0) > now.saturating_add(leeway))
+        {
             return Err(Error::IssuedInFuture);
         }
-        if validation.verify_nbf && nbf.is_some_and(|nbf| i128::from(nbf.0) > now.saturating_add(leeway)) {
+        if validation.verify_nbf
+            && nbf.is_some_and(|nbf| i128::from(nbf.0) > now.saturating_add(leeway))
+        {
             return Err(Error::NotYetValid);
         }
-        if validation.verify_exp && exp.is_some_and(|exp| i128::from(exp.0) <= now.saturating_sub(leeway)) {
+        if validation.verify_exp
+            && exp.is_some_and(|exp| i128::from(exp.0) <= now.saturating_sub(leeway))
+        {
             return Err(Error::Expired);
         }
         if validation.verify_iss

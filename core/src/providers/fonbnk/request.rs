@@ -233,7 +233,11 @@ impl<'a, P: Pairs<'a>> KycSubmission<'a, P> {
         // A field named twice is refused before anything is written, so a size query reports
         // it too (fields are few: the pairwise check costs nothing).
         for (i, (name, _)) in self.user_fields.clone().into_iter().enumerate() {
-            let later = self.user_fields.clone().into_iter().skip(i.saturating_add(1));
+            let later = self
+                .user_fields
+                .clone()
+                .into_iter()
+                .skip(i.saturating_add(1));
             if later.into_iter().any(|(other, _)| other == name) {
                 return Err(Error::DuplicateKey);
             }
