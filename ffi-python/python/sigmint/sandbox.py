@@ -60,6 +60,22 @@ anything real):
   ``x-tag``, or no ``accountId``: 400 with ``status`` ``"error"``.
 - A request body over 64 KiB: 413. Anything else: 404 (405 for a known path and another
   method).
+- A malformed request is a 4xx with a JSON ``message``, never a 500: a header that is not
+  what it should be (an ``x-timestamp`` or ``x-signature`` of any length or content: 401; a
+  ``Content-Length`` that is not digits, or two that disagree: 400), and http.server's own
+  refusals (a bad request line: 400, over 64 KiB: 414; a header line over 64 KiB or over 100
+  headers: 431).
+
+**Under load and abuse** (integrators run it in CI, beside other jobs): it listens with a
+backlog of 128 and answers on sockets with ``TCP_NODELAY`` (so a kept-alive connection is not
+held up by delayed ACKs). A client has ``header_timeout`` seconds (:data:`HEADER_TIMEOUT_S`,
+5) from being accepted, or from its previous answer, to send a request line and headers, however
+slowly it trickles them; past that it is dropped without an answer (an idle kept-alive
+connection too). A body has 10 seconds to arrive (408 otherwise). At most
+``max_connections`` (:data:`MAX_CONNECTIONS`, 256) connections are served at once, one thread
+each; one more is answered 503 and closed at once. Request lines and everything else it logs
+are written with non-printable characters escaped (``\\x1b``, ``\\r``), so a client cannot
+forge a log line or drive the terminal.
 """
 
 from __future__ import annotations
@@ -67,9 +83,11 @@ from __future__ import annotations
 import base64
 import contextlib
 import hmac
+import io
 import json
 import re
 import secrets
+import socket
 import sys
 import threading
 import time
@@ -90,7 +108,9 @@ __all__ = [
     "DEMO_MYGIRO_TOKEN",
     "DEMO_SFOX_API_KEY",
     "DEMO_TOKEN_SECRET",
+    "HEADER_TIMEOUT_S",
     "MAX_BODY_LEN",
+    "MAX_CONNECTIONS",
     "Config",
     "Sandbox",
     "SandboxServer",
@@ -120,6 +140,13 @@ SFOX_TTL_MS = 24 * 60 * 60 * 1000
 MAX_USERS = 10_000
 #: Bodies up to this size are read and dropped after a 413, so the client sees the answer.
 _DRAIN_LIMIT = 1024 * 1024
+#: Seconds a client has to send a request line and its headers, from being accepted or from
+#: its previous answer; a slower one is dropped, so stalled clients cannot hold the threads.
+HEADER_TIMEOUT_S = 5.0
+#: Connections served at once, a thread each; one more is answered 503 and closed.
+MAX_CONNECTIONS = 256
+#: One past the largest x-timestamp core takes (a u64): it refuses this one like any too large.
+_TIMESTAMP_CEILING = 1 << 64
 
 _SFOX_PATH = re.compile(r"/v1/enterprise/user-tokens/([^/]+)")
 _MYGIRO_PATH = re.compile(r"/v1/users/([^/]+)/generateaccesstoken")
@@ -191,6 +218,42 @@ def _same(a: str, b: str) -> bool:
     return hmac.compare_digest(a.encode("utf-8", "surrogatepass"), b.encode("utf-8", "surrogatepass"))
 
 
+def _decimal(text: str, ceiling: int) -> Optional[int]:
+    """``text``, ASCII digits (leading zeros allowed), as an int no greater than ``ceiling`` (a
+    larger number is ``ceiling``), or None when it is not digits. A header's digits never reach
+    int() unbounded: past 4,300 digits it raises ValueError (Python's guard against quadratic
+    conversion), which must not turn a bad header into a 500."""
+    if not (text.isascii() and text.isdigit()):
+        return None
+    digits = text.lstrip("0")
+    if len(digits) > len(str(ceiling)):
+        return ceiling
+    return min(int(digits or "0"), ceiling)
+
+
+def _printable(text: str) -> str:
+    """``text`` with each non-printable character (and the backslash, so that an escape cannot
+    be faked) written as Python writes it in a repr: ``\\x1b``, ``\\r``, ``\\x85``. A client's
+    bytes reach the log this way only, so they cannot drive the terminal or start a fake line."""
+    if text.isprintable() and "\\" not in text:
+        return text
+    return "".join(c if c.isprintable() and c != "\\" else repr(c)[1:-1] for c in text)
+
+
+def _raw_answer(status: int, phrase: str, body: Dict[str, Any]) -> bytes:
+    """A whole HTTP/1.1 answer that closes the connection and asks the client to retry after a
+    second, for writing without a handler."""
+    data = json.dumps(body, separators=(",", ":")).encode("utf-8")
+    head = (
+        f"HTTP/1.1 {status} {phrase}\r\nContent-Type: application/json; charset=utf-8\r\n"
+        f"Content-Length: {len(data)}\r\nConnection: close\r\nRetry-After: 1\r\n\r\n"
+    )
+    return head.encode("ascii") + data
+
+
+_BUSY = _raw_answer(503, "Service Unavailable", {"message": "Too many connections; try again"})
+
+
 class _Reject(Exception):
     """An answer other than 200, raised from deep in a handler."""
 
@@ -209,9 +272,15 @@ def _mygiro_error(status: int, message: str) -> _Reject:
 
 
 class SandboxServer(ThreadingHTTPServer):
-    """The HTTP server: its state (users, replay cache) is guarded by ``lock``."""
+    """The HTTP server: its state (users, replay cache) is guarded by ``lock``.
+
+    ``header_timeout`` (seconds) and ``max_connections`` bound what slow or many clients can
+    hold: see "Under load and abuse" in the module's documentation."""
 
     daemon_threads = True
+    #: The listen backlog. socketserver's 5 overflows at a few dozen clients connecting at
+    #: once: the kernel drops their SYNs, and they wait out a 1 s retransmit or are reset.
+    request_queue_size = 128
 
     def __init__(
         self,
@@ -221,11 +290,20 @@ class SandboxServer(ThreadingHTTPServer):
         quiet: bool = True,
         clock_ms: Callable[[], int] = _now_ms,
         log: Any = None,
+        header_timeout: float = HEADER_TIMEOUT_S,
+        max_connections: int = MAX_CONNECTIONS,
     ) -> None:
+        if not header_timeout > 0:  # also refuses NaN
+            raise ValueError("header_timeout must be a positive number of seconds")
+        if max_connections < 1:
+            raise ValueError("max_connections must be at least 1")
         self.config = config
         self.quiet = quiet
         self.clock_ms = clock_ms
         self.log = log if log is not None else sys.stderr
+        self.header_timeout = header_timeout
+        self.max_connections = max_connections
+        self._slots = threading.BoundedSemaphore(max_connections)
         # Built first, so a bad credential fails before the port is taken.
         self.signer = fonbnk.Signer(config.client_id, config.client_secret)
         sfox.authorization(config.sfox_api_key)  # core's rules for a Bearer credential
@@ -241,9 +319,56 @@ class SandboxServer(ThreadingHTTPServer):
 
     @property
     def url(self) -> str:
-        host, port = self.server_address[:2]
-        host = host if ":" not in str(host) else f"[{host}]"
+        host, port = str(self.server_address[0]), self.server_address[1]
+        host = host if ":" not in host else f"[{host}]"
         return f"http://{host}:{port}"
+
+    # -- connections ------------------------------------------------------------------------
+
+    def write_log(self, line: str) -> None:
+        """Writes ``line`` to the log (unless quiet), escaped: it may hold a client's bytes."""
+        if not self.quiet:
+            self.log.write(_printable(line) + "\n")
+            self.log.flush()
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        # Runs in the accepting thread: a thread per connection, up to the cap.
+        if not self._slots.acquire(blocking=False):
+            self._refuse(request, client_address)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._slots.release()
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
+
+    def _refuse(self, request: socket.socket, client_address: Any) -> None:
+        """Answers 503 and closes, without blocking the accepting thread on this client. What
+        it has sent already is read first: closing on unread bytes would reset the connection,
+        and the client could lose the answer."""
+        with contextlib.suppress(OSError):
+            request.setblocking(False)
+            request.recv(65536)
+        with contextlib.suppress(OSError):
+            request.send(_BUSY)
+        self.shutdown_request(request)
+        cap = self.max_connections
+        self.write_log(f"sandbox: {client_address[0]} refused: at the cap of {cap} connections")
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client gone mid-answer is one line in the log (socketserver would print a traceback
+        to stderr, even when quiet); anything else is a bug, and keeps its traceback."""
+        err = sys.exc_info()[1]
+        if isinstance(err, OSError):
+            self.write_log(f"sandbox: {client_address[0]} connection error: {err!r}")
+        else:
+            super().handle_error(request, client_address)
 
     # -- Fonbnk -------------------------------------------------------------------------
 
@@ -257,19 +382,21 @@ class SandboxServer(ThreadingHTTPServer):
         client_id, timestamp_text, signature = values
         if not _same(client_id, self.config.client_id):
             raise _fonbnk_error(401, "Unknown client id")
-        if not (timestamp_text.isascii() and timestamp_text.isdigit()):
+        timestamp_ms = _decimal(timestamp_text, _TIMESTAMP_CEILING)
+        if timestamp_ms is None:
             raise _fonbnk_error(401, "Invalid x-timestamp: Unix milliseconds expected")
-        timestamp_ms = int(timestamp_text)
         now_ms = self.clock_ms()
         try:
             fonbnk.check_timestamp(timestamp_ms, now_ms, self.config.window_ms)
-        except (_errors.TimestampOutOfWindowError, ValueError):
+        except (_errors.Error, ValueError):  # ValueError: past a u64
             raise _fonbnk_error(
                 401, "Request timestamp is outside the allowed window (5 minutes either side)"
             ) from None
         try:
             self.signer.verify(endpoint, timestamp_ms, signature)
-        except (_errors.InvalidSignatureError, _errors.InvalidUtf8Error, ValueError):
+        except (_errors.Error, ValueError):
+            # Whatever core says of a signature it could not check (not base64, too long for
+            # a MAC, an endpoint it cannot sign), the request is not authenticated: a 401.
             raise _fonbnk_error(401, "Invalid signature") from None
         with self.lock:
             key = (timestamp_ms, signature)
@@ -409,12 +536,85 @@ def _user_query(body: bytes) -> Tuple[str, str]:
     return email, country
 
 
+class _Connection(io.RawIOBase):
+    """The client's socket as the handler reads it, with an optional deadline. A socket
+    timeout alone bounds each wait, not the whole: a client trickling a byte every few
+    seconds would never time out. Under a deadline each wait gets only the time left."""
+
+    def __init__(self, sock: socket.socket, idle_s: float) -> None:
+        super().__init__()
+        self._sock = sock
+        self._idle_s = idle_s
+        #: time.monotonic() by which the current read must be done, or None.
+        self.deadline: Optional[float] = None
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self.deadline is not None:
+            left = self.deadline - time.monotonic()
+            if left <= 0:
+                raise socket.timeout("deadline passed")
+            self._sock.settimeout(left)
+        return self._sock.recv_into(buffer)
+
+    def start(self, seconds: float) -> None:
+        self.deadline = time.monotonic() + seconds
+
+    def end(self) -> None:
+        """No deadline: back to the idle timeout (which writes use too)."""
+        if self.deadline is not None:
+            self.deadline = None
+            self._sock.settimeout(self._idle_s)
+
+
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = f"sigmint-sandbox/{__version__}"
-    #: Seconds a connection may sit idle (or a body take to arrive).
+    #: Seconds a body may take to arrive in all, and any one wait while answering.
     timeout = 10
+    #: TCP_NODELAY: the status line and headers, then the body, are two writes; with Nagle's
+    #: algorithm the second waits for the client's delayed ACK (~40 ms) on a kept-alive
+    #: connection, 23 requests a second.
+    disable_nagle_algorithm = True
     server: SandboxServer
+
+    def setup(self) -> None:
+        super().setup()
+        self.rfile.close()  # replaced by one that keeps deadlines
+        self._conn = _Connection(self.connection, self.timeout)
+        self.rfile = io.BufferedReader(self._conn)
+
+    def handle_one_request(self) -> None:
+        # The request line and headers are due header_timeout from now (the connection's
+        # accept, or the previous answer), however slowly they come; http.server drops the
+        # connection when the deadline passes.
+        self._conn.start(self.server.header_timeout)
+        super().handle_one_request()
+
+    def parse_request(self) -> bool:
+        try:
+            parsed = super().parse_request()
+        finally:
+            self._conn.end()
+        if parsed and self.request_version == "HTTP/0.9":  # "GET /path": no client sends it
+            self.send_error(505, "HTTP/0.9 is not supported")
+            return False
+        return parsed
+
+    def send_error(self, code: int, message: Optional[str] = None, explain: Optional[str] = None) -> None:
+        """http.server's own refusals (a malformed request line, a header line too long, too
+        many headers), in JSON like every other answer here rather than its HTML page."""
+        self._conn.end()
+        if self.request_version == "HTTP/0.9":
+            # What a request line that did not parse leaves: answers to HTTP/0.9 have no status
+            # line or headers, and the client would see a broken answer instead of the error.
+            self.request_version = "HTTP/1.0"
+        text = message or self.responses.get(code, ("Error",))[0]
+        self.log_error("code %d, message %s", code, text)
+        self.close_connection = True
+        self._json(code, {"message": text})
 
     def do_GET(self) -> None:
         self._dispatch("GET")
@@ -445,6 +645,8 @@ class _Handler(BaseHTTPRequestHandler):
                 raise _fonbnk_error(404, "Not found")
         except _Reject as reject:
             self._json(reject.status, reject.body)
+        except (ConnectionError, socket.timeout):
+            self.close_connection = True  # the client is gone, or not reading: nothing to say
         except Exception as err:  # noqa: BLE001 - answer 500, keep serving
             self.log_message("internal error: %r", err)
             self._json(500, {"message": "Internal sandbox error"})
@@ -453,22 +655,34 @@ class _Handler(BaseHTTPRequestHandler):
         if self.headers.get("Transfer-Encoding"):
             self.close_connection = True
             raise _fonbnk_error(411, "Content-Length required (chunked bodies are not accepted)")
-        length_text = self.headers.get("Content-Length", "0").strip() or "0"
-        if not (length_text.isascii() and length_text.isdigit()):
+        length = self._content_length()
+        self._conn.start(self.timeout)
+        try:
+            if length > MAX_BODY_LEN:
+                self.close_connection = True
+                if length <= _DRAIN_LIMIT:
+                    with contextlib.suppress(OSError):
+                        self.rfile.read(length)
+                raise _fonbnk_error(413, f"Request body too large (limit {MAX_BODY_LEN} bytes)")
+            body = self.rfile.read(length) if length else b""
+        except socket.timeout:
             self.close_connection = True
-            raise _fonbnk_error(400, "Invalid Content-Length")
-        length = int(length_text)
-        if length > MAX_BODY_LEN:
-            self.close_connection = True
-            if length <= _DRAIN_LIMIT:
-                with contextlib.suppress(OSError):
-                    self.rfile.read(length)
-            raise _fonbnk_error(413, f"Request body too large (limit {MAX_BODY_LEN} bytes)")
-        body = self.rfile.read(length) if length else b""
+            raise _fonbnk_error(408, "Request body took too long to arrive") from None
+        finally:
+            self._conn.end()
         if len(body) != length:
             self.close_connection = True
             raise _fonbnk_error(400, "Request body shorter than its Content-Length")
         return body
+
+    def _content_length(self) -> int:
+        """The Content-Length, capped just past what is drained after a 413."""
+        values = {v.strip() for v in self.headers.get_all("Content-Length") or ["0"]}
+        length = _decimal(values.pop() or "0", _DRAIN_LIMIT + 1) if len(values) == 1 else None
+        if length is None:  # not digits, or two that disagree (which one would frame the body?)
+            self.close_connection = True
+            raise _fonbnk_error(400, "Invalid Content-Length")
+        return length
 
     def _fonbnk(self, method: str, path: str, body: bytes) -> None:
         self.server.authenticate_fonbnk(self.headers, self.path)
@@ -549,13 +763,13 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base's name
         if not self.server.quiet:
-            self.server.log.write(f"sandbox: {self.address_string()} {format % args}\n")
-            self.server.log.flush()
+            self.server.write_log(f"sandbox: {self.address_string()} {format % args}")
 
 
 class Sandbox:
     """The sandbox in a background thread: ``start()``/``stop()``, or ``with``. ``port=0``
-    (the default) takes a free port; ``url`` says which."""
+    (the default) takes a free port; ``url`` says which. ``header_timeout`` and
+    ``max_connections`` are :class:`SandboxServer`'s; the other keywords are :class:`Config`'s."""
 
     def __init__(
         self,
@@ -564,10 +778,19 @@ class Sandbox:
         *,
         quiet: bool = True,
         clock_ms: Callable[[], int] = _now_ms,
+        header_timeout: float = HEADER_TIMEOUT_S,
+        max_connections: int = MAX_CONNECTIONS,
         **credentials: Any,
     ) -> None:
         self.config = Config(**credentials)
-        self.server = SandboxServer((host, port), self.config, quiet=quiet, clock_ms=clock_ms)
+        self.server = SandboxServer(
+            (host, port),
+            self.config,
+            quiet=quiet,
+            clock_ms=clock_ms,
+            header_timeout=header_timeout,
+            max_connections=max_connections,
+        )
         self._thread: Optional[threading.Thread] = None
 
     @property
