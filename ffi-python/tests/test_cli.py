@@ -116,7 +116,7 @@ def test_jwt_decode_unverified_and_stdin(capsys, monkeypatch) -> None:
     assert status == 1 and "base64url" in err
     monkeypatch.delenv("UNSET_KEY", raising=False)
     status, out, err = run(["jwt", "decode", TOKEN, "--key-env", "UNSET_KEY"], capsys)
-    assert status == 2 and "UNSET_KEY" in err
+    assert status == 2 and "--key-env" in err and "UNSET_KEY" not in err
 
 
 def test_usage(capsys) -> None:
@@ -126,6 +126,56 @@ def test_usage(capsys) -> None:
     assert status == 0 and re.fullmatch(r"sigmint \d+\.\d+\.\d+\S*\n", out)
     status, out, _ = run(["sandbox", "--help"], capsys)
     assert status == 0 and "--client-secret-env" in out and "--sfox-key-env" in out
+    # The limits' defaults, written out in the help, are the sandbox's.
+    help_text = " ".join(out.split())
+    assert f"(default: {sandbox.HEADER_TIMEOUT_S:g})" in help_text.split("--header-timeout", 1)[1]
+    assert f"(default: {sandbox.MAX_CONNECTIONS})" in help_text.split("--max-connections", 1)[1]
+
+
+# A secret typed where the variable's name belongs, which has a name's form (base64 of "mySecret").
+SECRET_AS_NAME = "bXlTZWNyZXQ"
+
+
+@pytest.mark.parametrize(
+    "argv, option",
+    [
+        (["fonbnk", "sign", "/p", "--client-id", "x", "--secret-env"], "--secret-env"),
+        (["jwt", "decode", TOKEN, "--key-env"], "--key-env"),
+        (["sandbox", "--port", "0", "--client-secret-env"], "--client-secret-env"),
+        (["sandbox", "--port", "0", "--sfox-key-env"], "--sfox-key-env"),
+        (["sandbox", "--port", "0", "--mygiro-secret-env"], "--mygiro-secret-env"),
+        (["sandbox", "--port", "0", "--token-secret-env"], "--token-secret-env"),
+    ],
+)
+@pytest.mark.parametrize("value", [None, ""], ids=["unset", "empty"])
+def test_env_options_never_echo_their_argument(argv, option, value, capsys, monkeypatch) -> None:
+    """The error names the option, never the variable: the name may be the secret itself."""
+    if value is None:
+        monkeypatch.delenv(SECRET_AS_NAME, raising=False)
+    else:
+        monkeypatch.setenv(SECRET_AS_NAME, value)
+    status, out, err = run([*argv, SECRET_AS_NAME], capsys)
+    assert status == 2 and out == "", err
+    assert SECRET_AS_NAME not in err and "bXlT" not in err, err
+    assert option in err and "not set" in err, err
+
+
+@pytest.mark.parametrize(
+    "argv, words",
+    [
+        (["--port", "99999"], "65535"),
+        (["--port", "-1"], "65535"),
+        (["--port", "http"], "65535"),
+        (["--header-timeout", "0"], "positive"),
+        (["--header-timeout", "nan"], "positive"),
+        (["--header-timeout", "inf"], "positive"),
+        (["--max-connections", "0"], "at least 1"),
+        (["--max-connections", "many"], "at least 1"),
+    ],
+)
+def test_sandbox_limits_are_usage_errors(argv, words: str, capsys) -> None:
+    status, out, err = run(["sandbox", *argv], capsys)
+    assert status == 2 and out == "" and words in err and "Traceback" not in err, err
 
 
 # -- as processes ------------------------------------------------------------------------------
@@ -173,8 +223,10 @@ def test_sandbox_process(tmp_path: Path) -> None:
         url = match.group(1)
         banner = [process.stdout.readline() for _ in range(5)]
         text = first + "".join(banner)
-        assert "cli-client" in text and "$MY_FONBNK_SECRET" in text and "$MY_SFOX_KEY" in text
+        assert "cli-client" in text and "--client-secret-env" in text and "--sfox-key-env" in text
         assert secret not in text and "sfox-key-from-env" not in text
+        # Nor the variables' names: a *-env option's argument is never printed.
+        assert "MY_FONBNK_SECRET" not in text and "MY_SFOX_KEY" not in text
         assert "DEMO_MYGIRO_SECRET" in text
         with fonbnk.FonbnkClient("cli-client", secret, url, timeout=5) as client:
             assert client.generate_user_tokens("cli@example.com", "NG").access_kind == "access"
@@ -199,7 +251,8 @@ def test_sandbox_process_refuses_unset_secret_env() -> None:
         timeout=30,
         env=env,
     )
-    assert done.returncode == 2 and "NOT_SET_ANYWHERE" in done.stderr and done.stdout == ""
+    assert done.returncode == 2 and done.stdout == ""
+    assert "--client-secret-env" in done.stderr and "NOT_SET_ANYWHERE" not in done.stderr
 
 
 def test_sandbox_process_reports_a_port_in_use() -> None:

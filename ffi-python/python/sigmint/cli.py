@@ -9,13 +9,20 @@
   ``--key-env`` the HS256 signature and the claims are verified (a failure exits 1);
   without it nothing is verified. ``TOKEN`` ``-`` reads it from standard input.
 - ``sigmint sandbox [--host H] [--port N] [--client-id ID] [--client-secret-env VAR]
-  [--sfox-key-env VAR] [--mygiro-secret-env VAR] [--token-secret-env VAR] [--quiet]``: runs
-  the local provider sandbox (:mod:`sigmint.sandbox`) until interrupted. ``--port 0`` takes a
-  free port; the first line printed names the URL. Omitted credentials are the documented
-  demo ones; secrets come from environment variables only and are never printed.
+  [--sfox-key-env VAR] [--mygiro-secret-env VAR] [--token-secret-env VAR]
+  [--header-timeout S] [--max-connections N] [--quiet]``: runs the local provider sandbox
+  (:mod:`sigmint.sandbox`) until interrupted. ``--port 0`` takes a free port; the first line
+  printed names the URL. Omitted credentials are the documented demo ones; secrets come from
+  environment variables only and are never printed. ``--header-timeout`` (default 5 s) and
+  ``--max-connections`` (default 256) bound what slow or many clients can hold.
+
+The argument of a ``*-env`` option is never printed, not even in an error: it may be the
+secret itself, typed where its variable's name belongs (and a base64 secret such as
+``bXlTZWNyZXQ`` looks like a name). Errors say which option named the variable instead.
 
 Exit status: 0 on success, 1 when the operation fails (a bad signature, a refused token, a
-port in use), 2 for a usage error (including a named environment variable that is unset).
+port in use), 2 for a usage error (including a named environment variable that is unset or
+empty).
 """
 
 from __future__ import annotations
@@ -26,7 +33,7 @@ import os
 import re
 import signal
 import sys
-from typing import Any, List, NoReturn, Optional, Sequence
+from typing import Any, Dict, List, NoReturn, Optional, Sequence, Tuple
 
 from . import __version__, fonbnk, jwt
 from ._errors import Error
@@ -39,6 +46,8 @@ class _UsageError(Exception):
 
 
 _ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+#: Where ``fonbnk sign`` reads the secret without --secret-env (ours to print: not an argument).
+_DEFAULT_SECRET_ENV = "FONBNK_CLIENT_SECRET"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -56,27 +65,66 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _secret_from_env(var: str, option: str) -> str:
+    """The value of the environment variable ``var``, which ``option`` named. ``var`` is not
+    shown in any error: it may be the secret itself, given where its variable's name belongs,
+    and checking its form cannot tell (a base64 secret can look like a name)."""
     if not _ENV_NAME.fullmatch(var):
-        # Not shown: it may be the secret itself, given where its variable's name belongs.
         raise _UsageError(f"{option} takes the name of an environment variable")
     value = os.environ.get(var)
     if not value:
-        raise _UsageError(f"the environment variable {var} (named by {option}) is not set")
+        raise _UsageError(f"the environment variable named by {option} is not set, or empty")
     return value
 
 
-def _param(text: str) -> tuple:
+def _param(text: str) -> Tuple[str, str]:
     name, sep, value = text.partition("=")
     if not sep:
         raise argparse.ArgumentTypeError(f"expected NAME=VALUE, got {text!r}")
     return name, value
 
 
+def _port(text: str) -> int:
+    """A TCP port, 0 to 65535 (0: a free one), refused as a usage error rather than later
+    by the socket with a traceback."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError("a port number from 0 to 65535 expected")
+    return port
+
+
+def _seconds(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = float("nan")
+    if not 0 < seconds < float("inf"):  # NaN fails too
+        raise argparse.ArgumentTypeError("a positive number of seconds expected")
+    return seconds
+
+
+def _count(text: str) -> int:
+    try:
+        count = int(text)
+    except ValueError:
+        count = 0
+    if count < 1:
+        raise argparse.ArgumentTypeError("a whole number of at least 1 expected")
+    return count
+
+
 def _fonbnk_sign(args: argparse.Namespace) -> int:
     client_id = args.client_id or os.environ.get("FONBNK_CLIENT_ID")
     if not client_id:
         raise _UsageError("give --client-id (or set FONBNK_CLIENT_ID)")
-    secret = _secret_from_env(args.secret_env, "--secret-env")
+    if args.secret_env is not None:
+        secret = _secret_from_env(args.secret_env, "--secret-env")
+    else:
+        secret = os.environ.get(_DEFAULT_SECRET_ENV, "")
+        if not secret:
+            raise _UsageError(f"set {_DEFAULT_SECRET_ENV} (or name another variable with --secret-env)")
     endpoint = fonbnk.endpoint(args.endpoint, args.param or None)
     headers = fonbnk.Signer(client_id, secret).headers(endpoint, args.timestamp_ms)
     for name, value in headers.items():
@@ -113,7 +161,7 @@ def _jwt_decode(args: argparse.Namespace) -> int:
 def _sandbox(args: argparse.Namespace) -> int:
     from . import sandbox
 
-    credentials: dict = {}
+    credentials: Dict[str, Any] = {}
     described: List[str] = []
     if args.client_id is not None:
         credentials["client_id"] = args.client_id
@@ -125,11 +173,16 @@ def _sandbox(args: argparse.Namespace) -> int:
     ):
         if var is not None:
             credentials[field] = _secret_from_env(var, option)
-            described.append(f"${var}")
+            described.append(f"the one in the variable named by {option}")
         else:
             described.append(f"the demo one (sigmint.sandbox.{demo})")
     config = sandbox.Config(**credentials)
-    server = sandbox.SandboxServer((args.host, args.port), config, quiet=args.quiet)
+    limits: Dict[str, Any] = {}
+    if args.header_timeout is not None:
+        limits["header_timeout"] = args.header_timeout
+    if args.max_connections is not None:
+        limits["max_connections"] = args.max_connections
+    server = sandbox.SandboxServer((args.host, args.port), config, quiet=args.quiet, **limits)
     secret, sfox_key, mygiro_secret, token_secret = described
     print(f"sigmint sandbox listening on {server.url}", flush=True)
     print(f"  Fonbnk: client id {config.client_id!r}, client secret: {secret}")
@@ -176,8 +229,7 @@ def _parser() -> argparse.ArgumentParser:
     sign.add_argument(
         "--secret-env",
         metavar="VAR",
-        default="FONBNK_CLIENT_SECRET",
-        help="environment variable holding the base64 client secret (default: %(default)s)",
+        help=f"environment variable holding the base64 client secret (default: {_DEFAULT_SECRET_ENV})",
     )
     sign.add_argument("--timestamp-ms", metavar="N", type=int, help="Unix ms (default: now)")
     sign.add_argument(
@@ -214,12 +266,26 @@ def _parser() -> argparse.ArgumentParser:
         description="Runs the local provider sandbox (see `pydoc sigmint.sandbox`).",
     )
     box.add_argument("--host", default="127.0.0.1", help="address to bind (default: %(default)s)")
-    box.add_argument("--port", type=int, default=8787, help="port; 0 for a free one (default: %(default)s)")
+    box.add_argument("--port", type=_port, default=8787, help="port; 0 for a free one (default: %(default)s)")
     box.add_argument("--client-id", metavar="ID", help="the Fonbnk client id (default: the demo one)")
     box.add_argument("--client-secret-env", metavar="VAR", help="env var holding the Fonbnk client secret")
     box.add_argument("--sfox-key-env", metavar="VAR", help="env var holding the sFOX API key")
     box.add_argument("--mygiro-secret-env", metavar="VAR", help="env var holding the Mygiro JWT secret")
     box.add_argument("--token-secret-env", metavar="VAR", help="env var holding the user-token signing key")
+    # The defaults are sigmint.sandbox's (HEADER_TIMEOUT_S, MAX_CONNECTIONS), written out here
+    # so that the other commands do not import http.server; test_cli compares them.
+    box.add_argument(
+        "--header-timeout",
+        type=_seconds,
+        metavar="S",
+        help="seconds a client has to send its request line and headers (default: 5)",
+    )
+    box.add_argument(
+        "--max-connections",
+        type=_count,
+        metavar="N",
+        help="connections served at once; one more is answered 503 (default: 256)",
+    )
     box.add_argument("--quiet", action="store_true", help="do not log requests")
     box.set_defaults(run=_sandbox)
     return parser
