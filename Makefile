@@ -181,7 +181,9 @@ fuzz-smoke: setup-fuzz
 	done
 
 # Benchmarks (not part of `make test`, which only compiles them): criterion groups with their
-# peers, the interleaved side-by-side race (benches/benches/interleaved.rs), the Python race and the C timing program; writes benches/RESULTS.md.
+# peers, the interleaved side-by-side race (benches/benches/interleaved.rs), the Python race, the
+# sandbox under load (requests/s and p99 at 50 clients) and the C timing program; writes
+# benches/RESULTS.md.
 bench: setup-python setup-c
 	mkdir -p $(BENCH_OUT)
 	cargo bench -p sigmint-benches --bench sigmint -- --noplot
@@ -190,4 +192,6 @@ bench: setup-python setup-c
 	cc -O2 -std=c99 -Iffi-c/include benches/c/sign_bench.c target/release/libsigmint.a -lpthread -ldl -lm -o $(BENCH_OUT)/sign_bench
 	$(BENCH_OUT)/sign_bench > $(BENCH_OUT)/c.json
 	$(VENV)/bin/python benches/python/bench.py $(BENCH_OUT)/python.json
-	$(VENV)/bin/python benches/report.py target/criterion $(BENCH_OUT)/python.json $(BENCH_OUT)/c.json benches/RESULTS.md
+	$(VENV)/bin/python benches/python/load.py $(BENCH_OUT)/load.json
+	$(VENV)/bin/python benches/report.py target/criterion $(BENCH_OUT)/python.json $(BENCH_OUT)/c.json benches/RESULTS.md \
+	  $(BENCH_OUT)/load.json

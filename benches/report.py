@@ -34,6 +34,8 @@ def machine() -> str:
 
 def main() -> int:
     root, py_json, c_json, out = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), Path(sys.argv[4])
+    # The sandbox under load (benches/python/load.py), when given.
+    load = json.loads(Path(sys.argv[5]).read_text()) if len(sys.argv) > 5 else {}
     rows = []
 
     def check(name: str, value: float, target: str, ok: bool | None) -> None:
@@ -92,6 +94,22 @@ def main() -> int:
         *[f"| python {b}/{r['peer']} | {r['peer_ns']:.0f} |" for b, r in python.items()],
         f"| C program: sigmint_fonbnk_sign | {c_side['c_fonbnk_sign_ns']:.0f} |",
         "",
+        *(
+            [
+                "The sandbox under load (`benches/python/load.py`: valid signed requests, loopback):",
+                "",
+                "| mode | clients | requests/s | p50 (ms) | p99 (ms) | errors |",
+                "|---|---:|---:|---:|---:|---:|",
+                *[
+                    f"| {mode} | {r['clients']} | {r['requests_per_s']:.0f} | {r['p50_ms']:.1f} "
+                    f"| {r['p99_ms']:.1f} | {r['errors']} |"
+                    for mode, r in load.items()
+                ],
+                "",
+            ]
+            if load
+            else []
+        ),
     ]
     out.write_text("\n".join(lines))
     print("\n".join(lines))
