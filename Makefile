@@ -32,7 +32,7 @@ APT_NEED := $(CURDIR)/scripts/apt-need
 
 .PHONY: bench demo test test-rust test-nostd test-c test-cross test-install test-kotlin test-python \
         test-sandbox embedded firmware-c install lint setup-python setup-cbindgen setup-c setup-embedded \
-        setup-cross setup-fuzz fuzz-smoke
+        setup-cross setup-fuzz fuzz-smoke test-wheel
 
 demo: setup-python setup-c
 	@ts=$$(date +%s%3N); \
@@ -104,13 +104,31 @@ test-install: setup-cbindgen
 test-kotlin:
 	$(MAKE) -C ffi-kotlin test
 
+# The package is built once as the wheel users get (abi3: one for CPython 3.9 and later), and
+# installed from it.
+WHEELS := $(CURDIR)/target/wheels
 setup-python:
 	@[ -x $(VENV)/bin/python ] || $(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install -q -r ffi-python/requirements-dev.txt
-	$(VENV)/bin/pip install -q ./ffi-python
+	rm -rf $(WHEELS)
+	$(VENV)/bin/maturin build --quiet --release -m ffi-python/Cargo.toml -o $(WHEELS)
+	$(VENV)/bin/pip install -q --force-reinstall --no-deps $(WHEELS)/sigmint-*-abi3-*.whl
 
 test-python: setup-python
 	$(VENV)/bin/python -m pytest -q ffi-python/tests
+	$(MAKE) test-wheel
+
+# The wheel in a fresh venv with no Rust toolchain on PATH: it installs and passes the suite.
+WHEEL_VENV := $(CURDIR)/target/wheel-venv
+NO_RUST_PATH := $(shell printf '%s' "$$PATH" | tr ':' '\n' | grep -v -e '\.cargo' -e '\.rustup' -e '$(TOOLS)' | paste -sd:)
+test-wheel:
+	rm -rf $(WHEEL_VENV)
+	env PATH="$(NO_RUST_PATH)" $(PYTHON) -m venv $(WHEEL_VENV)
+	env PATH="$(NO_RUST_PATH)" sh -c '! command -v cargo && ! command -v rustc' >/dev/null
+	env PATH="$(NO_RUST_PATH)" $(WHEEL_VENV)/bin/pip install -q -r ffi-python/requirements-dev.txt \
+	  $(WHEELS)/sigmint-*-abi3-*.whl
+	cd /tmp && env PATH="$(NO_RUST_PATH)" $(WHEEL_VENV)/bin/python -m pytest -q -p no:cacheprovider \
+	  $(CURDIR)/ffi-python/tests
 
 # Integration: `sigmint sandbox` as its own process, the Python clients and the C (libcurl)
 # example against it. (The Python tests also run it in-process, with requests and httpx.)
