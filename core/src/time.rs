@@ -350,6 +350,9 @@ mod tests {
     }
 
     #[test]
+    // Exhaustive (every day of 10,000 years): hours under Miri; run natively on every
+    // `cargo test`.
+    #[cfg_attr(miri, ignore)]
     fn every_day_of_every_year_agrees_with_the_oracle() {
         use core::fmt::Write;
         use std::string::String;
