@@ -1,17 +1,43 @@
 """What the provider clients share: sending one request with httpx, sync or async, reading
-at most core's response limit, and turning a non-2xx answer into :class:`sigmint.ProviderError`.
+at most core's response limit, and turning a non-2xx answer into :class:`sigmint.ProviderError`;
+and :class:`CredentialAuth`, the ``auth=`` base of ``fonbnk.Auth``, ``sfox.Auth`` and
+``mygiro.Auth``, which keeps their credentials off redirects to other origins and signs a
+redirect or a re-send afresh (docs/python-auth.md).
 
-httpx is imported when a client is made, not when sigmint is: the builders, parsers and
-``auth=`` adapters work without it.
+httpx (and requests) are imported when a client or an ``Auth`` is made, not when sigmint is:
+the builders and parsers work without them.
 """
 
 from __future__ import annotations
 
+import importlib
+import threading
+import weakref
 from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, Iterable, Optional, Union
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Callable,
+    ClassVar,
+    Dict,
+    Generator,
+    Generic,
+    Iterable,
+    MutableMapping,
+    Optional,
+    Tuple,
+    Type,
+    TypeVar,
+    Union,
+)
+from urllib.parse import urljoin, urlsplit
 
 from . import _sigmint
 from ._errors import ProviderError
+
+if TYPE_CHECKING:  # pragma: no cover - only for type checkers
+    import httpx
+    import requests
 
 #: Seconds; a float or an ``httpx.Timeout``.
 DEFAULT_TIMEOUT = 10.0
@@ -19,6 +45,8 @@ DEFAULT_TIMEOUT = 10.0
 MAX_RESPONSE_LEN: int = _sigmint.PROVIDER_MAX_RESPONSE_LEN
 
 Timeout = Union[float, Any]
+
+_T = TypeVar("_T")
 
 
 def require_httpx() -> Any:
@@ -33,13 +61,13 @@ def require_httpx() -> Any:
 
 
 @dataclass(frozen=True)
-class Call:
+class Call(Generic[_T]):
     """One request a client sends and how to read its answer."""
 
     method: str
     #: The path and query as core builds them (appended to the client's base URL).
     path: str
-    parse: Callable[[bytes], Any]
+    parse: Callable[[bytes], _T]
     headers: Dict[str, str] = field(default_factory=dict)
     content: Optional[bytes] = None
     #: An ``auth=`` callable (Fonbnk signs what goes on the wire).
@@ -66,7 +94,7 @@ def provider_error(status: int, body: bytes) -> ProviderError:
     return error
 
 
-def finish(call: Call, status: int, body: bytes) -> Any:
+def finish(call: Call[_T], status: int, body: bytes) -> _T:
     """Parses a 2xx answer; raises :class:`ProviderError` for any other."""
     if not 200 <= status < 300:
         raise provider_error(status, body)
@@ -93,7 +121,7 @@ class SyncTransport:
         self._owns_client = client is None
         self._client = httpx.Client(timeout=timeout) if client is None else client
 
-    def _send(self, call: Call) -> Any:
+    def _send(self, call: Call[_T]) -> _T:
         with self._client.stream(
             call.method,
             join(self.base_url, call.path),
@@ -101,6 +129,9 @@ class SyncTransport:
             content=call.content,
             auth=call.auth,
             timeout=self.timeout,
+            # Provider APIs do not redirect: a 3xx is a ProviderError, never followed with
+            # the credentials on it (even on a caller's client made with follow_redirects).
+            follow_redirects=False,
         ) as response:
             body = read_bounded(response.iter_bytes())
         return finish(call, response.status_code, body)
@@ -129,7 +160,7 @@ class AsyncTransport:
         self._owns_client = client is None
         self._client = httpx.AsyncClient(timeout=timeout) if client is None else client
 
-    async def _send(self, call: Call) -> Any:
+    async def _send(self, call: Call[_T]) -> _T:
         async with self._client.stream(
             call.method,
             join(self.base_url, call.path),
@@ -137,6 +168,7 @@ class AsyncTransport:
             content=call.content,
             auth=call.auth,
             timeout=self.timeout,
+            follow_redirects=False,
         ) as response:
             parts = []
             size = 0
@@ -158,3 +190,272 @@ class AsyncTransport:
 
     async def __aexit__(self, *exc: Any) -> None:
         await self.aclose()
+
+
+# --- auth= for requests and httpx ----------------------------------------------------------
+#
+# requests applies ``auth=`` once, when a request is prepared, and then follows redirects by
+# copying the prepared request (stripping only ``Authorization``, and only for another host);
+# nothing runs between a response and the next send but the response hooks. So the hook that
+# ``__call__`` registers prepares the request it was given for whatever goes out next: the
+# redirect's target (signed for that path on the same origin, without credentials on another)
+# or, after any other answer, the same request again (signed anew, for a retry).
+#
+# httpx runs ``auth_flow`` around its redirect handling, which it does not show to auth: the
+# flow signs every send, and fixes ``response.next_request`` (follow_redirects=False), but a
+# redirect httpx follows itself is seen only by the client's request event hooks
+# (:meth:`CredentialAuth.redirect_hook`). httpx strips only ``Authorization``, like requests.
+
+#: An origin: scheme, host and port (the scheme's default when the URL gives none).
+Origin = Tuple[str, str, Optional[int]]
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+#: The key of ``httpx.Request.extensions`` that carries a signed request's redirect state
+#: (httpx hands the same extensions to the requests a redirect makes).
+_EXTENSION = "sigmint.auth"
+
+_R = TypeVar("_R")
+_A = TypeVar("_A", bound="CredentialAuth")
+
+
+def origin(url: str) -> Optional[Origin]:
+    """``(scheme, host, port)`` of ``url``, lower-cased, the port defaulted; ``None`` for a
+    URL without a host or with a malformed port (never the same origin as anything)."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return None
+    scheme = parts.scheme.lower()
+    host = parts.hostname
+    if not host:
+        return None
+    return scheme, host, port if port is not None else _DEFAULT_PORTS.get(scheme)
+
+
+def path_url(url: str) -> str:
+    """The path and query requests sends for ``url`` (``PreparedRequest.path_url``)."""
+    parts = urlsplit(url)
+    path = parts.path or "/"
+    return f"{path}?{parts.query}" if parts.query else path
+
+
+def requests_redirect_url(response: requests.Response) -> Optional[str]:
+    """The URL requests goes to next after ``response``, ``None`` when it is no redirect: the
+    steps of ``Session.resolve_redirects`` (``Location`` read as UTF-8, a scheme-relative
+    one given the response's scheme, a relative one joined to the response's URL)."""
+    if not response.is_redirect:
+        return None
+    from requests.utils import requote_uri
+
+    location = response.headers["location"].encode("latin1").decode("utf8")
+    if location.startswith("//"):
+        location = f"{urlsplit(response.url).scheme}:{location}"
+    parts = urlsplit(location)
+    if not parts.netloc:
+        return urljoin(response.url, requote_uri(location))
+    return requote_uri(location)
+
+
+_CONCRETE: Dict[type, type] = {}
+_CONCRETE_LOCK = threading.Lock()
+
+
+def _library_bases() -> Tuple[type, ...]:
+    """``httpx.Auth`` and ``requests.auth.AuthBase``, those of them that are installed."""
+    bases = []
+    for module, name in (("httpx", "Auth"), ("requests.auth", "AuthBase")):
+        try:
+            bases.append(getattr(importlib.import_module(module), name))
+        except ImportError:
+            pass
+    return tuple(bases)
+
+
+def _concrete(cls: type) -> type:
+    """``cls`` with ``httpx.Auth`` and ``requests.auth.AuthBase`` as further bases (made on
+    first use, so that importing sigmint imports neither library)."""
+    if cls.__dict__.get("_concrete_class", False):
+        return cls
+    with _CONCRETE_LOCK:
+        made = _CONCRETE.get(cls)
+        if made is None:
+            bases = _library_bases()
+            namespace = {
+                "__slots__": (),
+                "__module__": cls.__module__,
+                "__qualname__": cls.__qualname__,
+                "__doc__": cls.__doc__,
+                "_concrete_class": True,
+            }
+            made = type(cls.__name__, (cls, *bases), namespace) if bases else cls
+            _CONCRETE[cls] = made
+        return made
+
+
+class CredentialAuth:
+    """What ``fonbnk.Auth``, ``sfox.Auth`` and ``mygiro.Auth`` share: ``auth=`` for requests
+    (a ``requests.auth.AuthBase``) and httpx (an ``httpx.Auth``, sync and async).
+
+    A subclass says which headers are its credentials (:attr:`credential_headers`), how to
+    recognise them on a request (:meth:`carries`) and how to write them for a path
+    (:meth:`apply`). Credentials go to the origin (scheme, host, port) of the request they
+    were first put on, and never to another: a redirect elsewhere carries none of them (nor
+    does any later hop of that chain, even one back to the first origin); a redirect on the
+    same origin gets them anew, for its own path. docs/python-auth.md has the details.
+    """
+
+    __slots__ = ()
+
+    #: The headers this auth writes, removed from a request leaving the origin.
+    credential_headers: ClassVar[Tuple[str, ...]] = ()
+    # httpx.Auth's: the flow reads neither body.
+    requires_request_body: ClassVar[bool] = False
+    requires_response_body: ClassVar[bool] = False
+
+    def __new__(cls: Type[_A], *args: Any, **kwargs: Any) -> _A:
+        instance: _A = object.__new__(_concrete(cls))
+        return instance
+
+    # -- what a subclass provides ------------------------------------------------------------
+
+    def apply(self, headers: MutableMapping[str, str], path: str) -> None:
+        """Writes the credentials for a request to ``path`` (path and query, as sent)."""
+        raise NotImplementedError
+
+    def carries(self, headers: MutableMapping[str, str]) -> bool:
+        """Whether ``headers`` hold this auth's credentials (a hop that lost them, on another
+        origin, never gets them back)."""
+        raise NotImplementedError
+
+    def strip(self, headers: MutableMapping[str, str]) -> None:
+        """Removes every credential header."""
+        for name in self.credential_headers:
+            headers.pop(name, None)
+
+    # -- requests ----------------------------------------------------------------------------
+
+    def __call__(self, request: _R) -> _R:
+        """Signs ``request`` (a ``requests.PreparedRequest``; an ``httpx.Request`` works too)
+        and, for requests, registers the response hook that handles redirects and re-sends."""
+        target: Any = request
+        path = getattr(target, "path_url", None)  # requests.PreparedRequest
+        if path is None:  # httpx.Request: the raw path and query, as sent
+            path = target.url.raw_path.decode("ascii")
+        self.apply(target.headers, path)
+        hooks = getattr(target, "hooks", None)
+        url = getattr(target, "url", None)
+        if isinstance(hooks, dict) and isinstance(url, str) and "response" in hooks:
+            registered = hooks["response"]
+            registered[:] = [
+                h for h in registered if not (isinstance(h, _RequestsHook) and h.auth is self)
+            ]
+            registered.append(_RequestsHook(self, target, origin(url)))
+        return request
+
+    # -- httpx -------------------------------------------------------------------------------
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        """httpx's flow: signs ``request`` each time it is sent, marks it so that
+        :meth:`redirect_hook` can tell its redirects, and fixes ``response.next_request``
+        (what ``follow_redirects=False`` leaves for the caller to send)."""
+        self.apply(request.headers, request.url.raw_path.decode("ascii"))
+        request.extensions[_EXTENSION] = _HttpxState(self, request)
+        response = yield request
+        if response.next_request is not None:
+            guard_httpx_request(response.next_request)
+
+    @staticmethod
+    def redirect_hook(request: httpx.Request) -> None:
+        """An ``httpx.Client`` request event hook that makes ``follow_redirects=True`` safe:
+        a redirect of a request this auth signed loses the credentials on another origin and
+        is signed anew on the same one. ``httpx.Client(auth=auth, follow_redirects=True,
+        event_hooks={"request": [auth.redirect_hook]})``."""
+        guard_httpx_request(request)
+
+    @staticmethod
+    async def async_redirect_hook(request: httpx.Request) -> None:
+        """:meth:`redirect_hook` for ``httpx.AsyncClient`` (whose hooks are awaited)."""
+        guard_httpx_request(request)
+
+
+class _RequestsHook:
+    """The response hook of one request signed for requests (shared, as its hooks are, by
+    the copies requests makes to follow redirects). After each response it writes, on the
+    request that was sent, the credentials for what requests sends from it next."""
+
+    __slots__ = ("auth", "origin", "_root", "_root_elsewhere")
+
+    def __init__(self, auth: CredentialAuth, root: Any, home: Optional[Origin]) -> None:
+        self.auth = auth
+        #: Where the credentials may go: the origin of the request first signed.
+        self.origin = home
+        #: That request (the caller's PreparedRequest, which they may send again).
+        self._root: Callable[[], Any] = weakref.ref(root)
+        #: Whether the root holds the credentials for a redirect's target, not its own URL.
+        self._root_elsewhere = False
+
+    def __call__(self, response: requests.Response, **kwargs: Any) -> None:
+        sent: Any = response.request
+        if sent is None:
+            return
+        # What went out stays on the response (requests' documented r.request.headers); the
+        # request object itself, which requests copies for the redirect, is re-armed below.
+        response.request = sent.copy()
+        auth = self.auth
+        root = self._root()
+        if self._root_elsewhere and root is not None and root is not sent:
+            # The redirect copy is made and sent: the caller's request is theirs again.
+            auth.strip(root.headers)
+            if origin(root.url) == self.origin:
+                auth.apply(root.headers, root.path_url)
+            self._root_elsewhere = False
+        target = requests_redirect_url(response)
+        url = sent.url if target is None else target
+        carried = auth.carries(sent.headers)
+        auth.strip(sent.headers)
+        home = self.origin
+        if carried and home is not None and origin(sent.url) == home and origin(url) == home:
+            auth.apply(sent.headers, path_url(url))
+        if target is not None and sent is root:
+            self._root_elsewhere = True
+
+    def __repr__(self) -> str:
+        return f"<sigmint redirect hook for {self.auth!r}>"
+
+
+class _HttpxState:
+    """Put in a signed ``httpx.Request``'s extensions (which its redirects share): the auth,
+    the origin the credentials may go to, and the request last signed."""
+
+    __slots__ = ("auth", "origin", "_signed")
+
+    def __init__(self, auth: CredentialAuth, request: httpx.Request) -> None:
+        self.auth = auth
+        self.origin = origin(str(request.url))
+        self._signed: Callable[[], Any] = weakref.ref(request)
+
+    def signed(self, request: httpx.Request) -> bool:
+        return self._signed() is request
+
+    def mark(self, request: httpx.Request) -> None:
+        self._signed = weakref.ref(request)
+
+    def __repr__(self) -> str:
+        return f"<sigmint auth state for {self.auth!r}>"
+
+
+def guard_httpx_request(request: httpx.Request) -> None:
+    """For a redirect (or ``next_request``) made from a request a :class:`CredentialAuth`
+    signed for httpx: removes the credentials, and writes them anew for its own path when it
+    stays on the signed request's origin and the request it came from still had them. Any
+    other request is left alone."""
+    state = request.extensions.get(_EXTENSION)
+    if not isinstance(state, _HttpxState) or state.signed(request):
+        return
+    auth = state.auth
+    carried = auth.carries(request.headers)
+    auth.strip(request.headers)
+    if carried and state.origin is not None and origin(str(request.url)) == state.origin:
+        auth.apply(request.headers, request.url.raw_path.decode("ascii"))
+        state.mark(request)

@@ -37,9 +37,10 @@ from __future__ import annotations
 import enum
 import threading
 import time
-from collections.abc import Iterable, Mapping
+import weakref
+from collections.abc import Iterable, Mapping, MutableMapping
 from dataclasses import dataclass
-from typing import Any, Dict, List, Optional, Tuple, Union
+from typing import Any, Callable, Dict, List, Optional, Tuple, TypeVar, Union
 
 from . import _http, _sigmint
 
@@ -93,6 +94,8 @@ Body = Union[str, bytes, bytearray, memoryview]
 #: How far (either side, in ms) a request's ``x-timestamp`` may be from the verifier's clock:
 #: the ±5 minutes the sandbox accepts (core's ``fonbnk::DEFAULT_WINDOW``).
 DEFAULT_WINDOW_MS: int = _sigmint.FONBNK_DEFAULT_WINDOW_MS
+
+_T = TypeVar("_T")
 
 _ENVIRONMENTS = dict(_sigmint.FONBNK_ENVIRONMENTS)
 _ENDPOINTS = {name: (path, method) for name, path, method in _sigmint.FONBNK_ENDPOINTS}
@@ -302,7 +305,8 @@ class Signer(_sigmint.FonbnkSigner):
     :class:`~sigmint.EmptyKeyError` for a bad secret.
     """
 
-    __slots__ = ()
+    # Weak references only: the clock every Auth of this signer shares is kept beside it.
+    __slots__ = ("__weakref__",)
 
     @property
     def _signer(self) -> Signer:
@@ -320,8 +324,53 @@ class Signer(_sigmint.FonbnkSigner):
         return Request(method, path, headers, body)
 
 
-class Auth:
-    """Fonbnk request signing as ``auth=`` for requests and httpx.
+class _Clock:
+    """The ``x-timestamp`` values one signer hands out: the system clock's millisecond, or one
+    past the last stamp for the same endpoint when that is not behind the clock (so two
+    requests to one endpoint in one millisecond get different stamps and signatures).
+
+    A stamp is never more than :data:`DEFAULT_WINDOW_MS` ahead of the clock: past that (the
+    clock was set back), the clock's time is used again."""
+
+    __slots__ = ("_lock", "_last", "_prune_at")
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        #: endpoint -> the last stamp given for it (only those not behind the clock matter).
+        self._last: Dict[str, int] = {}
+        self._prune_at = 64
+
+    def stamp(self, endpoint: str) -> int:
+        now = now_ms()
+        with self._lock:
+            last = self._last.get(endpoint, -1)
+            stamp = last + 1 if now <= last < now + DEFAULT_WINDOW_MS else now
+            self._last[endpoint] = stamp
+            if len(self._last) >= self._prune_at:
+                self._last = {e: t for e, t in self._last.items() if t >= now}
+                self._prune_at = max(64, 2 * len(self._last))
+            return stamp
+
+
+#: Each signer's clock, shared by every Auth that signs with it.
+_CLOCKS: "weakref.WeakKeyDictionary[Signer, _Clock]" = weakref.WeakKeyDictionary()
+_CLOCKS_LOCK = threading.Lock()
+
+
+def _clock_for(signer: Signer) -> _Clock:
+    with _CLOCKS_LOCK:
+        try:
+            clock = _CLOCKS.get(signer)
+            if clock is None:
+                clock = _CLOCKS[signer] = _Clock()
+        except TypeError:  # a compiled FonbnkSigner, which takes no weak reference
+            clock = _Clock()
+        return clock
+
+
+class Auth(_http.CredentialAuth):
+    """Fonbnk request signing as ``auth=`` for requests and httpx: a ``requests.auth.AuthBase``
+    and an ``httpx.Auth`` (sync and async clients).
 
     >>> import requests  # doctest: +SKIP
     >>> requests.post(url, json=body, auth=fonbnk.Auth(client_id, secret))  # doctest: +SKIP
@@ -329,43 +378,51 @@ class Auth:
     It signs the path and query exactly as they go on the wire (requests'
     ``PreparedRequest.path_url``, httpx's ``Request.url.raw_path``), at the system clock's
     time. Those clients write some characters their own way (both keep ``~`` where
-    ``URLSearchParams`` writes ``%7E``); the signature covers what they actually send. For
-    httpx (sync and async clients) it works as a plain callable, which httpx wraps as
-    ``FunctionAuth``.
+    ``URLSearchParams`` writes ``%7E``); the signature covers what they actually send.
 
-    No two requests it signs carry the same timestamp (a request in the same millisecond as
-    the previous one is stamped a millisecond later), so two quick requests to one endpoint
-    never look like a replay to a server that refuses those. Share one ``Auth`` (or one
-    client) between threads rather than making one per thread.
+    **Redirects**: a redirect to another origin (scheme, host, port) carries none of
+    ``x-client-id``, ``x-timestamp``, ``x-signature``; one on the same origin is signed anew
+    for the path it goes to. requests: always. httpx: ``response.next_request`` always; a
+    redirect httpx follows itself (``follow_redirects=True``) only with
+    :meth:`redirect_hook` among the client's request event hooks.
+
+    **Re-sends**: httpx signs every send. With requests, sending the same ``PreparedRequest``
+    again through a session carries a new signature (written when the previous answer came).
+
+    **Timestamps**: every ``Auth`` made from one :class:`Signer` (:meth:`from_signer`) shares
+    its clock: no two requests to the same endpoint get the same ``x-timestamp`` (a request in
+    a millisecond already used for that endpoint is stamped a millisecond later), so quick or
+    concurrent requests never look like a replay. Two signers made from the same credentials
+    do not know of each other: share one ``Auth`` or one ``Signer`` (between threads too).
     """
 
-    __slots__ = ("signer", "_lock", "_last_ms")
+    __slots__ = ("signer", "_clock")
+
+    credential_headers = (HEADER_CLIENT_ID, HEADER_TIMESTAMP, HEADER_SIGNATURE)
+
+    signer: Signer
+    _clock: _Clock
 
     def __init__(self, client_id: str, client_secret: str) -> None:
         self.signer = Signer(client_id, client_secret)
-        self._lock = threading.Lock()
-        self._last_ms = -1
+        self._clock = _clock_for(self.signer)
 
     @classmethod
     def from_signer(cls, signer: Signer) -> Auth:
-        """An ``Auth`` that signs with an existing :class:`Signer`."""
+        """An ``Auth`` that signs with an existing :class:`Signer` (and shares its clock)."""
         auth = cls.__new__(cls)
         auth.signer = signer
-        auth._lock = threading.Lock()
-        auth._last_ms = -1
+        auth._clock = _clock_for(signer)
         return auth
 
-    def _timestamp(self) -> int:
-        with self._lock:
-            self._last_ms = max(now_ms(), self._last_ms + 1)
-            return self._last_ms
+    def apply(self, headers: MutableMapping[str, str], path: str) -> None:
+        headers.update(self.signer.headers(path, self._clock.stamp(path)))
 
-    def __call__(self, request: Any) -> Any:
-        path_url = getattr(request, "path_url", None)  # requests.PreparedRequest
-        if path_url is None:  # httpx.Request: the raw path and query, as sent
-            path_url = request.url.raw_path.decode("ascii")
-        request.headers.update(self.signer.headers(path_url, self._timestamp()))
-        return request
+    def carries(self, headers: MutableMapping[str, str]) -> bool:
+        return (
+            headers.get(HEADER_CLIENT_ID) == self.signer.client_id
+            and HEADER_SIGNATURE in headers
+        )
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(client_id={self.signer.client_id!r})"
@@ -386,7 +443,9 @@ class _Calls:
 
     _auth: Auth
 
-    def _post(self, endpoint: Endpoint, body: str, parse: Any) -> _http.Call:
+    def _post(
+        self, endpoint: Endpoint, body: str, parse: Callable[[bytes], _T]
+    ) -> _http.Call[_T]:
         return _http.Call(
             endpoint.method,
             endpoint.path,
@@ -396,13 +455,13 @@ class _Calls:
             auth=self._auth,
         )
 
-    def _tokens(self, endpoint: Endpoint, email: str, country: str) -> _http.Call:
+    def _tokens(self, endpoint: Endpoint, email: str, country: str) -> _http.Call[UserTokens]:
         return self._post(endpoint, user_query_json(email, country), parse_user_tokens)
 
-    def _kyc_status(self, email: str, country: str) -> _http.Call:
+    def _kyc_status(self, email: str, country: str) -> _http.Call[KycState]:
         return self._post(Endpoint.KYC_STATUS, user_query_json(email, country), parse_kyc_state)
 
-    def _kyc_submit(self, email: str, document_id: str, user_fields: Params) -> _http.Call:
+    def _kyc_submit(self, email: str, document_id: str, user_fields: Params) -> _http.Call[bool]:
         body = kyc_submission_json(email, document_id, user_fields)
         return self._post(Endpoint.KYC_SUBMIT, body, parse_kyc_submit)
 

@@ -13,7 +13,7 @@ yours). Paths, header values and parsing are sigmint-core's.
 
 from __future__ import annotations
 
-from typing import Any, Union
+from typing import Any, MutableMapping, Union
 
 from . import _http, _sigmint
 
@@ -63,21 +63,32 @@ def parse_access_token(body: Union[str, bytes, bytearray, memoryview]) -> Access
     return _sigmint.mygiro_parse_access_token(body)
 
 
-class Auth:
-    """``Authorization: Bearer <JWT>`` and ``x-tag`` as ``auth=`` for requests and httpx.
-    Both are checked when the object is made; ``repr`` shows neither."""
+class Auth(_http.CredentialAuth):
+    """``Authorization: Bearer <JWT>`` and ``x-tag`` as ``auth=`` for requests and httpx (a
+    ``requests.auth.AuthBase`` and an ``httpx.Auth``). Both are checked when the object is
+    made; ``repr`` shows neither.
+
+    A redirect to another origin (scheme, host, port) carries neither header, nor does any
+    later hop of that chain; one on the same origin carries both. With httpx's
+    ``follow_redirects=True`` (which strips only ``Authorization``, and leaves ``x-tag``) add
+    :meth:`redirect_hook` to the client's request event hooks; see docs/python-auth.md."""
 
     __slots__ = ("_authorization", "_tag")
+
+    credential_headers = ("Authorization", HEADER_TAG)
 
     def __init__(self, token: str, x_tag: str) -> None:
         self._authorization = authorization(token)
         check_tag(x_tag)
         self._tag = x_tag
 
-    def __call__(self, request: Any) -> Any:
-        request.headers["Authorization"] = self._authorization
-        request.headers[HEADER_TAG] = self._tag
-        return request
+    def apply(self, headers: MutableMapping[str, str], path: str) -> None:
+        headers["Authorization"] = self._authorization
+        headers[HEADER_TAG] = self._tag
+
+    def carries(self, headers: MutableMapping[str, str]) -> bool:
+        # x-tag, which no client strips: a same-origin hop keeps both headers.
+        return headers.get(HEADER_TAG) == self._tag
 
     def __repr__(self) -> str:
         return "mygiro.Auth(token=..., x_tag=...)"

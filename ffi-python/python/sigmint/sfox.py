@@ -19,7 +19,7 @@ parsing are sigmint-core's.
 
 from __future__ import annotations
 
-from typing import Any, Union
+from typing import Any, MutableMapping, Union
 
 from . import _http, _sigmint
 
@@ -61,18 +61,28 @@ def parse_user_token(body: Union[str, bytes, bytearray, memoryview]) -> UserToke
     return _sigmint.sfox_parse_user_token(body)
 
 
-class Auth:
-    """``Authorization: Bearer <enterprise API key>`` as ``auth=`` for requests and httpx.
-    The key is checked when the object is made; ``repr`` does not show it."""
+class Auth(_http.CredentialAuth):
+    """``Authorization: Bearer <enterprise API key>`` as ``auth=`` for requests and httpx (a
+    ``requests.auth.AuthBase`` and an ``httpx.Auth``). The key is checked when the object is
+    made; ``repr`` does not show it.
+
+    A redirect to another origin (scheme, host, port) never carries the key, nor any later
+    hop of that chain; one on the same origin does. With httpx's ``follow_redirects=True``
+    (which itself strips ``Authorization`` only for another origin) add :meth:`redirect_hook`
+    to the client's request event hooks; see docs/python-auth.md."""
 
     __slots__ = ("_authorization",)
+
+    credential_headers = ("Authorization",)
 
     def __init__(self, api_key: str) -> None:
         self._authorization = authorization(api_key)
 
-    def __call__(self, request: Any) -> Any:
-        request.headers["Authorization"] = self._authorization
-        return request
+    def apply(self, headers: MutableMapping[str, str], path: str) -> None:
+        headers["Authorization"] = self._authorization
+
+    def carries(self, headers: MutableMapping[str, str]) -> bool:
+        return headers.get("Authorization") == self._authorization
 
     def __repr__(self) -> str:
         return "sfox.Auth(api_key=...)"
@@ -81,7 +91,7 @@ class Auth:
         raise TypeError("cannot pickle an sfox.Auth: it holds the API key")
 
 
-def _call(user_id: str, auth: Auth) -> _http.Call:
+def _call(user_id: str, auth: Auth) -> _http.Call[UserToken]:
     return _http.Call("POST", user_token_path(user_id), parse_user_token, auth=auth)
 
 
