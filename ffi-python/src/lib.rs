@@ -74,8 +74,28 @@ pub(crate) fn core_error_in(py: Python<'_>, error: Error, required: &[&str]) -> 
         Some(name) if error.kind() == ErrorKind::MissingClaim => {
             PyErr::from_type(class, (name.to_owned(),))
         }
+        Some(name) if error.kind() == ErrorKind::InvalidClaimType => {
+            let class = claim_type_class(py, name).ok().flatten().unwrap_or(class);
+            PyErr::from_type(class, error.message())
+        }
         _ => PyErr::from_type(class, error.message()),
     }
+}
+
+/// `sigmint._claim_errors._BY_CLAIM[claim]`: for a registered claim of the wrong type whose
+/// refusal PyJWT raises as its own class (`iat`: `InvalidIssuedAtError`, `sub`, `jti`, `aud`,
+/// `iss`), the `InvalidClaimTypeError` subclass that also derives from that class.
+fn claim_type_class<'py>(py: Python<'py>, claim: &str) -> PyResult<Option<Bound<'py, PyType>>> {
+    static BY_CLAIM: PyOnceLock<Py<PyDict>> = PyOnceLock::new();
+    let by_claim = BY_CLAIM.get_or_try_init(py, || -> PyResult<Py<PyDict>> {
+        let module = py.import("sigmint._claim_errors")?;
+        Ok(module.getattr("_BY_CLAIM")?.cast_into::<PyDict>()?.unbind())
+    })?;
+    by_claim
+        .bind(py)
+        .get_item(claim)?
+        .map(|class| class.cast_into::<PyType>().map_err(PyErr::from))
+        .transpose()
 }
 
 /// The exception class for `error`; the base `sigmint.Error` for a code with no class of its
@@ -549,6 +569,11 @@ fn _sigmint(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(token::jwt_encode, m)?)?;
     m.add_function(wrap_pyfunction!(token::jws_decode, m)?)?;
     m.add_function(wrap_pyfunction!(token::jws_header, m)?)?;
+    m.add_function(wrap_pyfunction!(token::jws_encode, m)?)?;
+    m.add_function(wrap_pyfunction!(token::jwt_prepare_key, m)?)?;
+    m.add_function(wrap_pyfunction!(token::jwt_key_length_message, m)?)?;
+    m.add_function(wrap_pyfunction!(token::jwt_default_options, m)?)?;
+    m.add_function(wrap_pyfunction!(token::jwt_merge_options, m)?)?;
     providers::register(m)?;
     Ok(())
 }

@@ -19,7 +19,11 @@
 use std::ops::Deref;
 use std::time::Duration;
 
-use pyo3::exceptions::{PyNotImplementedError, PyOverflowError, PyTypeError, PyValueError};
+use std::ffi::CString;
+
+use pyo3::exceptions::{
+    PyDeprecationWarning, PyNotImplementedError, PyOverflowError, PyTypeError, PyValueError,
+};
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -48,17 +52,64 @@ fn allowed(hs256: bool) -> &'static [Algorithm] {
     if hs256 { &[Algorithm::Hs256] } else { &[] }
 }
 
+/// One of PyJWT's exception or warning classes (`sigmint._jwt_errors`).
+fn pyjwt_class<'py>(py: Python<'py>, class: &str) -> PyResult<Bound<'py, PyType>> {
+    static MODULE: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
+    MODULE
+        .get_or_try_init(py, || py.import("sigmint._jwt_errors").map(Bound::unbind))
+        .and_then(|module| Ok(module.bind(py).getattr(class)?.cast_into::<PyType>()?))
+}
+
 /// One of PyJWT's exception classes (`sigmint._jwt_errors`), for the refusals of arguments
 /// that PyJWT makes itself.
 fn pyjwt_error(py: Python<'_>, class: &str, message: &str) -> PyErr {
-    static MODULE: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
-    let class = MODULE
-        .get_or_try_init(py, || py.import("sigmint._jwt_errors").map(Bound::unbind))
-        .and_then(|module| Ok(module.bind(py).getattr(class)?.cast_into::<PyType>()?));
-    match class {
+    match pyjwt_class(py, class) {
         Ok(class) => PyErr::from_type(class, message.to_owned()),
         Err(err) => err,
     }
+}
+
+/// Emits `message` as a warning of `category`, attributed to the caller of the Python
+/// function that called in (`stacklevel=2`), as PyJWT attributes its warnings.
+fn warn(category: &Bound<'_, PyType>, message: &str) -> PyResult<()> {
+    let message = CString::new(message.replace('\0', " "))
+        .map_err(|err| PyValueError::new_err(err.to_string()))?;
+    PyErr::warn(category.py(), category.as_any(), &message, 2)
+}
+
+/// `key.key` when `key` is a `sigmint.jwt.PyJWK` (whose algorithm is HS256: the only one
+/// it is built for), else `None`.
+fn jwk_secret<'py>(key: &Bound<'py, PyAny>) -> PyResult<Option<Bound<'py, PyAny>>> {
+    if key.is_none() || key.is_instance_of::<PyString>() || key.is_instance_of::<PyBytes>() {
+        return Ok(None);
+    }
+    static CLASS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    let class = stdlib(key.py(), &CLASS, "sigmint.jwt.api_jwk", "PyJWK")?;
+    if key.is_instance(&class)? {
+        Ok(Some(key.getattr(intern!(key.py(), "key"))?))
+    } else {
+        Ok(None)
+    }
+}
+
+/// The algorithms PyJWT has only with `cryptography` installed: asking for one of them is
+/// PyJWT's `NotImplementedError` of an installation without `cryptography`.
+const REQUIRES_CRYPTOGRAPHY: [&str; 12] = [
+    "RS256", "RS384", "RS512", "ES256", "ES256K", "ES384", "ES521", "ES512", "PS256", "PS384",
+    "PS512", "EdDSA",
+];
+
+/// PyJWT's `NotImplementedError` for an algorithm it cannot sign with (without
+/// `cryptography`): everything but HS256 for sigmint.
+fn unsupported_algorithm(alg: &Bound<'_, PyAny>) -> PyErr {
+    if let Ok(name) = alg.extract::<String>()
+        && REQUIRES_CRYPTOGRAPHY.contains(&name.as_str())
+    {
+        return PyNotImplementedError::new_err(format!(
+            "Algorithm '{name}' could not be found. Do you have cryptography installed?"
+        ));
+    }
+    PyNotImplementedError::new_err("Algorithm not supported")
 }
 
 /// An object of the standard library (a class, a function, `timezone.utc`), looked up once.
@@ -127,11 +178,11 @@ fn token_bytes<'a>(token: &'a Bound<'_, PyAny>) -> PyResult<TokenBytes<'a>> {
     text(token, "token").map(TokenBytes::Text)
 }
 
-/// A key argument as bytes: `str` as UTF-8, any bytes-like object as is, `None` as empty
-/// (which core refuses as `EmptyKey`, as PyJWT refuses its default `""` key).
+/// A key argument as bytes: `str` as UTF-8, any bytes-like object as is. `None` is PyJWT's
+/// `TypeError` (its `force_bytes`); an empty key is core's `EmptyKey` when it is used.
 fn key_bytes<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyBytes>> {
     if obj.is_none() {
-        Ok(PyBytes::new(obj.py(), b""))
+        Err(PyTypeError::new_err("Expected a string value"))
     } else if obj.is_instance_of::<PyString>() {
         secret_text(obj, "key")
     } else {
@@ -147,18 +198,233 @@ type KeyArgument<'py> = PyResult<Bound<'py, PyBytes>>;
 /// (`crypto::check_jwt_secret`: never an asymmetric key or certificate; with
 /// `enforce_minimum_length`, HS256's minimum length). A policy refusal is raised now, as
 /// PyJWT checks keys before anything else; a key that does not convert, when it is used.
+/// Without `enforce_minimum_length`, a key core would find too short is PyJWT's
+/// `InsecureKeyLengthWarning`.
 fn checked_key<'py>(
     key: &Bound<'py, PyAny>,
     enforce_minimum_length: bool,
 ) -> PyResult<KeyArgument<'py>> {
     let bytes = key_bytes(key);
     if let Ok(bytes) = &bytes {
+        let py = key.py();
         check(
-            key.py(),
+            py,
             crypto::check_jwt_secret(bytes.as_bytes(), enforce_minimum_length),
         )?;
+        if !enforce_minimum_length && let Some(message) = key_length_message(bytes.as_bytes()) {
+            warn(&pyjwt_class(py, "InsecureKeyLengthWarning")?, &message)?;
+        }
     }
     Ok(bytes)
+}
+
+/// PyJWT's `HMACAlgorithm.check_key_length` message for a key core finds shorter than
+/// HS256's minimum (`Error::KeyTooShort`), or `None`.
+fn key_length_message(key: &[u8]) -> Option<String> {
+    match crypto::check_jwt_secret(key, true) {
+        Err(Error::KeyTooShort { minimum }) => Some(format!(
+            "The HMAC key is {} bytes long, which is below the minimum recommended length of \
+             {minimum} bytes for SHA256. See RFC 7518 Section 3.2.",
+            key.len()
+        )),
+        _ => None,
+    }
+}
+
+/// `jwt_prepare_key(key)`: `HMACAlgorithm.prepare_key`. The key's bytes (`str` as UTF-8),
+/// held to core's key policy (never an asymmetric key; never empty).
+#[pyfunction]
+pub(crate) fn jwt_prepare_key<'py>(key: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyBytes>> {
+    let py = key.py();
+    let bytes = key_bytes(key)?;
+    check(py, crypto::check_jwt_secret(bytes.as_bytes(), false))?;
+    check(py, Key::new(bytes.as_bytes()))?;
+    Ok(bytes)
+}
+
+/// `jwt_key_length_message(key)`: `HMACAlgorithm.check_key_length`, PyJWT's message for a
+/// key below HS256's minimum (core's), or `None`.
+#[pyfunction]
+pub(crate) fn jwt_key_length_message(key: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
+    Ok(key_length_message(key_bytes(key)?.as_bytes()))
+}
+
+/// The `verify_*` options PyJWT turns off when `verify_signature` is off and they are not
+/// given.
+const VERIFY_CLAIMS: [&str; 7] = [
+    "verify_exp",
+    "verify_nbf",
+    "verify_iat",
+    "verify_aud",
+    "verify_iss",
+    "verify_sub",
+    "verify_jti",
+];
+
+/// `jwt_default_options()`: `PyJWT._get_default_options()`, PyJWT's full options.
+#[pyfunction]
+pub(crate) fn jwt_default_options(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
+    let options = PyDict::new(py);
+    options.set_item("verify_signature", true)?;
+    for name in VERIFY_CLAIMS {
+        options.set_item(name, true)?;
+    }
+    options.set_item("require", PyList::empty(py))?;
+    options.set_item("strict_aud", false)?;
+    options.set_item("enforce_minimum_key_length", false)?;
+    Ok(options)
+}
+
+/// `jwt_merge_options(base, options)`: `PyJWT._merge_options`: `{**base, **options}`, where
+/// each `verify_*` that `options` leaves out is false when `options` turns
+/// `verify_signature` off.
+#[pyfunction]
+pub(crate) fn jwt_merge_options<'py>(
+    base: &Bound<'py, PyAny>,
+    options: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let py = base.py();
+    let merged = PyDict::new(py);
+    merged.update(base.cast::<PyMapping>()?)?;
+    if options.is_none() {
+        return Ok(merged);
+    }
+    let given = py
+        .get_type::<PyDict>()
+        .call1((options,))?
+        .cast_into::<PyDict>()?;
+    let verify_signature = match given.get_item(intern!(py, "verify_signature"))? {
+        Some(value) => value.is_truthy()?,
+        None => true,
+    };
+    if !verify_signature {
+        for name in VERIFY_CLAIMS {
+            if !given.contains(name)? {
+                given.set_item(name, false)?;
+            }
+        }
+    }
+    merged.update(given.as_mapping())?;
+    Ok(merged)
+}
+
+/// `options[name]` when `options` (a mapping) has it.
+fn entry<'py>(
+    options: Option<&Bound<'py, PyAny>>,
+    name: &Bound<'py, PyString>,
+) -> PyResult<Option<Bound<'py, PyAny>>> {
+    let Some(options) = options else {
+        return Ok(None);
+    };
+    if let Ok(dict) = options.cast_exact::<PyDict>() {
+        return dict.get_item(name);
+    }
+    if options.contains(name)? {
+        options.get_item(name).map(Some)
+    } else {
+        Ok(None)
+    }
+}
+
+/// `bool({**defaults, **options}.get(name, default))`: a call's option over an instance's.
+fn layered(
+    options: Option<&Bound<'_, PyAny>>,
+    defaults: Option<&Bound<'_, PyAny>>,
+    name: &Bound<'_, PyString>,
+    default: bool,
+) -> PyResult<bool> {
+    match entry(options, name)? {
+        Some(value) => value.is_truthy(),
+        None => match entry(defaults, name)? {
+            Some(value) => value.is_truthy(),
+            None => Ok(default),
+        },
+    }
+}
+
+/// sigmint's keyword-only extras, passed in PyJWT's `**kwargs`; any other keyword argument is
+/// PyJWT's `RemovedInPyjwt3Warning` (and ignored, as PyJWT ignores it).
+struct Extras<'py> {
+    typ: Option<Bound<'py, PyAny>>,
+    token_type: Option<Bound<'py, PyAny>>,
+    max_token_len: usize,
+    max_depth: usize,
+}
+
+impl<'py> Extras<'py> {
+    /// The extras in `kwargs` (a dict or `None`) for `function` (`decode`, ...); `claims`
+    /// tells whether `typ` and `token_type` are extras (a JWT's) or unsupported (a JWS's).
+    fn read(kwargs: &Bound<'py, PyAny>, function: &str, claims: bool) -> PyResult<Self> {
+        let mut extras = Extras {
+            typ: None,
+            token_type: None,
+            max_token_len: jws::DEFAULT_MAX_TOKEN_LEN,
+            max_depth: json::DEFAULT_MAX_DEPTH,
+        };
+        if kwargs.is_none() {
+            return Ok(extras);
+        }
+        let py = kwargs.py();
+        let mut unsupported = Vec::new();
+        for (name, value) in kwargs.cast::<PyDict>()?.iter() {
+            match name.extract::<String>()?.as_str() {
+                "max_token_len" => extras.max_token_len = value.extract()?,
+                "max_depth" => extras.max_depth = value.extract()?,
+                "typ" if claims => extras.typ = Some(value),
+                "token_type" if claims => extras.token_type = Some(value),
+                _ => unsupported.push(name),
+            }
+        }
+        if !unsupported.is_empty() {
+            let names = PyTuple::new(py, unsupported)?.repr()?;
+            warn(
+                &pyjwt_class(py, "RemovedInPyjwt3Warning")?,
+                &format!(
+                    "passing additional kwargs to {function}() is deprecated and will be \
+                     removed in pyjwt version 3. Unsupported kwargs: {names}"
+                ),
+            )?;
+        }
+        Ok(extras)
+    }
+}
+
+/// PyJWT's refusal of `detached_payload`: sigmint reads no token with `"b64": false`, so a
+/// detached payload is never valid.
+fn refuse_detached(py: Python<'_>, detached_payload: &Bound<'_, PyAny>) -> PyResult<()> {
+    if detached_payload.is_none() {
+        return Ok(());
+    }
+    Err(pyjwt_error(
+        py,
+        "DecodeError",
+        "It is only valid to pass \"detached_payload\" when the protected header has \"b64\" \
+         set to false (sigmint does not support detached payloads).",
+    ))
+}
+
+/// The signature segment of a (well-formed) token as bytes, for `decode_complete`.
+fn signature_of<'py>(py: Python<'py>, token: &[u8]) -> PyResult<Bound<'py, PyAny>> {
+    static DECODE: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    let segment = token.rsplit(|&b| b == b'.').next().unwrap_or_default();
+    let mut padded = segment.to_vec();
+    padded.resize(segment.len().next_multiple_of(4), b'=');
+    stdlib(py, &DECODE, "base64", "urlsafe_b64decode")?.call1((PyBytes::new(py, &padded),))
+}
+
+/// `{"payload": payload, "header": header, "signature": signature}`: PyJWT's
+/// `decode_complete` result.
+fn complete<'py>(
+    py: Python<'py>,
+    payload: Bound<'py, PyAny>,
+    header: Bound<'py, PyDict>,
+    token: &[u8],
+) -> PyResult<Bound<'py, PyAny>> {
+    let result = PyDict::new(py);
+    result.set_item(intern!(py, "payload"), payload)?;
+    result.set_item(intern!(py, "header"), header)?;
+    result.set_item(intern!(py, "signature"), signature_of(py, token)?)?;
+    Ok(result.into_any())
 }
 
 /// `bool(options.get(name, default))`, every default for `options` `None`.
@@ -212,9 +478,22 @@ struct DecodeOptions<'py> {
 impl<'py> DecodeOptions<'py> {
     /// PyJWT's options: `verify_signature` (default true), each other `verify_*` defaulting
     /// to it, `require`, `strict_aud`, `enforce_minimum_key_length` (default false); `None`
-    /// for every default. Read in this order.
-    fn read(options: &Bound<'py, PyAny>) -> PyResult<Self> {
+    /// for every default. Read in this order. With `defaults` (a `PyJWT` instance's
+    /// options), the claim options are `PyJWT._merge_options`'s merge of both, while
+    /// `verify_signature` is the call's alone (PyJWT's `decode_complete`).
+    fn read(options: &Bound<'py, PyAny>, defaults: &Bound<'py, PyAny>) -> PyResult<Self> {
         let py = options.py();
+        if !defaults.is_none() {
+            let verify_signature = option(
+                (!options.is_none()).then_some(options),
+                intern!(py, "verify_signature"),
+                true,
+            )?;
+            let merged = jwt_merge_options(defaults, options)?.into_any();
+            let mut read = Self::read(&merged, &py.None().into_bound(py))?;
+            read.verify_signature = verify_signature;
+            return Ok(read);
+        }
         let options = (!options.is_none()).then_some(options);
         let verify_signature = option(options, intern!(py, "verify_signature"), true)?;
         let verify = |name: &Bound<'_, PyString>| option(options, name, verify_signature);
@@ -238,24 +517,38 @@ impl<'py> DecodeOptions<'py> {
 }
 
 /// The algorithms and key of a verified decode, PyJWT's way: `algorithms` must be given (a
-/// `DecodeError` otherwise), and allows HS256 when it is `"HS256"` (a string) or holds it
-/// (any other iterable); the key is [`checked_key`].
+/// `DecodeError` otherwise) unless the key is a `PyJWK` (whose algorithm, HS256, is then
+/// the one allowed), and allows HS256 when it is `"HS256"` (a string) or holds it (any other
+/// iterable); the key (a `PyJWK`'s secret) is [`checked_key`]. `enabled`: whether the
+/// `PyJWS` instance has HS256 (PyJWT's `unregister_algorithm` and `PyJWS(algorithms=)`).
 fn verifying<'py>(
     algorithms: &Bound<'py, PyAny>,
     key: &Bound<'py, PyAny>,
     enforce_minimum_key_length: bool,
+    enabled: bool,
 ) -> PyResult<(bool, KeyArgument<'py>)> {
     let py = algorithms.py();
-    if !algorithms.is_truthy()? {
-        return Err(pyjwt_error(py, "DecodeError", ALGORITHMS_REQUIRED));
-    }
-    let hs256 = intern!(py, "HS256");
-    let hs256 = if algorithms.is_instance_of::<PyString>() {
-        algorithms.eq(hs256)?
+    let jwk = jwk_secret(key)?;
+    let hs256 = if jwk.is_some() && algorithms.is_none() {
+        true
     } else {
-        algorithms.contains(hs256)?
+        if !algorithms.is_truthy()? && jwk.is_none() {
+            return Err(pyjwt_error(py, "DecodeError", ALGORITHMS_REQUIRED));
+        }
+        let hs256 = intern!(py, "HS256");
+        if algorithms.is_instance_of::<PyString>() {
+            algorithms.eq(hs256)?
+        } else if algorithms.is_truthy()? {
+            algorithms.contains(hs256)?
+        } else {
+            false
+        }
     };
-    Ok((hs256, checked_key(key, enforce_minimum_key_length)?))
+    let key = jwk.as_ref().unwrap_or(key);
+    Ok((
+        hs256 && enabled,
+        checked_key(key, enforce_minimum_key_length)?,
+    ))
 }
 
 /// `int(time.time())`, read through the module on each call (so a patched `time.time` is
@@ -382,16 +675,20 @@ fn strs<'a>(texts: &'a [Utf8<'_>]) -> Vec<&'a str> {
 // ---------------------------------------------------------------------------------------
 // Decoding
 
-/// `jwt_decode(jwt, key, algorithms, options, leeway, audience, issuer, now, subject, typ,
-/// token_type, max_token_len, max_depth)`: `sigmint.jwt.decode`, which forwards its
-/// arguments (PyJWT's, and sigmint's keyword-only extras) here. The claims of an HS256 JWT
-/// as a dict, after core verified the signature (unless `options["verify_signature"]` is
-/// false) and validated the claims.
+/// `jwt_decode(jwt, key, algorithms, options, verify, detached_payload, audience, subject,
+/// issuer, leeway, now, kwargs, defaults, enabled, complete)`: `sigmint.jwt.decode` and
+/// `decode_complete` (module functions and `PyJWT` methods), which forward their arguments
+/// (PyJWT's, `now`, `**kwargs` holding sigmint's extras `typ`, `token_type`,
+/// `max_token_len`, `max_depth`) here with the instance's options (`defaults`, `None` for
+/// the module's functions), whether its `PyJWS` has HS256 (`enabled`) and which result is
+/// wanted. The claims of an HS256 JWT as a dict (or, with `complete`, PyJWT's `{"payload",
+/// "header", "signature"}`), after core verified the signature (unless
+/// `options["verify_signature"]` is false) and validated the claims.
 #[pyfunction]
-#[allow(clippy::too_many_arguments)]
+#[allow(clippy::too_many_arguments, clippy::fn_params_excessive_bools)]
 #[pyo3(signature = (
-    jwt, key, algorithms, options, leeway, audience, issuer, now, subject, typ, token_type,
-    max_token_len, max_depth,
+    jwt, key, algorithms, options, verify, detached_payload, audience, subject, issuer, leeway,
+    now, kwargs, defaults, enabled, complete,
 ))]
 pub(crate) fn jwt_decode<'py>(
     py: Python<'py>,
@@ -399,24 +696,45 @@ pub(crate) fn jwt_decode<'py>(
     key: &Bound<'py, PyAny>,
     algorithms: &Bound<'py, PyAny>,
     options: &Bound<'py, PyAny>,
-    leeway: &Bound<'py, PyAny>,
+    verify: &Bound<'py, PyAny>,
+    detached_payload: &Bound<'py, PyAny>,
     audience: &Bound<'py, PyAny>,
-    issuer: &Bound<'py, PyAny>,
-    now: &Bound<'py, PyAny>,
     subject: &Bound<'py, PyAny>,
-    typ: &Bound<'py, PyAny>,
-    token_type: &Bound<'py, PyAny>,
-    max_token_len: usize,
-    max_depth: usize,
-) -> PyResult<Bound<'py, PyDict>> {
+    issuer: &Bound<'py, PyAny>,
+    leeway: &Bound<'py, PyAny>,
+    now: &Bound<'py, PyAny>,
+    kwargs: &Bound<'py, PyAny>,
+    defaults: &Bound<'py, PyAny>,
+    enabled: bool,
+    complete: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    let function = if complete {
+        "decode_complete"
+    } else {
+        "decode"
+    };
+    let extras = Extras::read(kwargs, function, true)?;
+    let none = py.None().into_bound(py);
+    let typ = extras.typ.as_ref().unwrap_or(&none);
+    let token_type = extras.token_type.as_ref().unwrap_or(&none);
+    let (max_token_len, max_depth) = (extras.max_token_len, extras.max_depth);
     check_token(jwt)?;
-    let options = DecodeOptions::read(options)?;
+    let options = DecodeOptions::read(options, defaults)?;
+    if !verify.is_none() && verify.ne(PyBool::new(py, options.verify_signature))? {
+        warn(
+            &py.get_type::<PyDeprecationWarning>(),
+            "The `verify` argument to `decode` does nothing in PyJWT 2.0 and newer. The \
+             equivalent is setting `verify_signature` to False in the `options` dictionary. \
+             This invocation has a mismatch between the kwarg and the option entry.",
+        )?;
+    }
     let (hs256, key) = if options.verify_signature {
-        let (hs256, key) = verifying(algorithms, key, options.enforce_minimum_key_length)?;
+        let (hs256, key) = verifying(algorithms, key, options.enforce_minimum_key_length, enabled)?;
         (hs256, Some(key))
     } else {
         (false, None)
     };
+    refuse_detached(py, detached_payload)?;
     let now = if now.is_none() {
         system_now(py)?
     } else {
@@ -479,53 +797,101 @@ pub(crate) fn jwt_decode<'py>(
         claims
             .validate(&header, &validation)
             .map_err(claims_error)?;
-        return object_to_dict(py, claims.json());
+        let claims = object_to_dict(py, claims.json())?.into_any();
+        if complete {
+            return self::complete(
+                py,
+                claims,
+                object_to_dict(py, header.json())?,
+                token.as_ref(),
+            );
+        }
+        return Ok(claims);
     };
     let key = key?;
     let key = check(py, Key::new(key.as_bytes()))?;
     let verified = jwt::decode(&token, &mut scratch, &key, &validation).map_err(claims_error)?;
-    object_to_dict(py, verified.claims().json())
+    let claims = object_to_dict(py, verified.claims().json())?.into_any();
+    if complete {
+        let header = object_to_dict(py, verified.header().json())?;
+        return self::complete(py, claims, header, token.as_ref());
+    }
+    Ok(claims)
 }
 
-/// `jws_decode(jws, key, algorithms, options, max_token_len, max_depth)`: `sigmint.jws.decode`,
-/// which forwards its arguments here. The payload bytes of a compact HS256 JWS (any payload,
-/// JSON or not), its signature verified unless `options["verify_signature"]` is false.
+/// `jws_decode(jws, key, algorithms, options, detached_payload, kwargs, defaults, enabled,
+/// complete)`: `sigmint.jws.decode` and `PyJWS.decode`/`decode_complete`, which forward their
+/// arguments here (`kwargs`: sigmint's extras `max_token_len` and `max_depth`; `defaults`:
+/// the instance's options, under the call's; `enabled`: whether the instance has HS256). The
+/// payload bytes of a compact HS256 JWS (any payload, JSON or not), its signature verified
+/// unless `verify_signature` is false; with `complete`, PyJWT's `{"payload", "header",
+/// "signature"}`.
 #[pyfunction]
-#[pyo3(signature = (jws, key, algorithms, options, max_token_len, max_depth))]
+#[allow(clippy::too_many_arguments)]
+#[pyo3(signature = (
+    jws, key, algorithms, options, detached_payload, kwargs, defaults, enabled, complete,
+))]
 pub(crate) fn jws_decode<'py>(
     py: Python<'py>,
     jws: &Bound<'py, PyAny>,
     key: &Bound<'py, PyAny>,
     algorithms: &Bound<'py, PyAny>,
     options: &Bound<'py, PyAny>,
-    max_token_len: usize,
-    max_depth: usize,
-) -> PyResult<Bound<'py, PyBytes>> {
+    detached_payload: &Bound<'py, PyAny>,
+    kwargs: &Bound<'py, PyAny>,
+    defaults: &Bound<'py, PyAny>,
+    enabled: bool,
+    complete: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    let function = if complete {
+        "decode_complete"
+    } else {
+        "decode"
+    };
+    let extras = Extras::read(kwargs, function, false)?;
     check_token(jws)?;
     let options = (!options.is_none()).then_some(options);
-    let verify = if option(options, intern!(py, "verify_signature"), true)? {
-        let enforce = option(options, intern!(py, "enforce_minimum_key_length"), false)?;
-        Some(verifying(algorithms, key, enforce)?)
+    let defaults = (!defaults.is_none()).then_some(defaults);
+    let verify = if layered(options, defaults, intern!(py, "verify_signature"), true)? {
+        let enforce = layered(
+            options,
+            defaults,
+            intern!(py, "enforce_minimum_key_length"),
+            false,
+        )?;
+        Some(verifying(algorithms, key, enforce, enabled)?)
     } else {
         None
     };
+    refuse_detached(py, detached_payload)?;
     let token = token_bytes(jws)?;
     let limits = Limits {
-        max_token_len,
-        max_depth,
+        max_token_len: extras.max_token_len,
+        max_depth: extras.max_depth,
     };
     let mut header = vec![0u8; jws::header_scratch_len(&token)];
     let unverified = check(py, jws::decode(&token, &mut header, &limits))?;
     let mut payload = vec![0u8; unverified.payload_len()];
-    let payload = match verify {
+    let (payload, header) = match verify {
         Some((hs256, key)) => {
             let key = check(py, Key::new(key?.as_bytes()))?;
             let verified = check(py, unverified.verify(&key, allowed(hs256)))?;
-            check(py, verified.decode_payload(&mut payload))?
+            let header = object_to_dict(py, verified.header().json())?;
+            (check(py, verified.decode_payload(&mut payload))?, header)
         }
-        None => check(py, unverified.dangerous_decode_payload(&mut payload))?,
+        None => {
+            let header = object_to_dict(py, unverified.header().json())?;
+            (
+                check(py, unverified.dangerous_decode_payload(&mut payload))?,
+                header,
+            )
+        }
     };
-    Ok(PyBytes::new(py, payload))
+    let payload = PyBytes::new(py, payload).into_any();
+    if complete {
+        return self::complete(py, payload, header, token.as_ref());
+    }
+    Ok(payload)
 }
 
 /// `jws_header(token, max_token_len, max_depth)`: `sigmint.jwt.get_unverified_header`. A
@@ -621,21 +987,28 @@ pub(crate) fn number_to_py<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'
 // ---------------------------------------------------------------------------------------
 // Minting
 
-/// `jwt_encode(payload, key, algorithm, headers, sort_headers)`: `sigmint.jwt.encode`, which
-/// forwards PyJWT's arguments here. An HS256 JWT of `payload` (a dict; `datetime` values of
-/// `exp`, `iat` and `nbf` become Unix seconds) with the header `{"alg": "HS256", "typ":
-/// "JWT"}` updated with `headers` (a falsy `typ` removes it), both written as `json.dumps(obj,
-/// separators=(",", ":"))` writes them, the header's keys sorted when `sort_headers` is true.
+/// `jwt_encode(payload, key, algorithm, headers, json_encoder, sort_headers, options,
+/// enabled)`: `sigmint.jwt.encode` and `PyJWT.encode`, which forward PyJWT's arguments here
+/// with the instance's signature options (`options`: `enforce_minimum_key_length`) and
+/// whether its `PyJWS` has HS256 (`enabled`). An HS256 JWT of `payload` (a dict; `datetime`
+/// values of `exp`, `iat` and `nbf` become Unix seconds) with the header `{"alg": "HS256",
+/// "typ": "JWT"}` updated with `headers` (a falsy `typ` removes it), both written as
+/// `json.dumps(obj, separators=(",", ":"), cls=json_encoder)` writes them (by core's writer
+/// when there is no `json_encoder`), the header's keys sorted when `sort_headers` is true.
 /// Core checks both and signs.
 #[pyfunction]
-#[pyo3(signature = (payload, key, algorithm, headers, sort_headers))]
+#[allow(clippy::too_many_arguments)]
+#[pyo3(signature = (payload, key, algorithm, headers, json_encoder, sort_headers, options, enabled))]
 pub(crate) fn jwt_encode<'py>(
     py: Python<'py>,
     payload: &Bound<'py, PyAny>,
     key: &Bound<'py, PyAny>,
     algorithm: &Bound<'py, PyAny>,
     headers: &Bound<'py, PyAny>,
+    json_encoder: &Bound<'py, PyAny>,
     sort_headers: &Bound<'py, PyAny>,
+    options: &Bound<'py, PyAny>,
+    enabled: bool,
 ) -> PyResult<Bound<'py, PyString>> {
     let payload = payload.cast::<PyDict>().map_err(|_| {
         PyTypeError::new_err(
@@ -648,42 +1021,168 @@ pub(crate) fn jwt_encode<'py>(
     {
         return Err(PyTypeError::new_err("Issuer (iss) must be a string."));
     }
-    let (alg, header) = if headers.is_truthy()? {
-        let (alg, header) = header_of(algorithm, headers)?;
-        (alg, Some(header))
+    let signer = Signer::new(key, algorithm, headers, options, enabled)?;
+    let claims_json = if json_encoder.is_none() {
+        let mut json = Json(Vec::with_capacity(256));
+        json.value(payload.as_any(), 0, false)?;
+        json.0
     } else {
-        (algorithm.clone(), None)
+        json_dumps(payload.as_any(), json_encoder, false)?
     };
-    if alg.is_none() || alg.ne(intern!(py, "HS256"))? {
-        return Err(PyNotImplementedError::new_err("Algorithm not supported"));
+    signer.sign(&claims_json, json_encoder, sort_headers)
+}
+
+/// `jws_encode(payload, key, algorithm, headers, json_encoder, is_payload_detached,
+/// sort_headers, options, enabled)`: `PyJWS.encode`, which forwards PyJWT's arguments here
+/// (as [`jwt_encode`]). `payload` is the bytes to sign: core mints JWS whose payload is a JSON
+/// object only (its `InvalidJsonError` otherwise), and no detached payloads.
+#[pyfunction]
+#[allow(clippy::too_many_arguments)]
+#[pyo3(signature = (
+    payload, key, algorithm, headers, json_encoder, is_payload_detached, sort_headers, options,
+    enabled,
+))]
+pub(crate) fn jws_encode<'py>(
+    py: Python<'py>,
+    payload: &Bound<'py, PyAny>,
+    key: &Bound<'py, PyAny>,
+    algorithm: &Bound<'py, PyAny>,
+    headers: &Bound<'py, PyAny>,
+    json_encoder: &Bound<'py, PyAny>,
+    is_payload_detached: &Bound<'py, PyAny>,
+    sort_headers: &Bound<'py, PyAny>,
+    options: &Bound<'py, PyAny>,
+    enabled: bool,
+) -> PyResult<Bound<'py, PyString>> {
+    if is_payload_detached.is_truthy()? {
+        return Err(PyNotImplementedError::new_err(DETACHED));
     }
-    let key = checked_key(key, false)?;
-    let mut claims_json = Json(Vec::with_capacity(256));
-    claims_json.value(payload.as_any(), 0, false)?;
-    let header_json = match header {
-        Some(header) => {
-            let mut json = Json(Vec::with_capacity(64));
-            json.value(header.as_any(), 0, sort_headers.is_truthy()?)?;
-            Some(json.0)
-        }
-        None => None,
-    };
-    let key = check(py, Key::new(key?.as_bytes()))?;
-    let claims_json = claims_json.0;
-    match &header_json {
-        Some(header_json) => {
-            let mut out =
-                vec![0u8; jwt::encoded_len_with_header(header_json.len(), claims_json.len())];
-            check(
+    let payload = bytes_like(payload, "payload")?;
+    let signer = Signer::new(key, algorithm, headers, options, enabled)?;
+    let _ = py;
+    signer.sign(payload.as_bytes(), json_encoder, sort_headers)
+}
+
+/// The refusal of detached payloads (`b64: false`) when minting.
+const DETACHED: &str = "sigmint does not support detached payloads (b64: false)";
+
+/// `json.dumps(obj, separators=(",", ":"), cls=json_encoder, sort_keys=sort_keys)` as UTF-8
+/// bytes: PyJWT's encoding with a caller's encoder class.
+fn json_dumps(
+    obj: &Bound<'_, PyAny>,
+    json_encoder: &Bound<'_, PyAny>,
+    sort_keys: bool,
+) -> PyResult<Vec<u8>> {
+    let py = obj.py();
+    static DUMPS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    let kwargs = PyDict::new(py);
+    kwargs.set_item("separators", (",", ":"))?;
+    kwargs.set_item("cls", json_encoder)?;
+    kwargs.set_item("sort_keys", sort_keys)?;
+    let text = stdlib(py, &DUMPS, "json", "dumps")?.call((obj,), Some(&kwargs))?;
+    let text = text.cast_into::<PyString>()?;
+    Ok(utf8(&text)
+        .map_err(|err| unicode_error(py, err))?
+        .as_bytes()
+        .to_vec())
+}
+
+/// What a token is minted with: PyJWT's choice of algorithm and header, and the key.
+struct Signer<'py> {
+    header: Option<Bound<'py, PyDict>>,
+    key: KeyArgument<'py>,
+}
+
+impl<'py> Signer<'py> {
+    /// PyJWT's reading of `key`, `algorithm` and `headers`: a `PyJWK` key signs with its
+    /// secret and (for `algorithm=None`) its algorithm; `headers["alg"]`, when truthy, wins
+    /// over `algorithm`; `None` is `"none"`, refused (sigmint mints no unsecured token; with
+    /// a key, PyJWT's `InvalidKeyError`); any algorithm other than HS256 is PyJWT's
+    /// `NotImplementedError`. The key is [`checked_key`] with the instance's
+    /// `enforce_minimum_key_length`.
+    fn new(
+        key: &Bound<'py, PyAny>,
+        algorithm: &Bound<'py, PyAny>,
+        headers: &Bound<'py, PyAny>,
+        options: &Bound<'py, PyAny>,
+        enabled: bool,
+    ) -> PyResult<Self> {
+        let py = key.py();
+        let jwk = jwk_secret(key)?;
+        let algorithm = if algorithm.is_none() && jwk.is_some() {
+            intern!(py, "HS256").clone().into_any()
+        } else {
+            algorithm.clone()
+        };
+        let key = jwk.as_ref().unwrap_or(key);
+        let (alg, header) = if headers.is_truthy()? {
+            let (alg, header) = header_of(&algorithm, headers)?;
+            (alg, Some(header))
+        } else if algorithm.is_none() {
+            (intern!(py, "none").clone().into_any(), None)
+        } else {
+            (algorithm, None)
+        };
+        if alg.eq(intern!(py, "none"))? {
+            if key.is_none() || key.eq(intern!(py, ""))? {
+                return Err(PyNotImplementedError::new_err(
+                    "Algorithm not supported: sigmint does not mint unsecured (alg \"none\") \
+                     tokens",
+                ));
+            }
+            return Err(pyjwt_error(
                 py,
-                jwt::encode_json_with_header(&key, header_json, &claims_json, &mut out),
-            )
-            .map(|token| PyString::new(py, token))
+                "InvalidKeyError",
+                "When alg = \"none\", key value must be None.",
+            ));
         }
-        None => {
-            let mut out = vec![0u8; jwt::encoded_len(claims_json.len())];
-            check(py, jwt::encode_json(&key, &claims_json, &mut out))
+        if !enabled || alg.ne(intern!(py, "HS256"))? {
+            return Err(unsupported_algorithm(&alg));
+        }
+        let options = (!options.is_none()).then_some(options);
+        let enforce = option(options, intern!(py, "enforce_minimum_key_length"), false)?;
+        let key = checked_key(key, enforce)?;
+        Ok(Signer { header, key })
+    }
+
+    /// The token of `claims_json` (core checks it is a JSON object without duplicate keys,
+    /// and the header), signed with the key.
+    fn sign(
+        self,
+        claims_json: &[u8],
+        json_encoder: &Bound<'py, PyAny>,
+        sort_headers: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyString>> {
+        let py = json_encoder.py();
+        let header_json = match &self.header {
+            Some(header) if json_encoder.is_none() => {
+                let mut json = Json(Vec::with_capacity(64));
+                json.value(header.as_any(), 0, sort_headers.is_truthy()?)?;
+                Some(json.0)
+            }
+            Some(header) => Some(json_dumps(
+                header.as_any(),
+                json_encoder,
+                sort_headers.is_truthy()?,
+            )?),
+            None => None,
+        };
+        let key = check(py, Key::new(self.key?.as_bytes()))?;
+        match &header_json {
+            Some(header_json) => {
+                let mut out =
+                    vec![0u8; jwt::encoded_len_with_header(header_json.len(), claims_json.len())];
+                check(
+                    py,
+                    jwt::encode_json_with_header(&key, header_json, claims_json, &mut out),
+                )
                 .map(|token| PyString::new(py, token))
+            }
+            None => {
+                let mut out = vec![0u8; jwt::encoded_len(claims_json.len())];
+                check(py, jwt::encode_json(&key, claims_json, &mut out))
+                    .map(|token| PyString::new(py, token))
+            }
         }
     }
 }
@@ -739,9 +1238,7 @@ fn header_of<'py>(
     let b64_false = get(intern!(py, "b64"))?
         .is_some_and(|b64| b64.cast::<PyBool>().is_ok_and(|b64| !b64.is_true()));
     if b64_false {
-        return Err(PyNotImplementedError::new_err(
-            "sigmint does not support detached payloads (b64: false)",
-        ));
+        return Err(PyNotImplementedError::new_err(DETACHED));
     }
     let kid = intern!(py, "kid");
     if headers.contains(kid)? && !headers.get_item(kid)?.is_instance_of::<PyString>() {

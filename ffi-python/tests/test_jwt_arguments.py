@@ -29,6 +29,11 @@ FONBNK = load_vectors("jwt_hs256.json")["valid"][0]
 CORE_MESSAGE = {name: message for _, name, message in _sigmint.ERRORS}
 
 
+# Short keys (b"short") are PyJWT's InsecureKeyLengthWarning (test_pyjwt_surface tests it);
+# this module compares refusals.
+pytestmark = pytest.mark.filterwarnings("ignore::sigmint.jwt.InsecureKeyLengthWarning")
+
+
 def outcome(call: Callable[[], Any]) -> Any:
     try:
         return ("ok", call())
@@ -58,7 +63,7 @@ def utf8_error() -> Exception:
 def key_bytes(key: Any) -> Any:
     """The key as bytes, or the exception its conversion raises (when the key is used)."""
     if key is None:
-        return b""
+        return TypeError("Expected a string value")  # PyJWT's force_bytes
     if isinstance(key, str):
         try:
             return key.encode("utf-8")
@@ -203,7 +208,7 @@ def reference_decode(
     }
     return jwt.decode(
         token, plain_key, (["HS256"] if hs256 else ["RS256"]) if verify_signature else None,
-        plain_options, leeway_s, audiences, issuers, now_s,
+        plain_options, leeway=leeway_s, audience=audiences, issuer=issuers, now=now_s,
         subject=subject, typ=typ, token_type=token_type,
     )
 
@@ -249,6 +254,13 @@ def reference_encode(payload: Any, key: Any, algorithm: Any, headers: Any, sort_
         header.pop("b64", None)
         if not header["typ"]:
             header["typ"] = None  # removed again by the plain call
+    if alg == "none":
+        # PyJWT's NoneAlgorithm refuses a key; sigmint mints no unsecured token.
+        if key is None or key == "":
+            raise NotImplementedError(
+                'Algorithm not supported: sigmint does not mint unsecured (alg "none") tokens'
+            )
+        raise jwt.InvalidKeyError('When alg = "none", key value must be None.')
     if alg != "HS256":
         raise NotImplementedError("Algorithm not supported")
     plain_key = key_bytes(key)
@@ -256,13 +268,13 @@ def reference_encode(payload: Any, key: Any, algorithm: Any, headers: Any, sort_
         key_policy(plain_key, False)
     else:
         try:
-            jwt.encode(dict(payload), STAND_IN_KEY, "HS256", header, bool(sort_headers))
+            jwt.encode(dict(payload), STAND_IN_KEY, "HS256", header, sort_headers=bool(sort_headers))
         except (sigmint.InvalidUtf8Error, sigmint.JsonTooDeepError):
             raise  # writing the JSON (as do TypeError and ValueError)
         except sigmint.Error:
             pass  # core's checks of the JSON it signs: after the key
         raise plain_key
-    return jwt.encode(dict(payload), plain_key, "HS256", header, bool(sort_headers))
+    return jwt.encode(dict(payload), plain_key, "HS256", header, sort_headers=bool(sort_headers))
 
 
 # -- the arguments ----------------------------------------------------------------------------
@@ -327,7 +339,8 @@ def positional(args: Dict[str, Any]) -> List[Any]:
 
 def decode_both(args: Dict[str, Any]) -> None:
     keywords = {"subject": args["subject"], "typ": args["typ"], "token_type": args["token_type"]}
-    ours = outcome(lambda: jwt.decode(*positional(args), **keywords))
+    ours = outcome(lambda: jwt.decode(*positional(args)[:4], **dict(
+        zip(["leeway", "audience", "issuer", "now"], positional(args)[4:])), **keywords))
     rules = outcome(lambda: reference_decode(*positional(args), *keywords.values()))
     assert ours == rules, args
     token, key, algorithms, options = positional(args)[:4]
@@ -377,9 +390,9 @@ def test_decode_arguments_go_to_rust_unchanged() -> None:
     token = mint(HS256, {"aud": ["a", "b"], "iss": "me", "exp": 4_102_444_800}, KEY)
     for options in (None, {"verify_exp": False, "require": ["exp"]}):
         assert _sigmint.jwt_decode(
-            token, KEY.decode(), ("HS256",), options, timedelta(seconds=1), "a", ["me"], None,
-            None, None, None, jwt.DEFAULT_MAX_TOKEN_LEN, jwt.DEFAULT_MAX_DEPTH,
-        ) == jwt.decode(token, KEY, ["HS256"], options, 1, ["a"], "me")
+            token, KEY.decode(), ("HS256",), options, None, None, "a", None, ["me"],
+            timedelta(seconds=1), None, {}, None, True, False,
+        ) == jwt.decode(token, KEY, ["HS256"], options, leeway=1, audience=["a"], issuer="me")
 
 
 def test_decode_clock_is_read_when_now_is_none(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -421,6 +434,6 @@ def test_encode_follows_the_rules() -> None:
     for payload, key, algorithm, header, sort in itertools.product(
         ENCODE_PAYLOADS, keys, algorithms, headers, [True, False]
     ):
-        ours = outcome(lambda: jwt.encode(payload, key, algorithm, header, sort))
+        ours = outcome(lambda: jwt.encode(payload, key, algorithm, header, sort_headers=sort))
         rules = outcome(lambda: reference_encode(payload, key, algorithm, header, sort))
         assert ours == rules, (payload, key, algorithm, header, sort)

@@ -94,7 +94,16 @@ def test_hs384_hs512_are_not_allowed() -> None:
 
 # -- keys -------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("key", [b"", "", None, bytearray(), memoryview(b"")])
+def test_none_key_is_pyjwts_type_error() -> None:
+    # PyJWT's force_bytes: a None key is a TypeError (sigmint read it as empty before).
+    token = mint(HS256, {}, KEY)
+    for call in (lambda: decode(token, key=None), lambda: jws.decode(token, None, ["HS256"]),
+                 lambda: jwt.encode({}, None)):
+        with pytest.raises(TypeError, match="Expected a string value"):
+            call()
+
+
+@pytest.mark.parametrize("key", [b"", "", bytearray(), memoryview(b"")])
 def test_empty_key(key) -> None:
     token = mint(HS256, {}, KEY)
     with pytest.raises(jwt.InvalidKeyError) as info:
@@ -108,7 +117,8 @@ def test_empty_key(key) -> None:
 
 def test_short_key_refused_only_when_asked() -> None:
     token = mint(HS256, {"n": 1}, b"short")
-    assert decode(token, key=b"short") == {"n": 1}
+    with pytest.warns(jwt.InsecureKeyLengthWarning):
+        assert decode(token, key=b"short") == {"n": 1}
     with pytest.raises(jwt.InvalidKeyError) as info:
         decode(token, key=b"short", options={"enforce_minimum_key_length": True})
     assert isinstance(info.value, sigmint.KeyTooShortError)

@@ -16,7 +16,8 @@
   tokens also derive from the matching PyJWT-style class of :mod:`sigmint.jwt`.
 """
 
-from . import _errors, fonbnk, jws, jwt, mygiro, providers, sfox
+from . import _claim_errors, _errors, fonbnk, jws, jwt, mygiro, providers, sfox
+from ._claim_errors import *  # noqa: F403 - InvalidClaimTypeError for iat/sub/jti/aud/iss
 from ._errors import *  # noqa: F403 - one class per core error: the generated module's list
 from ._sigmint import __version__, hmac_sha256, hmac_sha256_verify
 
@@ -32,3 +33,4 @@ __all__ = [
     "sfox",
 ]
 __all__ += _errors.__all__
+__all__ += _claim_errors.__all__

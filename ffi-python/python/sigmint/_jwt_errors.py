@@ -1,4 +1,4 @@
-"""PyJWT's exception hierarchy, for :mod:`sigmint.jwt` and :mod:`sigmint.jws`.
+"""PyJWT's exception and warning classes, for :mod:`sigmint.jwt` and :mod:`sigmint.jws`.
 
 The classes have PyJWT's names, bases and behaviour (``MissingRequiredClaimError(claim)``
 with ``.claim``), so code written against PyJWT catches what sigmint raises. They live in
@@ -25,6 +25,13 @@ __all__ = [
     "MissingRequiredClaimError",
     "InvalidSubjectError",
     "InvalidJTIError",
+    "PyJWKError",
+    "MissingCryptographyError",
+    "PyJWKSetError",
+    "PyJWKClientError",
+    "PyJWKClientConnectionError",
+    "InsecureKeyLengthWarning",
+    "RemovedInPyjwt3Warning",
 ]
 
 
@@ -57,8 +64,8 @@ class InvalidIssuerError(InvalidTokenError):
 
 
 class InvalidIssuedAtError(InvalidTokenError):
-    """PyJWT raises this for a non-integer ``iat``; sigmint raises
-    ``sigmint.InvalidClaimTypeError`` (a :class:`DecodeError`) instead."""
+    """A token's ``iat`` is not a NumericDate (sigmint raises it as
+    ``sigmint.InvalidIssuedAtTypeError``, also a ``sigmint.InvalidClaimTypeError``)."""
 
 
 class ImmatureSignatureError(InvalidTokenError):
@@ -84,12 +91,42 @@ class MissingRequiredClaimError(InvalidTokenError):
 
 
 class InvalidSubjectError(InvalidTokenError):
-    """A token's ``sub`` does not match the expected ``subject``."""
+    """A token's ``sub`` is not a string, or does not match the expected ``subject``."""
 
 
 class InvalidJTIError(InvalidTokenError):
-    """PyJWT raises this for a non-string ``jti``; sigmint raises
-    ``sigmint.InvalidClaimTypeError`` (a :class:`DecodeError`) instead."""
+    """A token's ``jti`` is not a string (sigmint raises it as
+    ``sigmint.InvalidJTITypeError``, also a ``sigmint.InvalidClaimTypeError``)."""
+
+
+class PyJWKError(PyJWTError):
+    """A JWK cannot be used: no algorithm sigmint has for it."""
+
+
+class MissingCryptographyError(PyJWKError):
+    """The JWK's algorithm is asymmetric: PyJWT needs ``cryptography`` for it, and sigmint
+    has none (as PyJWT without ``cryptography``)."""
+
+
+class PyJWKSetError(PyJWTError):
+    """A JWK Set is empty, malformed, or holds no usable key."""
+
+
+class PyJWKClientError(PyJWTError):
+    """``PyJWKClient`` found no key for a token."""
+
+
+class PyJWKClientConnectionError(PyJWKClientError):
+    """``PyJWKClient`` could not fetch the JWK Set."""
+
+
+class InsecureKeyLengthWarning(UserWarning):
+    """An HMAC key is shorter than the hash (32 bytes for HS256): core's minimum, which
+    ``options={"enforce_minimum_key_length": True}`` turns into an error."""
+
+
+class RemovedInPyjwt3Warning(DeprecationWarning):
+    """An argument PyJWT deprecated (an unknown keyword argument to ``decode``)."""
 
 
 for _cls in [globals()[_name] for _name in __all__]:

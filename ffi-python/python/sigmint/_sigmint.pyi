@@ -45,34 +45,57 @@ JSON_MAX_DEPTH: Final[int]
 
 def jwt_decode(
     jwt: str | bytes,
-    key: str | ReadableBuffer | None,
+    key: Any,
     algorithms: str | Iterable[str] | None,
     options: Mapping[str, Any] | None,
-    leeway: int | float | timedelta,
+    verify: bool | None,
+    detached_payload: bytes | None,
     audience: str | Iterable[str] | None,
-    issuer: str | Iterable[str] | None,
-    now: int | float | datetime | None,
     subject: str | None,
-    typ: str | None,
-    token_type: str | None,
-    max_token_len: int,
-    max_depth: int,
+    issuer: str | Iterable[str] | None,
+    leeway: int | float | timedelta,
+    now: int | float | datetime | None,
+    kwargs: dict[str, Any] | None,
+    defaults: Mapping[str, Any] | None,
+    enabled: bool,
+    complete: bool,
 ) -> dict[str, Any]: ...
 def jwt_encode(
     payload: dict[str, Any],
-    key: str | ReadableBuffer | None,
+    key: Any,
     algorithm: str | None,
     headers: dict[str, Any] | None,
+    json_encoder: type | None,
     sort_headers: bool,
+    options: Mapping[str, Any] | None,
+    enabled: bool,
+) -> str: ...
+def jws_encode(
+    payload: ReadableBuffer,
+    key: Any,
+    algorithm: str | None,
+    headers: dict[str, Any] | None,
+    json_encoder: type | None,
+    is_payload_detached: bool,
+    sort_headers: bool,
+    options: Mapping[str, Any] | None,
+    enabled: bool,
 ) -> str: ...
 def jws_decode(
     jws: str | bytes,
-    key: str | ReadableBuffer | None,
+    key: Any,
     algorithms: str | Iterable[str] | None,
     options: Mapping[str, Any] | None,
-    max_token_len: int,
-    max_depth: int,
-) -> bytes: ...
+    detached_payload: bytes | None,
+    kwargs: dict[str, Any] | None,
+    defaults: Mapping[str, Any] | None,
+    enabled: bool,
+    complete: bool,
+) -> Any: ...
+def jwt_prepare_key(key: str | ReadableBuffer) -> bytes: ...
+def jwt_key_length_message(key: str | ReadableBuffer) -> str | None: ...
+def jwt_default_options() -> dict[str, Any]: ...
+def jwt_merge_options(base: Mapping[str, Any], options: Mapping[str, Any] | None) -> dict[str, Any]: ...
 def jws_header(token: str | bytes, max_token_len: int, max_depth: int) -> dict[str, Any]: ...
 
 # Providers (ffi-python/src/providers.rs); use sigmint.fonbnk, sigmint.sfox, sigmint.mygiro

@@ -56,7 +56,7 @@ __all__ = [
 
 def decode(
     jws: Token,
-    key: Optional[Key] = None,
+    key: Optional[Key] = "",
     algorithms: Optional[Union[List[str], str, Iterable[str]]] = None,
     options: Optional[Mapping[str, Any]] = None,
     *,
@@ -69,5 +69,8 @@ def decode(
     result). ``options["enforce_minimum_key_length"]`` works as in :func:`sigmint.jwt.decode`,
     which reads its arguments the same way (in the compiled module: ``_sigmint.jws_decode``).
     ``max_depth`` bounds the header's JSON nesting."""
-    payload: bytes = _sigmint.jws_decode(jws, key, algorithms, options, max_token_len, max_depth)
+    limits = {"max_token_len": max_token_len, "max_depth": max_depth}
+    payload: bytes = _sigmint.jws_decode(
+        jws, key, algorithms, options, None, limits, None, True, False
+    )
     return payload
