@@ -32,7 +32,7 @@ APT_NEED := $(CURDIR)/scripts/apt-need
 
 .PHONY: bench demo test test-rust test-nostd test-c test-cross test-install test-kotlin test-python \
         test-sandbox embedded firmware-c install lint setup-python setup-cbindgen setup-c setup-embedded \
-        setup-cross setup-fuzz fuzz-smoke test-wheel
+        setup-cross setup-fuzz fuzz-smoke test-wheel miri
 
 demo: setup-python setup-c
 	@ts=$$(date +%s%3N); \
@@ -197,6 +197,13 @@ fuzz-smoke: setup-fuzz
 	    awk -v t=$$t '/stat::number_of_executed_units/ {print "fuzz=" t " runs=" $$2} /SUMMARY|panicked/ {print; bad=1} END {exit bad}' \
 	    || { echo "fuzz-smoke: $$t found a failure (fuzz/artifacts/$$t)"; exit 1; }; \
 	done
+
+# Core's unit tests under Miri (undefined behaviour, out-of-bounds and uninitialized reads in
+# core and the crates it uses). Not part of `make test`: it takes about 40 minutes on two cores.
+# The exhaustive tests are skipped under Miri (#[cfg_attr(miri, ignore)]); proptests run 16 cases.
+miri:
+	rustup component add --toolchain nightly miri rust-src
+	MIRIFLAGS=-Zmiri-disable-isolation PROPTEST_CASES=16 cargo +nightly miri test -p sigmint-core --all-features --lib
 
 # Benchmarks (not part of `make test`, which only compiles them): criterion groups with their
 # peers, the interleaved side-by-side race (benches/benches/interleaved.rs), the Python race, the
