@@ -32,7 +32,7 @@ APT_NEED := $(CURDIR)/scripts/apt-need
 
 .PHONY: bench demo test test-rust test-nostd test-c test-cross test-install test-kotlin test-python \
         test-sandbox embedded firmware-c install lint setup-python setup-cbindgen setup-c setup-embedded \
-        setup-cross setup-fuzz fuzz-smoke test-wheel miri
+        setup-cross setup-fuzz fuzz-smoke test-wheel test-typing miri
 
 demo: setup-python setup-c
 	@ts=$$(date +%s%3N); \
@@ -45,8 +45,8 @@ demo: setup-python setup-c
 	  $(VENV)/bin/python ffi-python/examples/sandbox_demo.py "$$SANDBOX_URL"; \
 	  $(MAKE) -s -C ffi-c sandbox-demo SANDBOX_URL="$$SANDBOX_URL")
 
-test: lint test-rust test-nostd test-c test-cross test-install test-kotlin test-python test-sandbox \
-      embedded firmware-c fuzz-smoke
+test: lint test-rust test-nostd test-c test-cross test-install test-kotlin test-python test-typing \
+      test-sandbox embedded firmware-c fuzz-smoke
 	@echo "make test: all suites passed"
 
 # `make install PREFIX=DIR`: the C library, its header, module map and pkg-config file.
@@ -129,6 +129,14 @@ test-wheel:
 	  $(WHEELS)/sigmint-*-abi3-*.whl
 	cd /tmp && env PATH="$(NO_RUST_PATH)" $(WHEEL_VENV)/bin/python -m pytest -q -p no:cacheprovider \
 	  $(CURDIR)/ffi-python/tests
+
+# Typing: mypy --strict on the package sources (with the _sigmint.pyi stub), on the examples and
+# on tests/typing_examples.py (the READMEs' Python, against the installed wheel and its py.typed),
+# and stubtest comparing the stub with the compiled module.
+test-typing: setup-python
+	cd ffi-python/python && $(VENV)/bin/python -m mypy --strict -p sigmint
+	$(VENV)/bin/python -m mypy --strict ffi-python/examples/*.py ffi-python/tests/typing_examples.py
+	$(VENV)/bin/python -m mypy.stubtest sigmint --allowlist ffi-python/stubtest-allowlist.txt
 
 # Integration: `sigmint sandbox` as its own process, the Python clients and the C (libcurl)
 # example against it. (The Python tests also run it in-process, with requests and httpx.)

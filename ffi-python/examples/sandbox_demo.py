@@ -21,7 +21,7 @@ def show(token: str) -> str:
     return f"{token[:10]}… ({len(token)} chars)"
 
 
-def main(argv: list) -> int:
+def main(argv: list[str]) -> int:
     if len(argv) != 2:
         print("usage: sandbox_demo.py SANDBOX_URL", file=sys.stderr)
         return 2

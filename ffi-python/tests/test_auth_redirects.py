@@ -1,7 +1,7 @@
 """fonbnk.Auth, sfox.Auth and mygiro.Auth on redirects, re-sends and quick requests, against
 local servers on loopback: "home" (http://127.0.0.1:PORT, which verifies Fonbnk signatures
 with the sandbox's own check and replay cache) and "other" (http://localhost:PORT, another
-origin, which only records what reaches it). docs/python-auth.md describes the behaviour."""
+origin, which only records what reaches it). docs/python.md, "Signing requests", describes the behaviour."""
 
 from __future__ import annotations
 

@@ -33,7 +33,7 @@ def top_level(tree: ast.Module) -> dict:
 
 
 #: Type aliases the stub defines for itself (not exported by the module).
-STUB_ALIASES = {"Body"}
+STUB_ALIASES = {"_Body"}
 
 
 def exported(obj: object) -> set:
@@ -56,6 +56,16 @@ def test_stub_names_match_the_module() -> None:
     assert set(names) == exported(_sigmint) | {"__version__"}
     for alias in STUB_ALIASES:
         assert not hasattr(_sigmint, alias)
+
+
+def test_stub_all_is_the_module_all() -> None:
+    # stubtest (make test-typing) compares the two as sets; here also their order.
+    (node,) = [
+        n
+        for n in stub_tree().body
+        if isinstance(n, ast.Assign) and [ast.unparse(t) for t in n.targets] == ["__all__"]
+    ]
+    assert ast.literal_eval(node.value) == list(_sigmint.__all__)
 
 
 def test_stub_functions_have_the_module_parameters() -> None:

@@ -2,7 +2,7 @@
 at most core's response limit, and turning a non-2xx answer into :class:`sigmint.ProviderError`;
 and :class:`CredentialAuth`, the ``auth=`` base of ``fonbnk.Auth``, ``sfox.Auth`` and
 ``mygiro.Auth``, which keeps their credentials off redirects to other origins and signs a
-redirect or a re-send afresh (docs/python-auth.md).
+redirect or a re-send afresh (docs/python.md, "Signing requests").
 
 httpx (and requests) are imported when a client or an ``Auth`` is made, not when sigmint is:
 the builders and parsers work without them.
@@ -47,6 +47,9 @@ MAX_RESPONSE_LEN: int = _sigmint.PROVIDER_MAX_RESPONSE_LEN
 Timeout = Union[float, Any]
 
 _T = TypeVar("_T")
+# The transport a `with` / `async with` statement gives back: the client itself, as its type.
+_Sync = TypeVar("_Sync", bound="SyncTransport")
+_Async = TypeVar("_Async", bound="AsyncTransport")
 
 
 def require_httpx() -> Any:
@@ -141,7 +144,7 @@ class SyncTransport:
         if self._owns_client:
             self._client.close()
 
-    def __enter__(self) -> Any:
+    def __enter__(self: _Sync) -> _Sync:
         return self
 
     def __exit__(self, *exc: Any) -> None:
@@ -185,7 +188,7 @@ class AsyncTransport:
         if self._owns_client:
             await self._client.aclose()
 
-    async def __aenter__(self) -> Any:
+    async def __aenter__(self: _Async) -> _Async:
         return self
 
     async def __aexit__(self, *exc: Any) -> None:
@@ -302,7 +305,7 @@ class CredentialAuth:
     (:meth:`apply`). Credentials go to the origin (scheme, host, port) of the request they
     were first put on, and never to another: a redirect elsewhere carries none of them (nor
     does any later hop of that chain, even one back to the first origin); a redirect on the
-    same origin gets them anew, for its own path. docs/python-auth.md has the details.
+    same origin gets them anew, for its own path. docs/python.md, "Signing requests", has the details.
     """
 
     __slots__ = ()

@@ -1,17 +1,75 @@
 # Hand-written stub of the compiled module `sigmint._sigmint` (ffi-python/src/lib.rs).
 # tests/test_stubs.py checks that it names exactly what the module exports, with the same
-# parameters. Use the `sigmint`, `sigmint.fonbnk`, `sigmint.jwt` and `sigmint.jws` modules
-# rather than this one.
+# parameters, and `python -m mypy.stubtest sigmint` (make test-typing) checks it against the
+# module too (ffi-python/stubtest-allowlist.txt lists what it may not compare, and why).
+# Use the `sigmint`, `sigmint.fonbnk`, `sigmint.jwt` and `sigmint.jws` modules rather than
+# this one.
 
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 from typing import Any, Final, final
 
-from typing_extensions import Self
+from typing_extensions import Self, disjoint_base
 
 from _typeshed import ReadableBuffer
 
 from ._errors import ProviderError
+
+# The module's own __all__ (PyO3 lists every name it adds), checked by stubtest.
+__all__ = [
+    "__version__",
+    "ERRORS",
+    "FONBNK_SIGNATURE_LEN",
+    "FONBNK_CLIENT_ID_MAX_LEN",
+    "FONBNK_HEADERS",
+    "JWT_DEFAULT_MAX_TOKEN_LEN",
+    "JSON_DEFAULT_MAX_DEPTH",
+    "JSON_MAX_DEPTH",
+    "hmac_sha256",
+    "hmac_sha256_verify",
+    "fonbnk_endpoint",
+    "fonbnk_string_to_sign",
+    "FonbnkSigner",
+    "jwt_decode",
+    "jwt_encode",
+    "jws_decode",
+    "jws_header",
+    "jws_encode",
+    "jwt_prepare_key",
+    "jwt_key_length_message",
+    "jwt_default_options",
+    "jwt_merge_options",
+    "FONBNK_ENDPOINTS",
+    "FONBNK_ENVIRONMENTS",
+    "FONBNK_DEFAULT_WINDOW_MS",
+    "FONBNK_CONTENT_TYPE",
+    "PROVIDER_MAX_RESPONSE_LEN",
+    "SFOX_BASE_URL",
+    "MYGIRO_HEADER_TAG",
+    "fonbnk_user_query_json",
+    "fonbnk_kyc_submission_json",
+    "fonbnk_check_timestamp",
+    "fonbnk_parse_user_tokens",
+    "fonbnk_parse_kyc_state",
+    "fonbnk_parse_kyc_submit",
+    "sfox_user_token_path",
+    "sfox_authorization",
+    "sfox_parse_user_token",
+    "mygiro_access_token_path",
+    "mygiro_authorization",
+    "mygiro_check_tag",
+    "mygiro_parse_access_token",
+    "provider_error_message",
+    "provider_error",
+    "parse_rfc3339_ms",
+    "FonbnkTokenLifetime",
+    "FonbnkUserTokens",
+    "FonbnkKycDocument",
+    "FonbnkKycRule",
+    "FonbnkKycState",
+    "SfoxUserToken",
+    "MygiroAccessToken",
+]
 
 __version__: Final[str]
 #: core's error table, in code order: (code, name, message)
@@ -25,7 +83,9 @@ def hmac_sha256(key: ReadableBuffer, msg: ReadableBuffer) -> bytes: ...
 def hmac_sha256_verify(key: ReadableBuffer, msg: ReadableBuffer, tag: ReadableBuffer) -> bool: ...
 def fonbnk_endpoint(path: str, params: Iterable[tuple[str, str]]) -> str: ...
 def fonbnk_string_to_sign(endpoint: str, timestamp_ms: int) -> str: ...
-# sigmint.fonbnk.Signer subclasses it.
+# sigmint.fonbnk.Signer subclasses it. A PyO3 class has its own instance layout, so it cannot
+# be a base beside another such class (a disjoint base).
+@disjoint_base
 class FonbnkSigner:
     def __new__(cls, client_id: str, client_secret: str) -> Self: ...
     @property
@@ -36,6 +96,9 @@ class FonbnkSigner:
     def _sign_request(
         self, path: str, timestamp_ms: int, body: str
     ) -> tuple[str, str, dict[str, str]]: ...
+    # Immutable: a copy (shallow or deep) is the signer itself.
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, _memo: object) -> Self: ...
 
 # JWT/JWS (ffi-python/src/token.rs): sigmint.jwt and sigmint.jws forward PyJWT's arguments
 # to these functions, which read them as PyJWT does; use those modules.
@@ -100,7 +163,8 @@ def jws_header(token: str | bytes, max_token_len: int, max_depth: int) -> dict[s
 
 # Providers (ffi-python/src/providers.rs); use sigmint.fonbnk, sigmint.sfox, sigmint.mygiro
 # and sigmint.providers.
-Body = str | ReadableBuffer
+# A response body (private: the module has no such name; sigmint.fonbnk.Body is the public one).
+_Body = str | ReadableBuffer
 
 #: (name, path, method) of each Fonbnk endpoint core builds requests for
 FONBNK_ENDPOINTS: Final[tuple[tuple[str, str, str], ...]]
@@ -118,19 +182,19 @@ def fonbnk_kyc_submission_json(
     email: str, document_id: str, user_fields: Iterable[tuple[str, str]]
 ) -> str: ...
 def fonbnk_check_timestamp(timestamp_ms: int, now_ms: int, window_ms: int) -> None: ...
-def fonbnk_parse_user_tokens(body: Body) -> FonbnkUserTokens: ...
-def fonbnk_parse_kyc_state(body: Body) -> FonbnkKycState: ...
-def fonbnk_parse_kyc_submit(body: Body) -> bool: ...
+def fonbnk_parse_user_tokens(body: _Body) -> FonbnkUserTokens: ...
+def fonbnk_parse_kyc_state(body: _Body) -> FonbnkKycState: ...
+def fonbnk_parse_kyc_submit(body: _Body) -> bool: ...
 def sfox_user_token_path(user_id: str) -> str: ...
 def sfox_authorization(api_key: str) -> str: ...
-def sfox_parse_user_token(body: Body) -> SfoxUserToken: ...
+def sfox_parse_user_token(body: _Body) -> SfoxUserToken: ...
 def mygiro_access_token_path(user_id: str, account_id: str) -> str: ...
 def mygiro_authorization(token: str) -> str: ...
 def mygiro_check_tag(tag: str) -> None: ...
-def mygiro_parse_access_token(body: Body) -> MygiroAccessToken: ...
-def provider_error_message(body: Body) -> str | None: ...
+def mygiro_parse_access_token(body: _Body) -> MygiroAccessToken: ...
+def provider_error_message(body: _Body) -> str | None: ...
 # The ProviderError for a non-2xx answer (returned, not raised).
-def provider_error(status: int, body: Body) -> ProviderError: ...
+def provider_error(status: int, body: _Body) -> ProviderError: ...
 def parse_rfc3339_ms(text: str) -> int: ...
 @final
 class FonbnkTokenLifetime:

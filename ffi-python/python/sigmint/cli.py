@@ -1,4 +1,4 @@
-"""The ``sigmint`` command (also ``python -m sigmint``). ``docs/python-cli.md`` describes every
+"""The ``sigmint`` command (also ``python -m sigmint``). The command line section of ``docs/python.md`` describes every
 command; ``sigmint COMMAND ACTION --help`` lists each one's options and exit statuses.
 
 - ``sigmint fonbnk sign ENDPOINT``: prints the three Fonbnk request headers (``--verbose``: also
@@ -40,14 +40,14 @@ import signal
 import sys
 import textwrap
 import warnings
-from typing import Any, Callable, Dict, List, NoReturn, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, List, NoReturn, Optional, Sequence, Tuple, Type
 
 from . import __version__, fonbnk, jwt, sfox
 from ._errors import Error
 
 __all__ = ["main"]
 
-#: The exit statuses (documented in every command's --help and in docs/python-cli.md).
+#: The exit statuses (documented in every command's --help and in docs/python.md, "The command line").
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -148,7 +148,7 @@ class _Parser(argparse.ArgumentParser):
         kwargs.setdefault("formatter_class", _Formatter)
         super().__init__(*args, **kwargs)
 
-    def error(self, message: str) -> NoReturn:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         if message.startswith("unrecognized arguments"):
             message = "unrecognized arguments (not shown, in case one is a secret)"
         raise _UsageError(message, self.prog, hint=True)
@@ -416,6 +416,7 @@ def _fonbnk_verify(args: argparse.Namespace) -> int:
         except (Error, ValueError, OverflowError):
             reason = f"the x-timestamp is more than {args.window_ms} ms from the clock"
     if reason is None:
+        assert timestamp_ms is not None
         try:
             signer.verify(endpoint, timestamp_ms, args.signature)
         except (Error, ValueError, TypeError) as err:
@@ -499,7 +500,7 @@ def _jwt_encode(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _network_errors() -> Tuple[type, ...]:
+def _network_errors() -> Tuple[Type[BaseException], ...]:
     """What a provider client raises when the provider cannot be reached or answers oddly."""
     from . import _http
 

@@ -40,7 +40,7 @@ import time
 import weakref
 from collections.abc import Iterable, Mapping, MutableMapping
 from dataclasses import dataclass
-from typing import Any, Callable, Dict, List, Optional, Tuple, TypeVar, Union
+from typing import Any, Callable, Dict, List, Optional, Tuple, TypeVar, Union, overload
 
 from . import _http, _sigmint
 
@@ -84,8 +84,17 @@ HEADER_CLIENT_ID, HEADER_TIMESTAMP, HEADER_SIGNATURE = _sigmint.FONBNK_HEADERS
 #: would write ``true`` where Python writes ``True``, so the caller must choose.
 Scalar = Union[str, int]
 #: Query parameters: a mapping (in its iteration order) or an iterable of ``(name, value)``
-#: pairs (in order; names may repeat).
-Params = Union[Mapping[Scalar, Scalar], Iterable[Tuple[Scalar, Scalar]]]
+#: pairs (in order; names may repeat). A mapping's key type is invariant, so each key type is
+#: spelled out: ``dict[str, str]``, ``dict[str, int]``, ``dict[int, str]`` and
+#: ``dict[str | int, str | int]`` are all accepted. (The functions taking ``Params`` are also
+#: overloaded on each mapping type: mypy infers a dict display against one of them, not
+#: against this union.)
+Params = Union[
+    Mapping[str, Scalar],
+    Mapping[int, Scalar],
+    Mapping[Scalar, Scalar],
+    Iterable[Tuple[Scalar, Scalar]],
+]
 
 
 #: A response body: text, or its bytes.
@@ -158,6 +167,16 @@ def user_query_json(email: str, country_iso_code: str) -> str:
     return _sigmint.fonbnk_user_query_json(email, country_iso_code)
 
 
+@overload
+def kyc_submission_json(email: str, document_id: str, user_fields: Mapping[str, Scalar]) -> str: ...
+@overload
+def kyc_submission_json(email: str, document_id: str, user_fields: Mapping[int, Scalar]) -> str: ...
+@overload
+def kyc_submission_json(
+    email: str, document_id: str, user_fields: Mapping[Scalar, Scalar]
+) -> str: ...
+@overload
+def kyc_submission_json(email: str, document_id: str, user_fields: Params) -> str: ...
 def kyc_submission_json(email: str, document_id: str, user_fields: Params) -> str:
     """The body of the KYC submit request, ``{"email", "documentId", "userFields": {...}}``;
     ``user_fields`` is a mapping or ``(name, value)`` pairs (str or int), written in order.
@@ -264,6 +283,14 @@ def _pairs(params: Optional[Params]) -> List[Tuple[str, str]]:
     return pairs
 
 
+@overload
+def endpoint(path: str, params: Mapping[str, Scalar]) -> str: ...
+@overload
+def endpoint(path: str, params: Mapping[int, Scalar]) -> str: ...
+@overload
+def endpoint(path: str, params: Mapping[Scalar, Scalar]) -> str: ...
+@overload
+def endpoint(path: str, params: Optional[Params] = None) -> str: ...
 def endpoint(path: str, params: Optional[Params] = None) -> str:
     """The endpoint Fonbnk signs: ``path``, then ``?`` and the encoded ``params`` if any.
 
@@ -509,6 +536,20 @@ class FonbnkClient(_Calls, _http.SyncTransport):
         """``POST /api/user/kyc/status`` (API v1.5)."""
         return self._send(self._kyc_status(email, country))
 
+    @overload
+    def kyc_submit(
+        self, email: str, document_id: str, user_fields: Mapping[str, Scalar]
+    ) -> bool: ...
+    @overload
+    def kyc_submit(
+        self, email: str, document_id: str, user_fields: Mapping[int, Scalar]
+    ) -> bool: ...
+    @overload
+    def kyc_submit(
+        self, email: str, document_id: str, user_fields: Mapping[Scalar, Scalar]
+    ) -> bool: ...
+    @overload
+    def kyc_submit(self, email: str, document_id: str, user_fields: Params) -> bool: ...
     def kyc_submit(self, email: str, document_id: str, user_fields: Params) -> bool:
         """``POST /api/user/kyc/submit`` (API v1.5): the answer's ``success``."""
         return self._send(self._kyc_submit(email, document_id, user_fields))
@@ -545,6 +586,20 @@ class AsyncFonbnkClient(_Calls, _http.AsyncTransport):
         """``POST /api/user/kyc/status``."""
         return await self._send(self._kyc_status(email, country))
 
+    @overload
+    async def kyc_submit(
+        self, email: str, document_id: str, user_fields: Mapping[str, Scalar]
+    ) -> bool: ...
+    @overload
+    async def kyc_submit(
+        self, email: str, document_id: str, user_fields: Mapping[int, Scalar]
+    ) -> bool: ...
+    @overload
+    async def kyc_submit(
+        self, email: str, document_id: str, user_fields: Mapping[Scalar, Scalar]
+    ) -> bool: ...
+    @overload
+    async def kyc_submit(self, email: str, document_id: str, user_fields: Params) -> bool: ...
     async def kyc_submit(self, email: str, document_id: str, user_fields: Params) -> bool:
         """``POST /api/user/kyc/submit``."""
         return await self._send(self._kyc_submit(email, document_id, user_fields))

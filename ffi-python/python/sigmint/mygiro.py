@@ -71,7 +71,7 @@ class Auth(_http.CredentialAuth):
     A redirect to another origin (scheme, host, port) carries neither header, nor does any
     later hop of that chain; one on the same origin carries both. With httpx's
     ``follow_redirects=True`` (which strips only ``Authorization``, and leaves ``x-tag``) add
-    :meth:`redirect_hook` to the client's request event hooks; see docs/python-auth.md."""
+    :meth:`redirect_hook` to the client's request event hooks; see docs/python.md, "Signing requests"."""
 
     __slots__ = ("_authorization", "_tag")
 

@@ -69,7 +69,7 @@ class Auth(_http.CredentialAuth):
     A redirect to another origin (scheme, host, port) never carries the key, nor any later
     hop of that chain; one on the same origin does. With httpx's ``follow_redirects=True``
     (which itself strips ``Authorization`` only for another origin) add :meth:`redirect_hook`
-    to the client's request event hooks; see docs/python-auth.md."""
+    to the client's request event hooks; see docs/python.md, "Signing requests"."""
 
     __slots__ = ("_authorization",)
 

@@ -7,7 +7,7 @@ Switching from PyJWT is changing the import (``from sigmint import jwt``): every
 keys, :class:`PyJWKClient`, :class:`InsecureKeyLengthWarning`, PyJWT's exceptions), and so
 are its modules ``jwt.exceptions``, ``jwt.algorithms`` (HMAC), ``jwt.api_jwt``,
 ``jwt.api_jws``, ``jwt.api_jwk``, ``jwt.warnings`` and ``jwt.jwks_client``. Signature checks,
-claim checks, key checks and limits are sigmint-core's. docs/python-pyjwt.md is the migration
+claim checks, key checks and limits are sigmint-core's. docs/python.md, "Migrating from PyJWT", is the migration
 table.
 
 >>> from sigmint import jwt
@@ -22,7 +22,7 @@ Traceback (most recent call last):
     ...
 sigmint.ExpiredError: token has expired (exp)
 
-Differences from PyJWT, all deliberate (docs/python-pyjwt.md gives the reasons):
+Differences from PyJWT, all deliberate (docs/python.md, "Migrating from PyJWT", gives the reasons):
 
 - HS256 only. ``encode`` with another algorithm raises PyJWT's ``NotImplementedError`` for an
   algorithm it lacks (as PyJWT without ``cryptography`` for RS/ES/PS/EdDSA); ``decode``

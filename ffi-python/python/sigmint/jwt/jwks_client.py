@@ -104,7 +104,9 @@ class PyJWKClient:
 
     def get_signing_key_from_jwt(self, token: Any) -> PyJWK:
         """The signing key named by the token's (unverified) ``kid`` header."""
-        return self.get_signing_key(get_unverified_header(token).get("kid"))
+        # Whatever the header holds (None when there is none), passed on as PyJWT does.
+        kid: Any = get_unverified_header(token).get("kid")
+        return self.get_signing_key(kid)
 
     @staticmethod
     def match_kid(signing_keys: List[PyJWK], kid: str) -> Optional[PyJWK]:
