@@ -1114,6 +1114,20 @@ sigmint_result sigmint_fonbnk_parse_kyc_state(const char *body,
 sigmint_result sigmint_fonbnk_parse_kyc_submit(const char *body, size_t body_len, bool *success);
 
 /**
+ * Reads an inbound request's `x-timestamp` header, `text[0..text_len]` as received (ASCII
+ * digits, leading zeros allowed), into `*timestamp_ms` (Unix milliseconds).
+ *
+ * Returns `SIGMINT_RESULT_INVALID_FIELD` when it is empty, holds anything but ASCII digits, or
+ * is past `UINT64_MAX` (read without converting more than it needs, however long).
+ *
+ * # Safety
+ * `text` must be readable for `text_len` bytes and `timestamp_ms` writable for a `uint64_t`.
+ */
+sigmint_result sigmint_fonbnk_parse_timestamp(const char *text,
+                                              size_t text_len,
+                                              uint64_t *timestamp_ms);
+
+/**
  * Parses the answer of the user-token endpoints, `{"accessToken":…,"refreshToken":…}`, in
  * `body[0..body_len]`, and reads each token's `type`, `iat` and `exp` **without verifying
  * it**, into `*tokens` (views into `body`: see `sigmint_fonbnk_user_tokens`).

@@ -373,6 +373,28 @@ static void timestamps(void) {
     CHECK_RESULT(sigmint_fonbnk_check_timestamp(0, UINT64_MAX, UINT64_MAX), SIGMINT_RESULT_OK);
     CHECK_RESULT(sigmint_fonbnk_check_timestamp(0, UINT64_MAX, UINT64_MAX - 1),
                  SIGMINT_RESULT_TIMESTAMP_OUT_OF_WINDOW);
+    CHECK(SIGMINT_FONBNK_DEFAULT_WINDOW_MS == 300000);
+}
+
+/* The x-timestamp header as received: ASCII digits within 64 bits, nothing else. */
+static void timestamp_headers(void) {
+    static const char *const bad[] = {"", "+1", "-1", " 1", "1 ", "1_000", "1.0",
+                                      "18446744073709551616", "\xd9\xa1"};
+    uint64_t ts = 7;
+    size_t i;
+
+    CHECK_RESULT(sigmint_fonbnk_parse_timestamp("1765454073000", 13, &ts), SIGMINT_RESULT_OK);
+    CHECK(ts == UINT64_C(1765454073000));
+    CHECK_RESULT(sigmint_fonbnk_parse_timestamp("00018446744073709551615", 23, &ts),
+                 SIGMINT_RESULT_OK);
+    CHECK(ts == UINT64_MAX);
+    for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        ts = 7;
+        CHECK_RESULT(sigmint_fonbnk_parse_timestamp(bad[i], strlen(bad[i]), &ts),
+                     SIGMINT_RESULT_INVALID_FIELD);
+        CHECK(ts == 7);
+    }
+    CHECK_RESULT(sigmint_fonbnk_parse_timestamp("1", 1, NULL), SIGMINT_RESULT_NULL_PARAMETER);
 }
 
 static void sfox_requests(void) {
@@ -503,6 +525,7 @@ void test_provider_requests(void) {
     signed_requests();
     signed_headers();
     timestamps();
+    timestamp_headers();
     sfox_requests();
     mygiro_requests();
 }

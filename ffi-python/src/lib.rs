@@ -156,7 +156,7 @@ where
 }
 
 /// `TypeError: {what} must be {expected}, not {type of obj}`.
-fn type_error(what: &str, expected: &str, obj: &Bound<'_, PyAny>) -> PyErr {
+pub(crate) fn type_error(what: &str, expected: &str, obj: &Bound<'_, PyAny>) -> PyErr {
     let type_name = obj
         .get_type()
         .name()
@@ -270,6 +270,18 @@ fn bytes_like<'py>(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Bound<'py, P
 
 /// A timestamp in Unix milliseconds: any int (or `__index__` object) in `0..=2**64-1`.
 /// `bool` is refused: `True` is no timestamp anyone meant.
+/// An inbound request's timestamp: an int, or the `x-timestamp` header's text as received,
+/// which core reads (`InvalidFieldError` unless ASCII digits within a u64).
+pub(crate) fn inbound_timestamp(obj: &Bound<'_, PyAny>) -> PyResult<u64> {
+    match obj.cast::<PyString>() {
+        Ok(text) => {
+            let text = utf8(text).map_err(|err| unicode_error(obj.py(), err))?;
+            check(obj.py(), fonbnk::parse_timestamp(text.as_bytes()))
+        }
+        Err(_) => timestamp(obj),
+    }
+}
+
 fn timestamp(obj: &Bound<'_, PyAny>) -> PyResult<u64> {
     const EXPECTED: &str = "an int (Unix milliseconds)";
     if obj.is_instance_of::<PyBool>() {
@@ -472,7 +484,8 @@ impl FonbnkSigner {
     }
 
     /// Checks an inbound ``x-signature`` for ``endpoint`` (the path and query exactly as
-    /// received) at ``timestamp_ms``, in constant time. Raises
+    /// received) at ``timestamp_ms`` (an int, or the ``x-timestamp`` header's text as
+    /// received), in constant time. Raises
     /// :class:`~sigmint.InvalidSignatureError` when it does not match. Check the timestamp
     /// first (:func:`check_timestamp`) and refuse replays yourself.
     fn verify(
@@ -483,7 +496,7 @@ impl FonbnkSigner {
         signature: &Bound<'_, PyAny>,
     ) -> PyResult<()> {
         let endpoint = text(endpoint, "endpoint")?;
-        let timestamp_ms = timestamp(timestamp_ms)?;
+        let timestamp_ms = inbound_timestamp(timestamp_ms)?;
         let signature = text(signature, "signature")?;
         check(py, self.inner.verify(timestamp_ms, &endpoint, &*signature))
     }

@@ -173,6 +173,16 @@ pub(crate) fn fonbnk_kyc_submission_json<'py>(
     written(py, |buf| submission.write_json(buf))
 }
 
+/// `fonbnk_parse_timestamp(text)`: an inbound `x-timestamp` (a `str` of ASCII digits) as an
+/// int; `InvalidFieldError` for anything else.
+#[pyfunction]
+pub(crate) fn fonbnk_parse_timestamp(text: &Bound<'_, PyAny>) -> PyResult<u64> {
+    if !text.is_instance_of::<PyString>() {
+        return Err(crate::type_error("text", "str", text));
+    }
+    crate::inbound_timestamp(text)
+}
+
 /// `fonbnk_check_timestamp(timestamp_ms, now_ms, window_ms)`: raises
 /// `TimestampOutOfWindowError` when the two are more than `window_ms` apart (core's
 /// `DEFAULT_WINDOW` is exported as `FONBNK_DEFAULT_WINDOW_MS`).
@@ -183,7 +193,7 @@ pub(crate) fn fonbnk_check_timestamp(
     now_ms: &Bound<'_, PyAny>,
     window_ms: u64,
 ) -> PyResult<()> {
-    let timestamp_ms = timestamp(timestamp_ms)?;
+    let timestamp_ms = crate::inbound_timestamp(timestamp_ms)?;
     let now_ms = timestamp(now_ms)?;
     check(
         py,
@@ -839,6 +849,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(fonbnk_user_query_json, m)?)?;
     m.add_function(wrap_pyfunction!(fonbnk_kyc_submission_json, m)?)?;
     m.add_function(wrap_pyfunction!(fonbnk_check_timestamp, m)?)?;
+    m.add_function(wrap_pyfunction!(fonbnk_parse_timestamp, m)?)?;
     m.add_function(wrap_pyfunction!(fonbnk_parse_user_tokens, m)?)?;
     m.add_function(wrap_pyfunction!(fonbnk_parse_kyc_state, m)?)?;
     m.add_function(wrap_pyfunction!(fonbnk_parse_kyc_submit, m)?)?;

@@ -351,3 +351,20 @@ def test_auth_never_repeats_a_timestamp(monkeypatch: pytest.MonkeyPatch) -> None
     assert stamps == ["1765454073000", "1765454073001", "1765454073002"]
     shared = fonbnk.Auth.from_signer(auth.signer)
     assert shared(FakeHttpxRequest(b"/p")).headers["x-timestamp"] == "1765454073000"
+
+
+def test_verify_takes_the_timestamp_header_as_headers_gives_it(signer: fonbnk.Signer) -> None:
+    headers = signer.headers(EP, 1_765_454_073_000)
+    signer.verify(EP, headers["x-timestamp"], headers["x-signature"])
+    signer.verify(EP, int(headers["x-timestamp"]), headers["x-signature"])
+    fonbnk.check_timestamp(headers["x-timestamp"], 1_765_454_073_000)
+
+
+@pytest.mark.parametrize("text", ["", "+1", "-1", " 1", "1 ", "1_000", "\u0661", "1.0", "1" + "9" * 30])
+def test_parse_timestamp_takes_ascii_digits_within_64_bits(text: str, signer: fonbnk.Signer) -> None:
+    with pytest.raises(sigmint.InvalidFieldError):
+        fonbnk.parse_timestamp(text)
+    with pytest.raises(sigmint.InvalidFieldError):
+        signer.verify(EP, text, "A" * 44)
+    assert fonbnk.parse_timestamp("0" * 5000 + "17") == 17
+    assert fonbnk.parse_timestamp(str(2**64 - 1)) == 2**64 - 1

@@ -158,8 +158,8 @@ def test_unknown_client_and_bad_timestamp_are_401(box) -> None:
     headers = signed("/api/v2/check", now)
     headers["x-timestamp"] = "1.7e12"
     assert_401(get(box, "/api/v2/check", headers), "x-timestamp")
-    headers["x-timestamp"] = "9" * 30  # beyond 64 bits
-    assert_401(get(box, "/api/v2/check", headers), "window")
+    headers["x-timestamp"] = "9" * 30  # beyond 64 bits: not a timestamp at all
+    assert_401(get(box, "/api/v2/check", headers), "x-timestamp")
 
 
 @pytest.mark.parametrize("offset_ms", [-6 * 60 * 1000, 6 * 60 * 1000, -10**12])

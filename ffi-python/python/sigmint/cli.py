@@ -402,9 +402,12 @@ def _fonbnk_verify(args: argparse.Namespace) -> int:
         result["endpoint"] = endpoint
     except (Error, ValueError, TypeError) as err:
         reason = f"the endpoint is refused: {_message(err)}"
-    timestamp_ms = _digits(args.timestamp_ms, _U64_MAX)
-    if reason is None and timestamp_ms is None:
-        reason = "the x-timestamp is not Unix milliseconds (decimal digits, at most 2**64-1)"
+    timestamp_ms: Optional[int] = None
+    try:
+        timestamp_ms = fonbnk.parse_timestamp(args.timestamp_ms)
+    except Error:
+        if reason is None:
+            reason = "the x-timestamp is not Unix milliseconds (decimal digits, at most 2**64-1)"
     if reason is None:
         assert timestamp_ms is not None
         result["timestamp_ms"] = timestamp_ms

@@ -64,6 +64,7 @@ __all__ = [
     "TokenLifetime",
     "UserTokens",
     "check_timestamp",
+    "parse_timestamp",
     "endpoint",
     "kyc_submission_json",
     "now_ms",
@@ -204,8 +205,15 @@ def parse_kyc_submit(body: Body) -> bool:
     return _sigmint.fonbnk_parse_kyc_submit(body)
 
 
+def parse_timestamp(text: str) -> int:
+    """An inbound ``x-timestamp`` as received (ASCII digits, leading zeros allowed) in Unix
+    milliseconds. Raises :class:`~sigmint.InvalidFieldError` for anything else, however long:
+    ``+1``, ``1_000``, non-ASCII digits and values past ``2**64 - 1`` included."""
+    return _sigmint.fonbnk_parse_timestamp(text)
+
+
 def check_timestamp(
-    timestamp_ms: int, now_ms: Optional[int] = None, window_ms: int = DEFAULT_WINDOW_MS
+    timestamp_ms: Union[int, str], now_ms: Optional[int] = None, window_ms: int = DEFAULT_WINDOW_MS
 ) -> None:
     """Raises :class:`~sigmint.TimestampOutOfWindowError` when an inbound ``x-timestamp`` is
     more than ``window_ms`` from ``now_ms`` (the system clock by default)."""

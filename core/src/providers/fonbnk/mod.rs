@@ -39,6 +39,6 @@ pub use widget::widget_signature;
 
 pub use sign::{
     CLIENT_ID_MAX_LEN, DEFAULT_WINDOW, HEADER_CLIENT_ID, HEADER_SIGNATURE, HEADER_TIMESTAMP,
-    Headers, SIGNATURE_LEN, Signature, Signer, TIMESTAMP_MAX_LEN, check_timestamp, sign,
-    string_to_sign, verify, write_endpoint,
+    Headers, SIGNATURE_LEN, Signature, Signer, TIMESTAMP_MAX_LEN, check_timestamp, parse_timestamp,
+    sign, string_to_sign, verify, write_endpoint,
 };

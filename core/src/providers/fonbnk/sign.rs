@@ -168,6 +168,37 @@ pub fn verify<S: AsRef<[u8]> + ?Sized>(
     key.verify(&[ts.as_bytes(), b":", endpoint.as_bytes()], decoded)
 }
 
+/// An inbound request's `x-timestamp` as received: ASCII digits (leading zeros allowed), Unix
+/// milliseconds; what a server reads before [`check_timestamp`] and [`verify`].
+///
+/// ```
+/// use sigmint_core::providers::fonbnk;
+/// assert_eq!(fonbnk::parse_timestamp(b"1765454073000"), Ok(1_765_454_073_000));
+/// assert!(fonbnk::parse_timestamp(b"+1765454073000").is_err());
+/// ```
+///
+/// # Errors
+/// [`Error::InvalidField`] (`x-timestamp`) when it is empty, holds anything but ASCII digits
+/// (a sign, a space, an underscore, a non-ASCII digit), or is past `u64::MAX`: read without
+/// converting more than it needs, however long.
+pub fn parse_timestamp(text: &[u8]) -> Result<u64, Error> {
+    const INVALID: Error = Error::InvalidField {
+        field: HEADER_TIMESTAMP,
+    };
+    if text.is_empty() {
+        return Err(INVALID);
+    }
+    text.iter().try_fold(0u64, |n, &b| {
+        let digit = b.wrapping_sub(b'0');
+        if digit > 9 {
+            return Err(INVALID);
+        }
+        n.checked_mul(10)
+            .and_then(|n| n.checked_add(u64::from(digit)))
+            .ok_or(INVALID)
+    })
+}
+
 /// How far a request's `x-timestamp` may be from the verifier's clock, either side, unless the
 /// verifier says otherwise: the ±5 minutes Fonbnk's sandbox accepts.
 pub const DEFAULT_WINDOW: Duration = Duration::from_secs(5 * 60);
@@ -442,5 +473,33 @@ mod tests {
             Err(Error::InvalidSignature)
         );
         assert_eq!(verify(&key(), 1, "/p", good.as_str()), Ok(()));
+    }
+
+    #[test]
+    fn timestamps_are_ascii_digits_within_u64() {
+        assert_eq!(parse_timestamp(b"0"), Ok(0));
+        assert_eq!(parse_timestamp(b"0001765454073000"), Ok(1_765_454_073_000));
+        assert_eq!(parse_timestamp(b"18446744073709551615"), Ok(u64::MAX));
+        let invalid = Err(Error::InvalidField {
+            field: HEADER_TIMESTAMP,
+        });
+        let long_zeros = [b'0'; 5000];
+        assert_eq!(parse_timestamp(&long_zeros), Ok(0));
+        let mut long = [b'9'; 5000];
+        long[0] = b'1';
+        for bad in [
+            &b""[..],
+            b"18446744073709551616",
+            b"+1",
+            b"-1",
+            b" 1",
+            b"1 ",
+            b"1_000",
+            "\u{661}".as_bytes(),
+            b"1.0",
+            &long,
+        ] {
+            assert_eq!(parse_timestamp(bad), invalid, "{bad:?}");
+        }
     }
 }

@@ -6,7 +6,7 @@ use core::time::Duration;
 
 use sigmint_core::providers::fonbnk;
 
-use crate::abi::args::{text_bytes, utf8};
+use crate::abi::args::{put, required, text_bytes, utf8};
 use crate::abi::panic::ffi;
 use crate::crypto::key::{key_ref, sigmint_key};
 use crate::result::sigmint_result;
@@ -48,6 +48,30 @@ pub unsafe extern "C" fn sigmint_fonbnk_verify(
             utf8(endpoint)?,
             signature,
         )?)
+    })
+}
+
+/// Reads an inbound request's `x-timestamp` header, `text[0..text_len]` as received (ASCII
+/// digits, leading zeros allowed), into `*timestamp_ms` (Unix milliseconds).
+///
+/// Returns `SIGMINT_RESULT_INVALID_FIELD` when it is empty, holds anything but ASCII digits, or
+/// is past `UINT64_MAX` (read without converting more than it needs, however long).
+///
+/// # Safety
+/// `text` must be readable for `text_len` bytes and `timestamp_ms` writable for a `uint64_t`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn sigmint_fonbnk_parse_timestamp(
+    text: *const c_char,
+    text_len: usize,
+    timestamp_ms: *mut u64,
+) -> sigmint_result {
+    ffi(|| {
+        let out = required(timestamp_ms)?;
+        // SAFETY: the caller guarantees `text` is readable for `text_len` bytes.
+        let text = unsafe { text_bytes(text, text_len) }?;
+        let parsed = fonbnk::parse_timestamp(text)?;
+        // SAFETY: the caller guarantees `timestamp_ms` is writable.
+        unsafe { put(out, parsed) }
     })
 }
 
