@@ -1060,7 +1060,7 @@ pub(crate) fn jws_encode<'py>(
     let payload = bytes_like(payload, "payload")?;
     let signer = Signer::new(key, algorithm, headers, options, enabled)?;
     let _ = py;
-    signer.sign(payload.as_bytes(), json_encoder, sort_headers)
+    signer.sign_payload(payload.as_bytes(), json_encoder, sort_headers)
 }
 
 /// The refusal of detached payloads (`b64: false`) when minting.
@@ -1147,14 +1147,13 @@ impl<'py> Signer<'py> {
 
     /// The token of `claims_json` (core checks it is a JSON object without duplicate keys,
     /// and the header), signed with the key.
-    fn sign(
-        self,
-        claims_json: &[u8],
+    /// The header's JSON, when the caller gave one.
+    fn header_json(
+        &self,
         json_encoder: &Bound<'py, PyAny>,
         sort_headers: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyString>> {
-        let py = json_encoder.py();
-        let header_json = match &self.header {
+    ) -> PyResult<Option<Vec<u8>>> {
+        Ok(match &self.header {
             Some(header) if json_encoder.is_none() => {
                 let mut json = Json(Vec::with_capacity(64));
                 json.value(header.as_any(), 0, sort_headers.is_truthy()?)?;
@@ -1166,7 +1165,33 @@ impl<'py> Signer<'py> {
                 sort_headers.is_truthy()?,
             )?),
             None => None,
-        };
+        })
+    }
+
+    /// A compact JWS of any `payload` bytes (PyJWS.encode).
+    fn sign_payload(
+        self,
+        payload: &[u8],
+        json_encoder: &Bound<'py, PyAny>,
+        sort_headers: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyString>> {
+        let py = json_encoder.py();
+        let header_json = self.header_json(json_encoder, sort_headers)?;
+        let header_json = header_json.as_deref().unwrap_or(jwt::HS256_HEADER);
+        let key = check(py, Key::new(self.key?.as_bytes()))?;
+        let mut out = vec![0u8; jws::encoded_len(header_json.len(), payload.len())];
+        check(py, jws::encode(&key, header_json, payload, &mut out))
+            .map(|token| PyString::new(py, token))
+    }
+
+    fn sign(
+        self,
+        claims_json: &[u8],
+        json_encoder: &Bound<'py, PyAny>,
+        sort_headers: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyString>> {
+        let py = json_encoder.py();
+        let header_json = self.header_json(json_encoder, sort_headers)?;
         let key = check(py, Key::new(self.key?.as_bytes()))?;
         match &header_json {
             Some(header_json) => {

@@ -194,7 +194,14 @@ def ex_pyjwt_instance(jwt: Any) -> Any:
 def ex_pyjws(jwt: Any) -> Any:
     jws = jwt.PyJWS()
     token = jws.encode(b'{"a":1}', KEY)
-    return jws.decode(token, KEY, algorithms=["HS256"]), jws.decode_complete(token, KEY, algorithms=["HS256"])
+    # Any bytes, not only JSON: a JWS payload is opaque.
+    other = jws.encode(b"\x00 not json \xff", KEY, headers={"kid": "k1"})
+    return (
+        jws.decode(token, KEY, algorithms=["HS256"]),
+        jws.decode_complete(token, KEY, algorithms=["HS256"]),
+        other,
+        jws.decode(other, KEY, algorithms=["HS256"]),
+    )
 
 
 def ex_pyjwk(jwt: Any) -> Any:

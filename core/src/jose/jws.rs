@@ -534,6 +534,49 @@ pub(crate) fn sign_compact<'o>(
     core::str::from_utf8(out).map_err(|_| Error::InvalidUtf8)
 }
 
+/// The limits a header sigmint mints with is checked against: any size, the deepest nesting.
+pub(crate) const MINT_LIMITS: Limits = Limits {
+    max_token_len: usize::MAX,
+    max_depth: json::MAX_DEPTH,
+};
+
+/// Mints a compact HS256 JWS of any `payload` bytes (a JWT's claims are one kind: see
+/// [`crate::jwt::encode_json`]) with `header_json`, which is checked as [`decode`] checks a
+/// header (a JSON object whose `alg` is `"HS256"`, without `crit`): sigmint never mints a token
+/// it would refuse to verify.
+///
+/// ```
+/// use sigmint_core::{Key, jws};
+/// let key = Key::new(b"a-32-byte-secret-for-the-docs!!!")?;
+/// let header = br#"{"alg":"HS256"}"#;
+/// let mut out = vec![0u8; jws::encoded_len(header.len(), 5)];
+/// let token = jws::encode(&key, header, b"hello", &mut out)?;
+/// assert!(token.starts_with("eyJhbGciOiJIUzI1NiJ9.aGVsbG8."));
+/// # Ok::<(), sigmint_core::Error>(())
+/// ```
+///
+/// # Errors
+/// The header errors of [`decode`] ([`Error::InvalidJson`], [`Error::InvalidHeader`],
+/// [`Error::UnsupportedAlgorithm`], [`Error::AlgorithmNotAllowed`],
+/// [`Error::UnknownCritical`], ...); [`Error::BufferTooSmall`] with the token's length when
+/// `out` is shorter (`out` untouched).
+pub fn encode<'o>(
+    key: &Key,
+    header_json: &[u8],
+    payload: &[u8],
+    out: &'o mut [u8],
+) -> Result<&'o str, Error> {
+    check_header_for_minting(header_json, &MINT_LIMITS)?;
+    crate::sink::prefix(out, compact_len(header_json.len(), payload.len()))?;
+    sign_compact(key, header_json, payload, out)
+}
+
+/// The length of the token [`encode`] mints from a header and a payload of these lengths.
+#[must_use]
+pub fn encoded_len(header_json_len: usize, payload_len: usize) -> usize {
+    compact_len(header_json_len, payload_len)
+}
+
 /// The length [`sign_compact`] writes.
 pub(crate) fn compact_len(header_json_len: usize, payload_len: usize) -> usize {
     base64::base64url_len(header_json_len)

@@ -134,10 +134,7 @@ pub const HS256_HEADER: &[u8] = br#"{"alg":"HS256","typ":"JWT"}"#;
 /// Limits for JSON the caller hands in to be minted: no size cap beyond `out`, and the deepest
 /// nesting any decode can be configured to accept ([`json::MAX_DEPTH`]; the default decode
 /// accepts [`json::DEFAULT_MAX_DEPTH`]).
-pub(super) const MINT_LIMITS: Limits = Limits {
-    max_token_len: usize::MAX,
-    max_depth: json::MAX_DEPTH,
-};
+pub(super) const MINT_LIMITS: Limits = jws::MINT_LIMITS;
 
 /// Mints an HS256 JWT with `claims_json` (checked to be a JSON object without duplicate keys)
 /// as its payload and [`HS256_HEADER`] as its header, into `out`.

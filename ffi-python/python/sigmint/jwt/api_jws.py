@@ -99,8 +99,8 @@ class PyJWS:
         is_payload_detached: bool = False,
         sort_headers: bool = True,
     ) -> str:
-        """A compact HS256 JWS of ``payload`` (bytes, which core requires to be a JSON
-        object); PyJWT's arguments, read by ``_sigmint.jws_encode``."""
+        """A compact HS256 JWS of ``payload`` (any bytes); PyJWT's arguments, read by
+        ``_sigmint.jws_encode``."""
         token: str = _sigmint.jws_encode(
             payload, key, algorithm, headers, json_encoder, is_payload_detached, sort_headers,
             self.options, "HS256" in self._algorithms,
