@@ -100,9 +100,8 @@ pub(super) fn aud_claim(value: Option<Value<'_>>) -> Result<Option<Audience<'_>>
     }
 }
 
-/// The registered claims (and Fonbnk's `type`), found in one pass over the claims object.
-/// The registered claims (and `type`), found while the payload is validated so that reading
-/// them costs no rescan of the text.
+/// The registered claims (and Fonbnk's `type`), found while the payload is validated, so that
+/// reading them costs no rescan of the text.
 #[derive(Clone, Copy, Debug, Default)]
 pub(super) struct Registered<'a> {
     pub(super) exp: Option<Value<'a>>,
