@@ -7,8 +7,7 @@ use core::slice;
 use sigmint_core::Error;
 
 use crate::result::{
-    SIGMINT_RESULT_BUFFER_TOO_SMALL, SIGMINT_RESULT_NULL_PARAMETER, SIGMINT_RESULT_PANIC,
-    sigmint_result,
+    SIGMINT_RESULT_BUFFER_TOO_SMALL, SIGMINT_RESULT_NULL_PARAMETER, sigmint_result,
 };
 
 /// A pointer that must not be NULL.
@@ -117,33 +116,6 @@ impl Output {
         })
     }
 
-    /// Gives `write` exactly `needed` bytes of the buffer to fill, or reports
-    /// `SIGMINT_RESULT_BUFFER_TOO_SMALL` with `*out_len = needed` and the buffer untouched.
-    ///
-    /// `write` returns how many bytes it wrote; on success that goes to `*out_len`.
-    pub(crate) fn write_with(
-        self,
-        needed: usize,
-        write: impl FnOnce(&mut [u8]) -> Result<usize, sigmint_result>,
-    ) -> Result<(), sigmint_result> {
-        if self.cap < needed {
-            // SAFETY: `out_len` is not NULL and valid for writes (`Output::new`).
-            unsafe { self.out_len.write(needed) };
-            return Err(SIGMINT_RESULT_BUFFER_TOO_SMALL);
-        }
-        let buf: &mut [u8] = if needed == 0 {
-            &mut []
-        } else {
-            // SAFETY: `needed` is at most `cap` and not 0, so `out` is not NULL and is valid
-            // for writes of `needed` bytes (`Output::new`); nothing else refers to it.
-            unsafe { slice::from_raw_parts_mut(self.out, needed) }
-        };
-        let written = write(buf)?;
-        // SAFETY: as above.
-        unsafe { self.out_len.write(written) };
-        Ok(())
-    }
-
     /// Reports `SIGMINT_RESULT_BUFFER_TOO_SMALL` with `*out_len = needed`, writing nothing
     /// else: for a call whose other buffer (a scratch) is too small.
     pub(crate) fn too_small(&self, needed: usize) -> sigmint_result {
@@ -188,11 +160,13 @@ impl Output {
         }
     }
 
-    /// Copies `bytes` into the buffer; see [`Output::write_with`].
+    /// Copies `bytes` into the buffer, as [`Output::fill`] does with what core writes.
     pub(crate) fn write(self, bytes: &[u8]) -> Result<(), sigmint_result> {
-        self.write_with(bytes.len(), |buf| {
-            // `write_with` hands over exactly `bytes.len()` bytes; anything else is a bug.
-            let dst = buf.get_mut(..bytes.len()).ok_or(SIGMINT_RESULT_PANIC)?;
+        self.fill(|buf| {
+            let needed = bytes.len();
+            let dst = buf
+                .get_mut(..needed)
+                .ok_or(Error::BufferTooSmall { needed })?;
             dst.copy_from_slice(bytes);
             Ok(bytes.len())
         })

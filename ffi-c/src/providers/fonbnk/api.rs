@@ -92,10 +92,11 @@ fn endpoint_text(
     id: sigmint_fonbnk_endpoint_id,
     texts: &'static [&'static [u8]; 4],
 ) -> Result<sigmint_str, sigmint_result> {
-    let endpoint = endpoint(id)?;
-    let at = Endpoint::ALL.iter().position(|e| *e == endpoint);
-    at.and_then(|at| texts.get(at))
-        .map(|text| static_view(text))
+    Endpoint::ALL
+        .iter()
+        .zip(texts)
+        .find(|(endpoint, _)| endpoint.id() == id.0)
+        .map(|(_, text)| static_view(text))
         .ok_or(SIGMINT_RESULT_UNKNOWN_ENUM_VALUE)
 }
 
@@ -157,11 +158,11 @@ pub unsafe extern "C" fn sigmint_fonbnk_base_url(
 ) -> sigmint_result {
     ffi(|| {
         let url = required(url)?;
-        let at = Environment::from_id(environment.0)
-            .and_then(|e| Environment::ALL.iter().position(|all| *all == e));
-        let text = at
-            .and_then(|at| BASE_URLS.get(at))
-            .map(|text| static_view(text))
+        let text = Environment::ALL
+            .iter()
+            .zip(&BASE_URLS)
+            .find(|(e, _)| e.id() == environment.0)
+            .map(|(_, text)| static_view(text))
             .ok_or(SIGMINT_RESULT_UNKNOWN_ENUM_VALUE)?;
         // SAFETY: the caller guarantees `url` is writable.
         unsafe { put(url, text) }
