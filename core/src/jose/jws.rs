@@ -507,7 +507,8 @@ pub(crate) fn check_header_for_minting(header_json: &[u8], limits: &Limits) -> R
         .map(|_| ())
 }
 
-/// Writes a compact HS256 JWS of `header_json` and `payload` into `out` and returns it.
+/// Writes a compact HS256 JWS of `header_json` and `payload` into `out` and returns it;
+/// [`Error::BufferTooSmall`] with the length when `out` is shorter (`out` untouched).
 pub(crate) fn sign_compact<'o>(
     key: &Key,
     header_json: &[u8],
@@ -517,10 +518,8 @@ pub(crate) fn sign_compact<'o>(
     let header_len = base64::base64url_len(header_json.len());
     let payload_len = base64::base64url_len(payload.len());
     let input_len = header_len.saturating_add(1).saturating_add(payload_len);
-    let total = input_len
-        .saturating_add(1)
-        .saturating_add(base64::base64url_len(TAG_LEN));
-    let out = crate::sink::prefix(out, total)?;
+    // Checked before a byte is written: a short `out` is left as it was.
+    let out = crate::sink::prefix(out, compact_len(header_json.len(), payload.len()))?;
     let (input, signature) = out.split_at_mut(input_len);
     let (header_out, rest) = input.split_at_mut(header_len);
     base64::base64url(header_json, header_out)?;
@@ -567,7 +566,6 @@ pub fn encode<'o>(
     out: &'o mut [u8],
 ) -> Result<&'o str, Error> {
     check_header_for_minting(header_json, &MINT_LIMITS)?;
-    crate::sink::prefix(out, compact_len(header_json.len(), payload.len()))?;
     sign_compact(key, header_json, payload, out)
 }
 

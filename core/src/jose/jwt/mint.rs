@@ -164,7 +164,6 @@ pub fn encode_json_with_header<'o>(
         jws::check_header_for_minting(header_json, &MINT_LIMITS)?;
     }
     Claims::parse(claims_json, &MINT_LIMITS)?;
-    crate::sink::prefix(out, jws::compact_len(header_json.len(), claims_json.len()))?;
     jws::sign_compact(key, header_json, claims_json, out)
 }
 
