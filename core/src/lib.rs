@@ -8,6 +8,10 @@
 //!   base64 secrets, and which secrets may key a JWT.
 //! - [`encode`]: base64, base64url and hex into caller buffers.
 //! - [`query`]: query strings exactly as WHATWG `URLSearchParams` writes them.
+//! - [`canonical`]: any HMAC-SHA256 request scheme as a template of parts (Fonbnk's,
+//!   Coinbase's, Binance's, the webhook providers'), streamed into the MAC.
+//! - `webhooks` (the `webhooks` feature): inbound GitHub, Slack, Stripe and Shopify webhooks
+//!   verified (headers, timestamp window, rotated secrets, replays) and signed.
 //! - `json`, `jws`, `jwt` (the `jwt` feature): a bounded JSON reader and writer, compact JWS
 //!   and HS256 JWTs (parse, verify, validate, mint).
 //! - [`providers`]: Fonbnk, sFOX and Mygiro: request signatures, headers, bodies, answers.
@@ -15,8 +19,8 @@
 //! - [`Error`]: the one error type, with the context a caller needs ([`ErrorKind`] for its
 //!   code, name and message).
 //!
-//! Features: `jwt` (tokens and JSON) and `providers` (the partner APIs' bodies and answers)
-//! are on by default; `serde` adds typed claims. With none, core is what a signing-only
+//! Features: `jwt` (tokens and JSON), `providers` (the partner APIs' bodies and answers) and
+//! `webhooks` are on by default; `serde` adds typed claims. With none, core is what a signing-only
 //! terminal needs: keys, HMAC, encodings, queries and Fonbnk signatures and headers.
 #![no_std]
 #![forbid(unsafe_code)]
@@ -25,6 +29,7 @@
 // compile-time tables) say why where they allow it.
 #![cfg_attr(not(test), deny(clippy::arithmetic_side_effects))]
 
+pub mod canonical;
 mod codec;
 pub mod crypto;
 mod error;
@@ -36,6 +41,8 @@ pub mod providers;
 pub mod query;
 mod sink;
 pub mod time;
+#[cfg(feature = "webhooks")]
+pub mod webhooks;
 
 pub use error::{Claim, Class, Error, ErrorKind};
 

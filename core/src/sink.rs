@@ -39,17 +39,24 @@ impl<'a> SliceWriter<'a> {
         SliceWriter { buf, len: 0 }
     }
 
-    /// The text written (every writer in core writes UTF-8).
+    /// The bytes written.
+    ///
+    /// # Errors
+    /// [`Error::BufferTooSmall`] with the size all of it needs, when it did not fit.
+    pub(crate) fn into_bytes(self) -> Result<&'a [u8], Error> {
+        let needed = self.len;
+        self.buf
+            .get(..needed)
+            .ok_or(Error::BufferTooSmall { needed })
+    }
+
+    #[cfg(feature = "jwt")]
+    /// The text written (every writer in core but the canonical strings writes UTF-8).
     ///
     /// # Errors
     /// [`Error::BufferTooSmall`] with the size all of it needs, when it did not fit.
     pub(crate) fn into_str(self) -> Result<&'a str, Error> {
-        let needed = self.len;
-        let written = self
-            .buf
-            .get(..needed)
-            .ok_or(Error::BufferTooSmall { needed })?;
-        core::str::from_utf8(written).map_err(|_| Error::InvalidUtf8)
+        core::str::from_utf8(self.into_bytes()?).map_err(|_| Error::InvalidUtf8)
     }
 }
 
@@ -73,6 +80,14 @@ pub(crate) fn write_exact(
     out: &mut [u8],
     write: impl Fn(&mut dyn Sink) -> Result<(), Error>,
 ) -> Result<&str, Error> {
+    core::str::from_utf8(write_exact_dyn(out, &write)?).map_err(|_| Error::InvalidUtf8)
+}
+
+/// [`write_exact`] for bytes that need not be text (a canonical string holds the body).
+pub(crate) fn write_exact_bytes(
+    out: &mut [u8],
+    write: impl Fn(&mut dyn Sink) -> Result<(), Error>,
+) -> Result<&[u8], Error> {
     write_exact_dyn(out, &write)
 }
 
@@ -83,13 +98,13 @@ pub(crate) fn write_exact(
 fn write_exact_dyn<'o>(
     out: &'o mut [u8],
     write: &dyn Fn(&mut dyn Sink) -> Result<(), Error>,
-) -> Result<&'o str, Error> {
+) -> Result<&'o [u8], Error> {
     let mut counter = Counter::default();
     write(&mut counter)?;
     let needed = counter.0;
     let mut writer = SliceWriter::new(prefix(out, needed)?);
     write(&mut writer)?;
-    writer.into_str()
+    writer.into_bytes()
 }
 
 /// The first `needed` bytes of `out`.

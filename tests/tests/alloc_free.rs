@@ -229,3 +229,63 @@ fn provider_requests_and_responses_allocate_nothing() {
     });
     assert_eq!(count, 0, "sigmint-core allocated {count} times");
 }
+
+#[test]
+fn scheme_and_webhook_paths_allocate_nothing() {
+    use sigmint_core::canonical::{Parts, Preset, Scheme, SecretEncoding, TagEncoding, Timestamp};
+    use sigmint_core::webhooks::{self, Provider, Seen, SeenSet, Verifier};
+    let body = [b'x'; 1024];
+    let count = allocations_during(|| {
+        let ts = Timestamp::new(1_531_420_618);
+        let parts = Parts {
+            timestamp: Some(ts.as_bytes()),
+            method: Some(b"POST"),
+            path: Some(b"/orders?x=1"),
+            query: Some(b"a=1&b=2"),
+            body: &body,
+        };
+        for preset in Preset::ALL {
+            let scheme = preset.scheme();
+            let key = scheme.key(b"c2VjcmV0LWtleQ==").unwrap();
+            let signature = scheme.sign(&key, &parts).unwrap();
+            scheme.verify(&key, &parts, signature.as_bytes()).unwrap();
+            let mut out = [0u8; 2048];
+            scheme.string_to_sign(&parts, &mut out).unwrap();
+        }
+        let custom = Scheme::new(
+            "{method} {path}\n{body_sha256}",
+            SecretEncoding::Hex,
+            TagEncoding::Base64Url,
+            "sig=",
+        )
+        .unwrap();
+        let key = custom.key(b"00ff00ff").unwrap();
+        std::hint::black_box(custom.sign(&key, &parts).unwrap());
+        assert!(Scheme::new("{nope}", SecretEncoding::Raw, TagEncoding::Hex, "").is_err());
+
+        let keys = [Key::new(b"old").unwrap(), Key::new(b"new").unwrap()];
+        for provider in Provider::ALL {
+            let mut seen = SeenSet::new([Seen::default(); 8]);
+            let sent =
+                webhooks::sign(provider, &keys[1], &body, UnixSeconds(1_531_420_618)).unwrap();
+            let mut headers = [(&b""[..], &b""[..]); 2];
+            for (slot, (name, value)) in headers.iter_mut().zip(sent.pairs()) {
+                *slot = (name.as_bytes(), value.as_bytes());
+            }
+            let headers = &headers[..sent.pairs().count()];
+            let verifier = Verifier::new(provider, &keys);
+            let now = UnixSeconds(1_531_420_700);
+            verifier.verify(headers, &body, now).unwrap();
+            verifier
+                .verify_once(headers, &body, now, &mut seen)
+                .unwrap();
+            assert!(
+                verifier
+                    .verify_once(headers, &body, now, &mut seen)
+                    .is_err()
+            );
+            assert!(verifier.verify(&[], &body, now).is_err());
+        }
+    });
+    assert_eq!(count, 0, "sigmint-core allocated {count} times");
+}

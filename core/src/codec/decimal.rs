@@ -1,5 +1,21 @@
 //! Decimal text of integers, without 64-bit division on 32-bit targets.
 
+/// The number ASCII digits (leading zeros allowed) stand for, read without converting more
+/// than it needs however long the text; `None` for empty text, any other byte (a sign, a
+/// space, a non-ASCII digit) or a number past `u64::MAX`.
+pub(crate) fn parse_digits(text: &[u8]) -> Option<u64> {
+    if text.is_empty() {
+        return None;
+    }
+    text.iter().try_fold(0u64, |n, &b| {
+        let digit = b.wrapping_sub(b'0');
+        if digit > 9 {
+            return None;
+        }
+        n.checked_mul(10)?.checked_add(u64::from(digit))
+    })
+}
+
 /// Decimal text of an integer, formatted into a small inline buffer.
 ///
 /// Hand-written instead of `itoa`: on a 32-bit target `itoa`'s 64-bit divisions pull in the

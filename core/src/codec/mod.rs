@@ -7,11 +7,11 @@
 
 pub(crate) mod base64;
 mod decimal;
-mod hex;
+pub(crate) mod hex;
 pub(crate) mod percent;
 
 pub use base64::{base64, base64_len, base64url, base64url_len};
-pub(crate) use decimal::Decimal;
+pub(crate) use decimal::{Decimal, parse_digits};
 pub use hex::{hex, hex_len};
 
 #[cfg(test)]

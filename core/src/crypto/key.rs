@@ -165,12 +165,18 @@ impl Tag {
         &self.0
     }
 
+    /// Whether a received tag equals this one, decided in constant time (`subtle`), for
+    /// callers that compare with several tags without stopping at the first.
+    pub(crate) fn ct_eq(&self, received: &[u8; TAG_LEN]) -> subtle::Choice {
+        self.0.ct_eq(received)
+    }
+
     /// Compares with a received tag in constant time (`subtle`): every byte is looked at
     /// whatever the differences. A tag that is not 32 bytes long never matches (lengths are
     /// public, so that is decided up front).
     pub(crate) fn matches(&self, received: &[u8]) -> Result<(), Error> {
         let received: &[u8; TAG_LEN] = received.try_into().map_err(|_| Error::InvalidSignature)?;
-        if bool::from(self.0.ct_eq(received)) {
+        if bool::from(self.ct_eq(received)) {
             Ok(())
         } else {
             Err(Error::InvalidSignature)

@@ -5,7 +5,7 @@
 mod key;
 #[cfg(feature = "jwt")]
 mod policy;
-mod secret;
+pub(crate) mod secret;
 
 pub use key::{Key, Signing, TAG_LEN, Tag};
 #[cfg(feature = "jwt")]

@@ -105,9 +105,75 @@ pub(crate) fn key_from_base64(input: &[u8]) -> Result<Key, Error> {
     key
 }
 
+/// A key from a hex secret (either case), decoded in constant time by `base16ct`; a secret
+/// longer than a block is streamed into its hash a block at a time, as
+/// [`key_from_base64`] does.
+///
+/// # Errors
+/// [`Error::EmptyKey`] when `input` is empty; [`Error::InvalidHex`] for an odd length or a
+/// character that is not a hex digit.
+pub(crate) fn key_from_hex(input: &[u8]) -> Result<Key, Error> {
+    if input.is_empty() {
+        return Err(Error::EmptyKey);
+    }
+    if !input.len().is_multiple_of(2) {
+        return Err(Error::InvalidHex);
+    }
+    let long = input.len() / 2 > BLOCK_LEN;
+    let mut block = [0u8; BLOCK_LEN];
+    let mut hash = long.then(Sha256::new);
+    let mut result = Ok(0);
+    // A block's worth of digits at a time: one chunk when the key fits a block.
+    for chunk in input.chunks(BLOCK_LEN.saturating_mul(2)) {
+        match base16ct::mixed::decode(chunk, &mut block) {
+            Ok(bytes) => match &mut hash {
+                Some(hash) => hash.update(bytes),
+                None => result = Ok(bytes.len()),
+            },
+            Err(_) => {
+                result = Err(Error::InvalidHex);
+                break;
+            }
+        }
+    }
+    let key = result.and_then(|len| match hash {
+        Some(hash) => {
+            let mut digest: [u8; 32] = hash.finalize().into();
+            let key = Key::new(&digest);
+            digest.zeroize();
+            key
+        }
+        None => Key::new(block.get(..len).unwrap_or_default()),
+    });
+    block.zeroize();
+    key
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hex_secrets_equal_raw_keys() {
+        let raw: [u8; 200] = core::array::from_fn(|i| i as u8);
+        for n in [1, 31, 64, 65, 100, 200] {
+            let mut text = [0u8; 400];
+            let lower = base16ct::lower::encode(&raw[..n], &mut text).unwrap().len();
+            let expected = Key::new(&raw[..n]).unwrap().sign(&[b"m"]);
+            let got = key_from_hex(&text[..lower]).unwrap().sign(&[b"m"]);
+            assert_eq!(got.as_bytes(), expected.as_bytes(), "{n}");
+            let upper = base16ct::upper::encode(&raw[..n], &mut text).unwrap().len();
+            let got = key_from_hex(&text[..upper]).unwrap().sign(&[b"m"]);
+            assert_eq!(got.as_bytes(), expected.as_bytes(), "{n}");
+        }
+        assert_eq!(key_from_hex(b"").err(), Some(Error::EmptyKey));
+        for bad in [&b"abc"[..], b"zz", b"0g", b"a ", &[b'a'; 131][..]] {
+            assert_eq!(key_from_hex(bad).err(), Some(Error::InvalidHex), "{bad:?}");
+        }
+        let mut long_bad = [b'a'; 300];
+        long_bad[299] = b'x';
+        assert_eq!(key_from_hex(&long_bad).err(), Some(Error::InvalidHex));
+    }
 
     /// The bytes `input` decodes to, through the same group decoder.
     fn decoded(input: &str) -> Result<heapless::Vec<u8, 128>, Error> {

@@ -43,6 +43,9 @@ pub enum Class {
     Refused,
     /// A partner's answer that is not what its API documents.
     Provider,
+    /// An inbound request that cannot be checked: a header missing or not in its provider's
+    /// format.
+    Request,
     /// A partner that answered with an error of its own.
     Remote,
 }
@@ -191,6 +194,27 @@ impl Error {
     pub const fn field(self) -> Option<&'static str> {
         match self {
             Error::MissingField { field } | Error::InvalidField { field } => Some(field),
+            _ => None,
+        }
+    }
+
+    /// The template part or HTTP header a scheme error is about.
+    #[must_use]
+    pub const fn part(self) -> Option<&'static str> {
+        match self {
+            Error::MissingPart { part } | Error::InvalidPart { part } => Some(part),
+            Error::MissingHeader { header } | Error::MalformedHeader { header } => Some(header),
+            _ => None,
+        }
+    }
+
+    /// The byte offset in a template where a template error is.
+    #[must_use]
+    pub const fn offset(self) -> Option<usize> {
+        match self {
+            Error::MalformedTemplate { offset } | Error::UnknownTemplateField { offset } => {
+                Some(offset)
+            }
             _ => None,
         }
     }

@@ -144,4 +144,55 @@ super::declare_errors! {
         /// The fewest bytes accepted.
         minimum: usize,
     } => "key_too_short", "key is shorter than HS256's minimum (32 bytes)", Input;
+    /// A scheme's template is malformed: empty, an unclosed `{`, or a lone `}` (literal braces
+    /// are written `{{` and `}}`).
+    38 MalformedTemplate {
+        /// The byte offset in the template where it goes wrong.
+        offset: usize,
+    } => "malformed_template",
+        "template is malformed: empty, an unclosed '{', or a lone '}' (write '{{' and '}}' for braces)",
+        Usage;
+    /// A scheme's template names a field that is not one of `timestamp`, `method`, `path`,
+    /// `query`, `body` and `body_sha256`.
+    39 UnknownTemplateField {
+        /// The byte offset of the field's `{` in the template.
+        offset: usize,
+    } => "unknown_template_field",
+        "template names an unknown field (known: timestamp, method, path, query, body, body_sha256)",
+        Usage;
+    /// A part the scheme's template signs was not given.
+    40 MissingPart {
+        /// The part, as the template names it.
+        part: &'static str,
+    } => "missing_part", "a part the template signs was not given", Usage;
+    /// A part, or a scheme's prefix, cannot be sent as given: a method that is not upper-case
+    /// letters, a query or timestamp with a space, control, non-ASCII or `#` character (or a
+    /// query starting with `?`), a prefix longer than 32 bytes or not visible ASCII.
+    41 InvalidPart {
+        /// The part (`method`, `query`, `timestamp`) or `prefix`.
+        part: &'static str,
+    } => "invalid_part",
+        "a part or prefix cannot be sent as given (method not upper-case letters, a space, control, \
+         non-ASCII or '#' character)", Input;
+    /// A hex secret has an odd length or a character outside `0-9`, `a-f`, `A-F`.
+    42 InvalidHex => "invalid_hex",
+        "secret is not hex: an odd length or a character outside 0-9, a-f, A-F", Input;
+    /// An inbound request lacks a header its scheme needs.
+    43 MissingHeader {
+        /// The header, as the provider documents it.
+        header: &'static str,
+    } => "missing_header", "request lacks a header its signature scheme needs", Request;
+    /// An inbound request's signature or timestamp header is not in its provider's format (or
+    /// is given twice).
+    44 MalformedHeader {
+        /// The header, as the provider documents it.
+        header: &'static str,
+    } => "malformed_header",
+        "request's signature or timestamp header is not in the provider's format", Request;
+    /// An authentic request was already accepted once (or is older than what the replay store
+    /// still remembers).
+    45 Replayed => "replayed", "request was already accepted once (replay)", Refused;
+    /// No preset scheme or webhook provider has this name.
+    46 UnknownScheme => "unknown_scheme",
+        "no preset scheme or webhook provider has this name", Usage;
 }

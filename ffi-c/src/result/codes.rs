@@ -125,8 +125,41 @@ pub const SIGMINT_RESULT_INVALID_KEY: sigmint_result = sigmint_result(36);
 /// A JWT key is shorter than the caller's minimum (HS256's hash length).
 pub const SIGMINT_RESULT_KEY_TOO_SHORT: sigmint_result = sigmint_result(37);
 
+/// A scheme's template is malformed: empty, an unclosed `{`, or a lone `}` (literal braces are
+/// written `{{` and `}}`).
+pub const SIGMINT_RESULT_MALFORMED_TEMPLATE: sigmint_result = sigmint_result(38);
+
+/// A scheme's template names a field that is not one of `timestamp`, `method`, `path`, `query`,
+/// `body` and `body_sha256`.
+pub const SIGMINT_RESULT_UNKNOWN_TEMPLATE_FIELD: sigmint_result = sigmint_result(39);
+
+/// A part the scheme's template signs was not given.
+pub const SIGMINT_RESULT_MISSING_PART: sigmint_result = sigmint_result(40);
+
+/// A part, or a scheme's prefix, cannot be sent as given: a method that is not upper-case letters,
+/// a query or timestamp with a space, control, non-ASCII or `#` character (or a query starting with
+/// `?`), a prefix longer than 32 bytes or not visible ASCII.
+pub const SIGMINT_RESULT_INVALID_PART: sigmint_result = sigmint_result(41);
+
+/// A hex secret has an odd length or a character outside `0-9`, `a-f`, `A-F`.
+pub const SIGMINT_RESULT_INVALID_HEX: sigmint_result = sigmint_result(42);
+
+/// An inbound request lacks a header its scheme needs.
+pub const SIGMINT_RESULT_MISSING_HEADER: sigmint_result = sigmint_result(43);
+
+/// An inbound request's signature or timestamp header is not in its provider's format (or is given
+/// twice).
+pub const SIGMINT_RESULT_MALFORMED_HEADER: sigmint_result = sigmint_result(44);
+
+/// An authentic request was already accepted once (or is older than what the replay store still
+/// remembers).
+pub const SIGMINT_RESULT_REPLAYED: sigmint_result = sigmint_result(45);
+
+/// No preset scheme or webhook provider has this name.
+pub const SIGMINT_RESULT_UNKNOWN_SCHEME: sigmint_result = sigmint_result(46);
+
 /// The row of every core error, in code order.
-pub(super) static CORE_ROWS: [Row; 37] = [
+pub(super) static CORE_ROWS: [Row; 46] = [
     core_row!(ErrorKind::BufferTooSmall),
     core_row!(ErrorKind::EmptyKey),
     core_row!(ErrorKind::InvalidBase64),
@@ -164,4 +197,13 @@ pub(super) static CORE_ROWS: [Row; 37] = [
     core_row!(ErrorKind::InvalidSubject),
     core_row!(ErrorKind::InvalidKey),
     core_row!(ErrorKind::KeyTooShort),
+    core_row!(ErrorKind::MalformedTemplate),
+    core_row!(ErrorKind::UnknownTemplateField),
+    core_row!(ErrorKind::MissingPart),
+    core_row!(ErrorKind::InvalidPart),
+    core_row!(ErrorKind::InvalidHex),
+    core_row!(ErrorKind::MissingHeader),
+    core_row!(ErrorKind::MalformedHeader),
+    core_row!(ErrorKind::Replayed),
+    core_row!(ErrorKind::UnknownScheme),
 ];

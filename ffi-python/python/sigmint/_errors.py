@@ -64,6 +64,15 @@ __all__ = [
     "InvalidSubjectError",
     "InvalidKeyError",
     "KeyTooShortError",
+    "MalformedTemplateError",
+    "UnknownTemplateFieldError",
+    "MissingPartError",
+    "InvalidPartError",
+    "InvalidHexError",
+    "MissingHeaderError",
+    "MalformedHeaderError",
+    "ReplayedError",
+    "UnknownSchemeError",
 ]
 
 
@@ -342,6 +351,75 @@ class KeyTooShortError(Error, _jwt.InvalidKeyError, ValueError):
 
     code = 37
     name = "key_too_short"
+
+
+class MalformedTemplateError(Error):
+    """A scheme's template is malformed: empty, an unclosed ``{``, or a lone ``}`` (literal braces
+    are written ``{{`` and ``}}``)."""
+
+    code = 38
+    name = "malformed_template"
+
+
+class UnknownTemplateFieldError(Error):
+    """A scheme's template names a field that is not one of ``timestamp``, ``method``, ``path``,
+    ``query``, ``body`` and ``body_sha256``."""
+
+    code = 39
+    name = "unknown_template_field"
+
+
+class MissingPartError(Error):
+    """A part the scheme's template signs was not given."""
+
+    code = 40
+    name = "missing_part"
+
+
+class InvalidPartError(Error, ValueError):
+    """A part, or a scheme's prefix, cannot be sent as given: a method that is not upper-case
+    letters, a query or timestamp with a space, control, non-ASCII or ``#`` character (or a
+    query starting with ``?``), a prefix longer than 32 bytes or not visible ASCII."""
+
+    code = 41
+    name = "invalid_part"
+
+
+class InvalidHexError(Error, ValueError):
+    """A hex secret has an odd length or a character outside ``0-9``, ``a-f``, ``A-F``."""
+
+    code = 42
+    name = "invalid_hex"
+
+
+class MissingHeaderError(Error):
+    """An inbound request lacks a header its scheme needs."""
+
+    code = 43
+    name = "missing_header"
+
+
+class MalformedHeaderError(Error):
+    """An inbound request's signature or timestamp header is not in its provider's format (or is
+    given twice)."""
+
+    code = 44
+    name = "malformed_header"
+
+
+class ReplayedError(Error):
+    """An authentic request was already accepted once (or is older than what the replay store still
+    remembers)."""
+
+    code = 45
+    name = "replayed"
+
+
+class UnknownSchemeError(Error):
+    """No preset scheme or webhook provider has this name."""
+
+    code = 46
+    name = "unknown_scheme"
 
 
 #: core error code -> exception class; the compiled module raises through this table.

@@ -6,6 +6,7 @@ use core::time::Duration;
 
 use heapless::String;
 
+use crate::canonical::{Parts, Preset, check_path};
 use crate::codec::{Decimal, base64};
 use crate::query::{self, Pairs};
 use crate::sink::{Sink, write_exact};
@@ -28,28 +29,12 @@ pub const HEADER_SIGNATURE: &str = "x-signature";
 /// An `x-signature` value.
 pub type Signature = String<SIGNATURE_LEN>;
 
-/// Refuses what a client could not send as-is: the signature covers the exact bytes on the wire.
-fn check_path(path: &str) -> Result<(), Error> {
-    if !path.starts_with('/') {
-        return Err(Error::EndpointNotAbsolute);
-    }
-    // A fold without short-circuit: the compiler vectorizes it, and this runs on every
-    // signature (a short-circuiting `any` cost a third of `sign` on a 200-byte endpoint).
-    let sendable = path
-        .bytes()
-        .fold(true, |ok, b| ok & b.is_ascii_graphic() & (b != b'#'));
-    if !sendable {
-        return Err(Error::EndpointInvalidChar);
-    }
-    Ok(())
-}
-
 fn write_endpoint_to<'a>(
     path: &str,
     params: impl Pairs<'a>,
     sink: &mut dyn Sink,
 ) -> Result<(), Error> {
-    check_path(path)?;
+    check_path(path.as_bytes())?;
     let has_params = params.clone().into_iter().next().is_some();
     if has_params && path.contains('?') {
         return Err(Error::PathHasQuery);
@@ -101,18 +86,27 @@ pub fn string_to_sign<'o>(
     endpoint: &str,
     out: &'o mut [u8],
 ) -> Result<&'o str, Error> {
-    check_path(endpoint)?;
     let ts = Decimal::new(timestamp_ms);
-    write_exact(out, |sink| {
-        sink.put(ts.as_bytes())?;
-        sink.put(b":")?;
-        sink.put(endpoint.as_bytes())
-    })
+    let written = Preset::Fonbnk
+        .scheme()
+        .string_to_sign(&parts(ts.as_bytes(), endpoint), out)?;
+    // The timestamp's digits and a checked (ASCII) path.
+    core::str::from_utf8(written).map_err(|_| Error::InvalidUtf8)
+}
+
+/// What Fonbnk signs of a request: the timestamp's digits and the endpoint.
+fn parts<'a>(timestamp: &'a [u8], endpoint: &'a str) -> Parts<'a> {
+    Parts {
+        timestamp: Some(timestamp),
+        path: Some(endpoint.as_bytes()),
+        ..Parts::default()
+    }
 }
 
 /// The `x-signature` value for `endpoint` (as [`write_endpoint`] builds it) at `timestamp_ms`.
 ///
-/// The string-to-sign is fed to the MAC in pieces, never assembled.
+/// The [`Preset::Fonbnk`] scheme: the string-to-sign is fed to the MAC in pieces, never
+/// assembled.
 ///
 /// # Errors
 /// [`Error::EndpointNotAbsolute`] or [`Error::EndpointInvalidChar`] for an endpoint that could
@@ -123,8 +117,9 @@ pub fn sign(key: &Key, timestamp_ms: u64, endpoint: &str) -> Result<Signature, E
 
 /// [`sign`] with the timestamp already in decimal, so that [`Signer::headers`] formats it once.
 fn sign_formatted(key: &Key, timestamp: &[u8], endpoint: &str) -> Result<Signature, Error> {
-    check_path(endpoint)?;
-    let tag = key.sign(&[timestamp, b":", endpoint.as_bytes()]);
+    let tag = Preset::Fonbnk
+        .scheme()
+        .tag(key, &parts(timestamp, endpoint))?;
     let mut out = [0u8; SIGNATURE_LEN];
     let text = base64::base64(tag.as_bytes(), &mut out)?;
     String::try_from(text).map_err(|_| Error::BufferTooSmall { needed: text.len() })
@@ -152,20 +147,10 @@ pub fn verify<S: AsRef<[u8]> + ?Sized>(
     endpoint: &str,
     signature: &S,
 ) -> Result<(), Error> {
-    check_path(endpoint)?;
-    let mut tag = [0u8; crate::TAG_LEN];
-    // Whatever is wrong with the text (not base64, or longer than a tag, which would be a
-    // buffer too small for the decoder), the verdict is the same: it does not match.
-    let decoded = base64::decode_strict(
-        signature.as_ref(),
-        &mut tag,
-        base64::IN_STANDARD,
-        true,
-        Error::InvalidSignature,
-    )
-    .map_err(|_| Error::InvalidSignature)?;
     let ts = Decimal::new(timestamp_ms);
-    key.verify(&[ts.as_bytes(), b":", endpoint.as_bytes()], decoded)
+    Preset::Fonbnk
+        .scheme()
+        .verify(key, &parts(ts.as_bytes(), endpoint), signature.as_ref())
 }
 
 /// An inbound request's `x-timestamp` as received: ASCII digits (leading zeros allowed), Unix
@@ -185,18 +170,7 @@ pub fn parse_timestamp(text: &[u8]) -> Result<u64, Error> {
     const INVALID: Error = Error::InvalidField {
         field: HEADER_TIMESTAMP,
     };
-    if text.is_empty() {
-        return Err(INVALID);
-    }
-    text.iter().try_fold(0u64, |n, &b| {
-        let digit = b.wrapping_sub(b'0');
-        if digit > 9 {
-            return Err(INVALID);
-        }
-        n.checked_mul(10)
-            .and_then(|n| n.checked_add(u64::from(digit)))
-            .ok_or(INVALID)
-    })
+    crate::codec::parse_digits(text).ok_or(INVALID)
 }
 
 /// How far a request's `x-timestamp` may be from the verifier's clock, either side, unless the
