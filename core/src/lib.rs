@@ -39,6 +39,7 @@ mod jose;
 pub mod json;
 pub mod providers;
 pub mod query;
+mod scan;
 mod sink;
 pub mod time;
 #[cfg(feature = "webhooks")]

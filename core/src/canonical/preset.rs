@@ -1,7 +1,35 @@
 //! The partners' schemes, by name.
 
-use super::{Scheme, SecretEncoding as S, TagEncoding as T};
+use super::Field::{Body, Method, Path, Query, Timestamp};
+use super::Segment::{Field, Literal};
+use super::{Scheme, SecretEncoding as S, TagEncoding as T, Template};
 use crate::Error;
+
+/// Each preset's template, and the pieces it parses to (compiled in: see `Template`).
+const FONBNK: Template<'static> = Template::compiled(
+    "{timestamp}:{path}",
+    &[Field(Timestamp), Literal(b":"), Field(Path)],
+);
+const COINBASE: Template<'static> = Template::compiled(
+    "{timestamp}{method}{path}{body}",
+    &[Field(Timestamp), Field(Method), Field(Path), Field(Body)],
+);
+const BINANCE: Template<'static> =
+    Template::compiled("{query}{body}", &[Field(Query), Field(Body)]);
+const BODY: Template<'static> = Template::compiled("{body}", &[Field(Body)]);
+const SLACK: Template<'static> = Template::compiled(
+    "v0:{timestamp}:{body}",
+    &[
+        Literal(b"v0:"),
+        Field(Timestamp),
+        Literal(b":"),
+        Field(Body),
+    ],
+);
+const STRIPE: Template<'static> = Template::compiled(
+    "{timestamp}.{body}",
+    &[Field(Timestamp), Literal(b"."), Field(Body)],
+);
 
 /// A scheme a partner or webhook provider documents.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -73,15 +101,13 @@ impl Preset {
     #[must_use]
     pub const fn scheme(self) -> Scheme<'static> {
         match self {
-            Preset::Fonbnk => Scheme::trusted("{timestamp}:{path}", S::Base64, T::Base64, ""),
-            Preset::Coinbase => {
-                Scheme::trusted("{timestamp}{method}{path}{body}", S::Base64, T::Base64, "")
-            }
-            Preset::Binance => Scheme::trusted("{query}{body}", S::Raw, T::Hex, ""),
-            Preset::GitHub => Scheme::trusted("{body}", S::Raw, T::Hex, "sha256="),
-            Preset::Slack => Scheme::trusted("v0:{timestamp}:{body}", S::Raw, T::Hex, "v0="),
-            Preset::Stripe => Scheme::trusted("{timestamp}.{body}", S::Raw, T::Hex, ""),
-            Preset::Shopify => Scheme::trusted("{body}", S::Raw, T::Base64, ""),
+            Preset::Fonbnk => Scheme::preset(FONBNK, S::Base64, T::Base64, ""),
+            Preset::Coinbase => Scheme::preset(COINBASE, S::Base64, T::Base64, ""),
+            Preset::Binance => Scheme::preset(BINANCE, S::Raw, T::Hex, ""),
+            Preset::GitHub => Scheme::preset(BODY, S::Raw, T::Hex, "sha256="),
+            Preset::Slack => Scheme::preset(SLACK, S::Raw, T::Hex, "v0="),
+            Preset::Stripe => Scheme::preset(STRIPE, S::Raw, T::Hex, ""),
+            Preset::Shopify => Scheme::preset(BODY, S::Raw, T::Base64, ""),
         }
     }
 }

@@ -30,6 +30,10 @@ fn presets_parse_and_round_trip_by_name() {
         )
         .unwrap();
         assert_eq!(parsed, scheme);
+        // The compiled pieces are the text's.
+        let compiled: Vec<_> = scheme.template().segments().collect();
+        let read: Vec<_> = parsed.template().segments().collect();
+        assert_eq!(compiled, read, "{preset:?}");
         assert_eq!(Preset::from_name(preset.name()), Ok(preset));
     }
     assert_eq!(Preset::from_name("gitlab"), Err(Error::UnknownScheme));

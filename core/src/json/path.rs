@@ -6,9 +6,10 @@
 // the nesting counted while skipping is that of text the reader already checked.
 #![allow(clippy::arithmetic_side_effects)]
 
-use super::reader::{Reader, scan};
+use super::reader::Reader;
 use super::unescape::raw_denotes;
 use super::{Kind, Value};
+use crate::scan;
 use crate::{Claim, Error};
 
 impl<'a> Reader<'a> {

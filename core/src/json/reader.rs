@@ -9,6 +9,7 @@
 use super::unescape::{Unescaped, hex4_value, raw_denotes, unescape_into, unescaped_eq};
 use super::{MAX_DEPTH, Member, Value};
 use crate::Error;
+use crate::scan;
 
 /// [`validate`], also handing each member of a top-level object to `on_member` as its value
 /// completes, so a caller that wants certain members (a JWT's registered claims) finds them
@@ -126,61 +127,6 @@ pub(crate) fn validate_reporting<'a>(
                 _ => return Err(Error::InvalidJson),
             }
         }
-    }
-}
-
-/// Word-at-a-time (SWAR) search: the reader spends most of its time looking for the next
-/// quote, backslash or bracket, and testing eight bytes per step is several times faster than
-/// one, with no `unsafe` and on every target. Property-tested against a byte loop below.
-pub(super) mod scan {
-    const ONES: usize = usize::MAX / 0xFF;
-    const HIGHS: usize = ONES * 0x80;
-
-    /// The high bit of each byte of `x` equal to `byte`. Borrows can flag bytes above a true
-    /// match, never below one, so the lowest flag is exact (all that [`position`] reads).
-    pub(in crate::json) fn eq(x: usize, byte: u8) -> usize {
-        let v = x ^ ONES.wrapping_mul(usize::from(byte));
-        v.wrapping_sub(ONES) & !v & HIGHS
-    }
-
-    /// The high bit of each byte of `x` below `bound` (at most 0x80); the lowest is exact.
-    pub(in crate::json) fn below(x: usize, bound: u8) -> usize {
-        x.wrapping_sub(ONES.wrapping_mul(usize::from(bound))) & !x & HIGHS
-    }
-
-    /// The index of the first byte of `bytes` that `stop` accepts (or `bytes.len()`), where
-    /// `flags` marks those bytes in a little-endian word as [`eq`] and [`below`] do.
-    ///
-    /// With the `compact` feature, a byte loop: the word-at-a-time paths cost about 0.35 KiB
-    /// of a Cortex-M image.
-    #[cfg(feature = "compact")]
-    pub(in crate::json) fn position(
-        bytes: &[u8],
-        _flags: impl Fn(usize) -> usize,
-        stop: impl Fn(u8) -> bool,
-    ) -> usize {
-        bytes.iter().position(|&b| stop(b)).unwrap_or(bytes.len())
-    }
-
-    #[cfg(not(feature = "compact"))]
-    pub(in crate::json) fn position(
-        bytes: &[u8],
-        flags: impl Fn(usize) -> usize,
-        stop: impl Fn(u8) -> bool,
-    ) -> usize {
-        const WORD: usize = core::mem::size_of::<usize>();
-        let mut words = bytes.chunks_exact(WORD);
-        let mut offset = 0;
-        for word in words.by_ref() {
-            let x = usize::from_le_bytes(word.try_into().unwrap_or([0; WORD]));
-            let hits = flags(x);
-            if hits != 0 {
-                return offset + (hits.trailing_zeros() / 8) as usize;
-            }
-            offset += WORD;
-        }
-        let tail = words.remainder();
-        offset + tail.iter().position(|&b| stop(b)).unwrap_or(tail.len())
     }
 }
 

@@ -1,8 +1,8 @@
 //! The reader's unit tests: RFC 8259 texts accepted and refused, the word scan against a byte
 //! loop, reporting, depth limits, duplicate keys, values read in place.
 
-use super::reader::scan;
 use super::*;
+use crate::scan;
 
 fn ok(doc: &str) -> Value<'_> {
     validate(doc.as_bytes(), DEFAULT_MAX_DEPTH).unwrap_or_else(|e| panic!("{doc}: {e}"))
