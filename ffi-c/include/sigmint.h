@@ -1,5 +1,6 @@
 /*
- * sigmint: partner-API request signing and HS256 tokens, without allocation.
+ * sigmint: partner-API request signing, webhook verification and HS256 tokens, without
+ * allocation.
  *
  * Conventions, for every function:
  * - it returns a sigmint_result: SIGMINT_RESULT_OK (0) or an error;
@@ -7,10 +8,12 @@
  *   length may be NULL only when that length is 0;
  * - outputs are written only on success; on SIGMINT_RESULT_BUFFER_TOO_SMALL the *out_len
  *   parameter holds the size needed and out is untouched (out = NULL, out_cap = 0 asks for it);
+ *   the one other output written on a refusal says so (the header sigmint_webhook_verify
+ *   refused);
  * - text is bytes plus a length: outputs are NOT NUL-terminated, inputs need not be; text
- *   inputs must be UTF-8 (SIGMINT_RESULT_INVALID_UTF8). Two exceptions say so: the fixed
- *   arrays of sigmint_fonbnk_headers and the static texts of the getters (base URLs, paths)
- *   are NUL-terminated as well;
+ *   inputs must be UTF-8 (SIGMINT_RESULT_INVALID_UTF8). The exceptions say so: the fixed
+ *   arrays of sigmint_fonbnk_headers, the static texts of the getters (base URLs, paths) and
+ *   the header names and values of sigmint_webhook_sign are NUL-terminated as well;
  * - response parsers fill caller structs with sigmint_str views into the body they were
  *   given (valid as long as that body is; {NULL, 0} for an absent field); JSON strings are
  *   viewed as written, escapes intact: sigmint_view_unescape resolves them;
@@ -143,6 +146,34 @@
 #define SIGMINT_PROVIDER_MAX_RESPONSE_LEN (64 * 1024)
 
 /**
+ * Size of a `sigmint_replay` in bytes.
+ */
+#define SIGMINT_REPLAY_SIZE 64
+
+/**
+ * The longest prefix a scheme's signature may have, in bytes (`sha256=` is 7).
+ */
+#define SIGMINT_SCHEME_PREFIX_MAX_LEN 32
+
+/**
+ * The longest signature any scheme writes, in bytes: a prefix and 64 hex digits. A buffer
+ * this long always holds a scheme's signature.
+ */
+#define SIGMINT_SCHEME_SIGNATURE_MAX_LEN (SIGMINT_SCHEME_PREFIX_MAX_LEN + 64)
+
+/**
+ * Size of a `sigmint_scheme` in bytes: what it holds takes 48 on 64-bit targets; the rest is
+ * headroom, so that the struct, and the ABI, can stay the same when it grows.
+ */
+#define SIGMINT_SCHEME_SIZE 128
+
+/**
+ * Size of a `sigmint_seen` in bytes: a remembered request takes 48 today (its tag and when
+ * it was signed); the rest is headroom, so that the ABI can stay the same when it grows.
+ */
+#define SIGMINT_SEEN_SIZE 64
+
+/**
  * The major version of the library the header came with (`SIGMINT_VERSION_MAJOR`); compare it
  * with `sigmint_version()` at run time to catch a header and library that do not match.
  */
@@ -157,6 +188,19 @@
  * The patch version of the library the header came with.
  */
 #define SIGMINT_VERSION_PATCH 0
+
+/**
+ * How far, in seconds, a webhook's signed timestamp may be from the receiver's clock, either
+ * side, unless the receiver says otherwise: the 5 minutes Slack and Stripe document. Pass it
+ * as `tolerance_s` to `sigmint_webhook_verify`.
+ */
+#define SIGMINT_WEBHOOK_DEFAULT_TOLERANCE_S 300
+
+/**
+ * The most headers `sigmint_webhook_sign` gives for any provider (Slack's timestamp and
+ * signature): room for this many always suffices.
+ */
+#define SIGMINT_WEBHOOK_MAX_HEADERS 2
 
 /**
  * The status every sigmint function returns: `SIGMINT_RESULT_OK` (0) or an error.
@@ -571,6 +615,124 @@ typedef struct sigmint_mygiro_access_token {
 } sigmint_mygiro_access_token;
 
 /**
+ * A replay store: the requests `sigmint_webhook_verify` has accepted, kept in an array of
+ * `sigmint_seen` slots the caller owns, so that each is accepted once.
+ *
+ * Set it up with `sigmint_replay_init`; its contents are private. A request is remembered by
+ * its tag, so keep one store per endpoint (GitHub's and Shopify's tags of one body under one
+ * secret are the same). When every slot holds a request still within the window, the oldest
+ * is forgotten, and from then on a signed timestamp no newer than it is refused as replayed:
+ * the store fails closed, never open. A zeroed store (`sigmint_replay r = {0};`) has no slots,
+ * and is refused with `SIGMINT_RESULT_BUFFER_TOO_SMALL`.
+ *
+ * `sigmint_webhook_verify` writes the store and its slots: one thread at a time (hold a lock
+ * around the call when threads share it). The slots must stay valid, and untouched by
+ * anything else, as long as the store is used.
+ */
+typedef struct sigmint_replay {
+  /**
+   * Opaque storage; the `uint64_t` element type gives it the alignment of a 64-bit integer.
+   */
+  uint64_t opaque[8];
+} sigmint_replay;
+
+/**
+ * One slot of a replay store: room for one verified request. Allocate an array of them (on
+ * the stack, static, or from your allocator) and hand it to `sigmint_replay_init`; its
+ * contents are private.
+ */
+typedef struct sigmint_seen {
+  /**
+   * Opaque storage; the `uint64_t` element type gives it the alignment of a 64-bit integer.
+   */
+  uint64_t opaque[8];
+} sigmint_seen;
+
+/**
+ * A signing scheme, in memory the caller provides (on the stack, in a struct, static): what
+ * is signed (a template), how the secret and the tag are written, and the tag's prefix.
+ *
+ * Its contents are private: set them with `sigmint_scheme_init` or `sigmint_scheme_preset`.
+ * A scheme made by `sigmint_scheme_init` borrows the template and prefix texts it was given:
+ * they must stay readable, unchanged, as long as the scheme is used (a preset's texts are
+ * static). A zeroed scheme (`sigmint_scheme s = {0};`) has an empty template, which every
+ * function refuses with `SIGMINT_RESULT_MALFORMED_TEMPLATE`.
+ *
+ * It holds no secret: copy it freely. Once made it is only read, so any number of threads
+ * may use one scheme at once.
+ */
+typedef struct sigmint_scheme {
+  /**
+   * Opaque storage; the `uint64_t` element type gives it the alignment of a 64-bit integer.
+   */
+  uint64_t opaque[16];
+} sigmint_scheme;
+
+/**
+ * How a scheme's secret is written: one of the `SIGMINT_SECRET_ENCODING_*` values.
+ */
+typedef uint32_t sigmint_secret_encoding;
+
+/**
+ * How a scheme writes its tag: one of the `SIGMINT_TAG_ENCODING_*` values.
+ */
+typedef uint32_t sigmint_tag_encoding;
+
+/**
+ * The parts of one request that a scheme may sign, each exactly as sent: bytes plus a
+ * length, not NUL-terminated.
+ *
+ * A NULL pointer (with a length of 0) means the part is not given: a template that signs it
+ * is refused with `SIGMINT_RESULT_MISSING_PART`. A non-NULL pointer with a length of 0 is a
+ * part given empty (an empty query). The body is always there: NULL with length 0 is an empty
+ * body. A zeroed struct (`sigmint_parts p = {0};`) gives no part and an empty body. Which
+ * bytes each part may hold is the scheme's rule (`SIGMINT_RESULT_INVALID_PART` and the
+ * endpoint results).
+ */
+typedef struct sigmint_parts {
+  /**
+   * The timestamp as sent (`{timestamp}`), in the scheme's units: visible ASCII.
+   */
+  const char *timestamp;
+  /**
+   * The length of `timestamp`.
+   */
+  size_t timestamp_len;
+  /**
+   * The HTTP method (`{method}`): upper-case letters, as clients send it.
+   */
+  const char *method;
+  /**
+   * The length of `method`.
+   */
+  size_t method_len;
+  /**
+   * The path with its query, as sent (`{path}`): starts with `/`, visible ASCII, no `#`.
+   */
+  const char *path;
+  /**
+   * The length of `path`.
+   */
+  size_t path_len;
+  /**
+   * The query string without its `?`, as sent (`{query}`): visible ASCII, no `#`.
+   */
+  const char *query;
+  /**
+   * The length of `query`.
+   */
+  size_t query_len;
+  /**
+   * The raw body (`{body}`, `{body_sha256}`).
+   */
+  const uint8_t *body;
+  /**
+   * The length of `body`.
+   */
+  size_t body_len;
+} sigmint_parts;
+
+/**
  * A user token, as `sigmint_sfox_parse_user_token` fills it.
  *
  * Texts are views **into the body** that was parsed (not copied, not NUL-terminated), valid
@@ -596,6 +758,34 @@ typedef struct sigmint_sfox_user_token {
    */
   int64_t expires_at_ms;
 } sigmint_sfox_user_token;
+
+/**
+ * One HTTP header: its name and its value, bytes plus a length each (not NUL-terminated;
+ * HTTP values need not be UTF-8). `name` (or `value`) may be NULL only when `name_len` (or
+ * `value_len`) is 0.
+ *
+ * `sigmint_webhook_verify` reads an array of them, the request's headers as received (names
+ * in any case); `sigmint_webhook_sign` fills one, with static names and values in the
+ * caller's buffer, both NUL-terminated as well.
+ */
+typedef struct sigmint_http_header {
+  /**
+   * The name's bytes.
+   */
+  const char *name;
+  /**
+   * The name's length in bytes.
+   */
+  size_t name_len;
+  /**
+   * The value's bytes.
+   */
+  const char *value;
+  /**
+   * The value's length in bytes.
+   */
+  size_t value_len;
+} sigmint_http_header;
 
 /**
  * `POST /api/user/kyc/status` (API v1.5); body `sigmint_fonbnk_user_query_json`, answer
@@ -782,6 +972,11 @@ typedef struct sigmint_sfox_user_token {
 #define SIGMINT_RESULT_INVALID_HEADER 15
 
 /**
+ * A hex secret has an odd length or a character outside `0-9`, `a-f`, `A-F`.
+ */
+#define SIGMINT_RESULT_INVALID_HEX 42
+
+/**
  * The token's `iss` is not exactly an expected issuer.
  */
 #define SIGMINT_RESULT_INVALID_ISSUER 23
@@ -796,6 +991,13 @@ typedef struct sigmint_sfox_user_token {
  * refused.
  */
 #define SIGMINT_RESULT_INVALID_KEY 36
+
+/**
+ * A part, or a scheme's prefix, cannot be sent as given: a method that is not upper-case letters,
+ * a query or timestamp with a space, control, non-ASCII or `#` character (or a query starting with
+ * `?`), a prefix longer than 32 bytes or not visible ASCII.
+ */
+#define SIGMINT_RESULT_INVALID_PART 41
 
 /**
  * A MAC tag did not match, or did not have the full 32-byte length.
@@ -838,6 +1040,18 @@ typedef struct sigmint_sfox_user_token {
 #define SIGMINT_RESULT_LIST_TOO_LONG 34
 
 /**
+ * An inbound request's signature or timestamp header is not in its provider's format (or is given
+ * twice).
+ */
+#define SIGMINT_RESULT_MALFORMED_HEADER 44
+
+/**
+ * A scheme's template is malformed: empty, an unclosed `{`, or a lone `}` (literal braces are
+ * written `{{` and `}}`).
+ */
+#define SIGMINT_RESULT_MALFORMED_TEMPLATE 38
+
+/**
  * A token is not exactly three segments of strict base64url (or not even text).
  */
 #define SIGMINT_RESULT_MALFORMED_TOKEN 11
@@ -851,6 +1065,16 @@ typedef struct sigmint_sfox_user_token {
  * A provider's response lacks a field it must have (or has it as `null`).
  */
 #define SIGMINT_RESULT_MISSING_FIELD 29
+
+/**
+ * An inbound request lacks a header its scheme needs.
+ */
+#define SIGMINT_RESULT_MISSING_HEADER 43
+
+/**
+ * A part the scheme's template signs was not given.
+ */
+#define SIGMINT_RESULT_MISSING_PART 40
 
 /**
  * The token's `nbf` is still in the future (beyond the leeway).
@@ -884,6 +1108,12 @@ typedef struct sigmint_sfox_user_token {
 #define SIGMINT_RESULT_PROVIDER_ERROR 32
 
 /**
+ * An authentic request was already accepted once (or is older than what the replay store still
+ * remembers).
+ */
+#define SIGMINT_RESULT_REPLAYED 45
+
+/**
  * A provider's response body is longer than the limit.
  */
 #define SIGMINT_RESULT_RESPONSE_TOO_LARGE 28
@@ -910,6 +1140,17 @@ typedef struct sigmint_sfox_user_token {
 #define SIGMINT_RESULT_UNKNOWN_ENUM_VALUE 104
 
 /**
+ * No preset scheme or webhook provider has this name.
+ */
+#define SIGMINT_RESULT_UNKNOWN_SCHEME 46
+
+/**
+ * A scheme's template names a field that is not one of `timestamp`, `method`, `path`, `query`,
+ * `body` and `body_sha256`.
+ */
+#define SIGMINT_RESULT_UNKNOWN_TEMPLATE_FIELD 39
+
+/**
  * A token's `alg` is `none` (in any spelling) or not an HMAC algorithm sigmint supports.
  */
 #define SIGMINT_RESULT_UNSUPPORTED_ALGORITHM 16
@@ -918,6 +1159,37 @@ typedef struct sigmint_sfox_user_token {
  * The token's type (header `typ` or the `type` claim) is not the expected one.
  */
 #define SIGMINT_RESULT_WRONG_TOKEN_TYPE 27
+
+/**
+ * The secret is base64, either alphabet, padding optional (Fonbnk, Coinbase).
+ */
+#define SIGMINT_SECRET_ENCODING_BASE64 1
+
+/**
+ * The secret is hex, either case.
+ */
+#define SIGMINT_SECRET_ENCODING_HEX 2
+
+/**
+ * The secret's bytes are the key (GitHub, Slack, Stripe, Shopify, Binance).
+ */
+#define SIGMINT_SECRET_ENCODING_RAW 0
+
+/**
+ * Standard base64 with padding, 44 characters (Fonbnk, Coinbase, Shopify).
+ */
+#define SIGMINT_TAG_ENCODING_BASE64 0
+
+/**
+ * URL-safe base64 without padding, 43 characters.
+ */
+#define SIGMINT_TAG_ENCODING_BASE64URL 1
+
+/**
+ * Lower-case hex, 64 characters (GitHub, Slack, Stripe, Binance); either case is accepted
+ * when verifying.
+ */
+#define SIGMINT_TAG_ENCODING_HEX 2
 
 #ifdef __cplusplus
 extern "C" {
@@ -1798,6 +2070,24 @@ sigmint_result sigmint_provider_error_message(const char *body,
                                               size_t *out_len);
 
 /**
+ * Sets up `*replay` as an empty replay store over the `count` slots at `slots` (their
+ * previous contents are ignored), for `sigmint_webhook_verify`. Each slot remembers one
+ * request; size the array for the requests a window (`tolerance_s`) may bring, and more: a
+ * full store refuses the older requests rather than forget them.
+ *
+ * `replay` and `slots` may be uninitialized memory; `slots` may be NULL when `count` is 0 (a
+ * store that refuses every request with `SIGMINT_RESULT_BUFFER_TOO_SMALL`). Calling it again
+ * empties the store.
+ *
+ * # Safety
+ * `replay` must be writable for a `sigmint_replay` and `slots` for `count` `sigmint_seen`s,
+ * valid as long as the store is used; nothing else may use either during the call.
+ */
+sigmint_result sigmint_replay_init(struct sigmint_replay *replay,
+                                   struct sigmint_seen *slots,
+                                   size_t count);
+
+/**
  * The name of `result` as the header spells it without `SIGMINT_RESULT_`, such as
  * `"INVALID_SIGNATURE"`: stable across releases, for bindings (Kotlin's
  * `SigmintException.code`) and for programs that log or compare results by name.
@@ -1814,6 +2104,148 @@ const char *sigmint_result_name(sigmint_result result);
  * sigmint function returns gives `"unknown result"`.
  */
 const char *sigmint_result_str(sigmint_result result);
+
+/**
+ * Makes `*scheme` the scheme that signs `template_text[0..template_len]` (literal text and
+ * `{field}`s: `{timestamp}`, `{method}`, `{path}`, `{query}`, `{body}`, `{body_sha256}`; `{{`
+ * and `}}` for braces), whose secret is written as `secret_encoding` says and whose signature
+ * is `prefix[0..prefix_len]` (UTF-8, may be empty) followed by the tag written as
+ * `tag_encoding` says.
+ *
+ * The scheme borrows both texts: they must stay readable and unchanged as long as it is used.
+ * `scheme` may be uninitialized memory; it is written only on success.
+ *
+ * Returns `SIGMINT_RESULT_MALFORMED_TEMPLATE` for an empty template, an unclosed `{` or a lone
+ * `}`, `SIGMINT_RESULT_UNKNOWN_TEMPLATE_FIELD` for a name between braces that is not a field,
+ * `SIGMINT_RESULT_INVALID_PART` for a prefix longer than `SIGMINT_SCHEME_PREFIX_MAX_LEN` or not
+ * visible ASCII, `SIGMINT_RESULT_UNKNOWN_ENUM_VALUE` for an encoding no constant names,
+ * `SIGMINT_RESULT_INVALID_UTF8`.
+ *
+ * # Safety
+ * `scheme` must be writable for a `sigmint_scheme`; `template_text` and `prefix` must be
+ * readable for their lengths, as long as the scheme is used.
+ */
+sigmint_result sigmint_scheme_init(struct sigmint_scheme *scheme,
+                                   const char *template_text,
+                                   size_t template_len,
+                                   sigmint_secret_encoding secret_encoding,
+                                   sigmint_tag_encoding tag_encoding,
+                                   const char *prefix,
+                                   size_t prefix_len);
+
+/**
+ * Initializes `key` from `secret[0..len]` decoded as `scheme` says its secrets are written
+ * (as is, base64 or hex), for `sigmint_scheme_sign` and `sigmint_scheme_verify`.
+ *
+ * `key` may be uninitialized memory; a key it already held is wiped and replaced. On failure
+ * `key` is left as it was. Returns `SIGMINT_RESULT_EMPTY_KEY` for a secret that is empty or
+ * decodes to nothing, `SIGMINT_RESULT_INVALID_BASE64` or `SIGMINT_RESULT_INVALID_HEX` for one
+ * not in its encoding, and the scheme's errors (see `sigmint_scheme_init`).
+ *
+ * # Safety
+ * `scheme` must point to a `sigmint_scheme` whose texts are readable, `key` to a writable
+ * `sigmint_key` that no other thread uses during the call, and `secret` must be readable for
+ * `len` bytes.
+ */
+sigmint_result sigmint_scheme_key(const struct sigmint_scheme *scheme,
+                                  struct sigmint_key *key,
+                                  const uint8_t *secret,
+                                  size_t len);
+
+/**
+ * Makes `*scheme` the preset scheme named `name[0..name_len]`, in lower case: `fonbnk`
+ * (`{timestamp}:{path}`, base64 secret, base64 tag), `coinbase`
+ * (`{timestamp}{method}{path}{body}`, base64 secret, base64 tag), `binance`
+ * (`{query}{body}`, hex tag), `github` (`{body}`, hex tag after `sha256=`), `slack`
+ * (`v0:{timestamp}:{body}`, hex tag after `v0=`), `stripe` (`{timestamp}.{body}`, hex tag),
+ * `shopify` (`{body}`, base64 tag); the last five take the secret as it is.
+ *
+ * A preset's texts are static: the scheme borrows nothing. `scheme` may be uninitialized
+ * memory; it is written only on success. Returns `SIGMINT_RESULT_UNKNOWN_SCHEME` for any other
+ * name (`GitHub` included), `SIGMINT_RESULT_INVALID_UTF8`.
+ *
+ * # Safety
+ * `scheme` must be writable for a `sigmint_scheme`; `name` readable for `name_len` bytes.
+ */
+sigmint_result sigmint_scheme_preset(struct sigmint_scheme *scheme,
+                                     const char *name,
+                                     size_t name_len);
+
+/**
+ * Writes the signature of the request `*parts` under `scheme` with `key` (from
+ * `sigmint_scheme_key`): the scheme's prefix, then the HMAC-SHA256 tag of the string the
+ * scheme's template makes of the parts (streamed into the MAC, never built), in the scheme's
+ * encoding. It goes to `out` (ASCII, not NUL-terminated), and its length, the same for every
+ * signature of the scheme (`sigmint_scheme_signature_len`, at most
+ * `SIGMINT_SCHEME_SIGNATURE_MAX_LEN`), to `*out_len`.
+ *
+ * Returns `SIGMINT_RESULT_MISSING_PART` for a part the template signs that `*parts` does not
+ * give; `SIGMINT_RESULT_INVALID_PART` for a method, query or timestamp that cannot go on the
+ * wire as given; `SIGMINT_RESULT_ENDPOINT_NOT_ABSOLUTE` or
+ * `SIGMINT_RESULT_ENDPOINT_INVALID_CHAR` for such a path; the scheme's errors (see
+ * `sigmint_scheme_init`); `SIGMINT_RESULT_KEY_NOT_INITIALIZED`. Buffers work as for
+ * `sigmint_fonbnk_endpoint`.
+ *
+ * # Safety
+ * `scheme` must point to a `sigmint_scheme` whose texts are readable, `key` to a
+ * `sigmint_key`, `parts` to a `sigmint_parts` whose parts are readable for their lengths;
+ * `out` must be writable for `out_cap` bytes and `out_len` for a `size_t`; outputs must not
+ * overlap inputs.
+ */
+sigmint_result sigmint_scheme_sign(const struct sigmint_scheme *scheme,
+                                   const struct sigmint_key *key,
+                                   const struct sigmint_parts *parts,
+                                   char *out,
+                                   size_t out_cap,
+                                   size_t *out_len);
+
+/**
+ * Writes to `*len` the length of every signature `scheme` writes: its prefix's and its tag's
+ * (44 for base64, 43 for base64url, 64 for hex), at most `SIGMINT_SCHEME_SIGNATURE_MAX_LEN`.
+ *
+ * Returns the scheme's errors (see `sigmint_scheme_init`).
+ *
+ * # Safety
+ * `scheme` must point to a `sigmint_scheme` whose texts are readable; `len` must be writable
+ * for a `size_t`.
+ */
+sigmint_result sigmint_scheme_signature_len(const struct sigmint_scheme *scheme, size_t *len);
+
+/**
+ * Writes the string `scheme` signs for the request `*parts` (its template with each field
+ * replaced by its part, the body as it is), to debug a signature mismatch, to `out` (bytes,
+ * not NUL-terminated: a body need not be text), and its length to `*out_len`.
+ *
+ * Returns the part and scheme errors of `sigmint_scheme_sign`. Buffers work as for
+ * `sigmint_fonbnk_endpoint`.
+ *
+ * # Safety
+ * `scheme` must point to a `sigmint_scheme` whose texts are readable, `parts` to a
+ * `sigmint_parts` whose parts are readable for their lengths; `out` must be writable for
+ * `out_cap` bytes and `out_len` for a `size_t`; outputs must not overlap inputs.
+ */
+sigmint_result sigmint_scheme_string_to_sign(const struct sigmint_scheme *scheme,
+                                             const struct sigmint_parts *parts,
+                                             uint8_t *out,
+                                             size_t out_cap,
+                                             size_t *out_len);
+
+/**
+ * Checks, in constant time, that `signature[0..signature_len]` (as received: the prefix,
+ * then the tag) is the signature of the request `*parts` under `scheme` with `key`.
+ *
+ * Returns `SIGMINT_RESULT_OK` when it is; `SIGMINT_RESULT_INVALID_SIGNATURE` when it does not
+ * match, lacks the prefix or is not one encoding of 32 bytes (hex in either case); before
+ * that, the part, scheme and key errors of `sigmint_scheme_sign`.
+ *
+ * # Safety
+ * As `sigmint_scheme_sign`, with `signature` readable for `signature_len` bytes.
+ */
+sigmint_result sigmint_scheme_verify(const struct sigmint_scheme *scheme,
+                                     const struct sigmint_key *key,
+                                     const struct sigmint_parts *parts,
+                                     const char *signature,
+                                     size_t signature_len);
 
 /**
  * Writes the `Authorization` value of an sFOX enterprise request, `Bearer {api_key}`, to
@@ -1935,6 +2367,97 @@ sigmint_result sigmint_view_unescape(const char *body,
                                      char *out,
                                      size_t out_cap,
                                      size_t *out_len);
+
+/**
+ * Signs `body[0..body_len]` as the provider named `provider_name[0..provider_len]` (`github`,
+ * `slack`, `stripe`, `shopify`) signs a webhook, with the secret `key` holds (the raw secret,
+ * `sigmint_key_init`) at `timestamp_s` (Unix seconds, from the caller's clock; ignored by the
+ * providers that sign no timestamp), and gives the headers to send: for tests, and for
+ * services that send webhooks.
+ *
+ * Fills `headers[0..*headers_len]` (in the order to send them: Slack's timestamp first, then
+ * the signature) and writes the values to `out`. Each `headers[i].name` is a static text and
+ * each `headers[i].value` points into `out`; both are NUL-terminated as well as given with
+ * their lengths, so `printf("%s: %s\r\n", h.name, h.value)` sends one. `*out_len` is the bytes
+ * of `out` used, NULs included. The array can go straight to `sigmint_webhook_verify`.
+ *
+ * When `headers_cap` or `out_cap` is too small, returns `SIGMINT_RESULT_BUFFER_TOO_SMALL` with
+ * the number of headers needed in `*headers_len` (at most `SIGMINT_WEBHOOK_MAX_HEADERS`) and
+ * the bytes needed in `*out_len`, writing nothing else; both buffers may be NULL when their
+ * capacity is 0, to ask for both sizes.
+ *
+ * Returns `SIGMINT_RESULT_UNKNOWN_SCHEME` for another provider name, `SIGMINT_RESULT_INVALID_PART`
+ * for a negative timestamp where one is signed, `SIGMINT_RESULT_INVALID_UTF8`,
+ * `SIGMINT_RESULT_KEY_NOT_INITIALIZED`.
+ *
+ * # Safety
+ * `provider_name` must be readable for `provider_len` bytes, `key` point to a `sigmint_key`,
+ * `body` be readable for `body_len` bytes; `headers` must be writable for `headers_cap`
+ * headers, `out` for `out_cap` bytes, `headers_len` and `out_len` for a `size_t` each;
+ * outputs must not overlap inputs or each other.
+ */
+sigmint_result sigmint_webhook_sign(const char *provider_name,
+                                    size_t provider_len,
+                                    const struct sigmint_key *key,
+                                    const uint8_t *body,
+                                    size_t body_len,
+                                    int64_t timestamp_s,
+                                    struct sigmint_http_header *headers,
+                                    size_t headers_cap,
+                                    size_t *headers_len,
+                                    char *out,
+                                    size_t out_cap,
+                                    size_t *out_len);
+
+/**
+ * Verifies an inbound webhook of the provider named `provider_name[0..provider_len]`
+ * (`github`, `slack`, `stripe`, `shopify`): the request's headers `headers[0..header_count]`
+ * as received (names in any case, values with surrounding spaces allowed) and its raw body
+ * `body[0..body_len]`, against any of the keys `keys[0..key_count]` (each the raw secret,
+ * `sigmint_key_init`; several while a secret is rotated), at the receiver's time `now_s` (Unix
+ * seconds, from the caller's clock). The signature is compared in constant time, and checked
+ * before the timestamp, so that a refused timestamp always belongs to an authentic request.
+ *
+ * `tolerance_s` is how far the signed timestamp (Slack's, Stripe's) may be from `now_s`,
+ * either side: pass `SIGMINT_WEBHOOK_DEFAULT_TOLERANCE_S` unless the provider says otherwise.
+ * With a `replay` store (`sigmint_replay_init`), an authentic request it has accepted before
+ * is refused with `SIGMINT_RESULT_REPLAYED`, and one accepted now is recorded in it; NULL
+ * checks no replay.
+ *
+ * On success, `*key_index` (unless `key_index` is NULL) is the index in `keys` of the first
+ * key that matched: while a secret is rotated, it tells when the old one stops being used.
+ *
+ * Returns `SIGMINT_RESULT_INVALID_SIGNATURE` when no key's signature is among the received
+ * ones; `SIGMINT_RESULT_MISSING_HEADER` for a header the provider needs that is absent;
+ * `SIGMINT_RESULT_MALFORMED_HEADER` for one given twice or not in the provider's format: for
+ * both, `*refused_header` (unless `refused_header` is NULL) is pointed at the header's name as
+ * the provider documents it (`X-Slack-Request-Timestamp`; a static text, NUL-terminated too),
+ * the one output written on a refusal; `SIGMINT_RESULT_TIMESTAMP_OUT_OF_WINDOW`;
+ * `SIGMINT_RESULT_REPLAYED`; `SIGMINT_RESULT_BUFFER_TOO_SMALL` for a replay store with no
+ * slots; `SIGMINT_RESULT_EMPTY_KEY` when `key_count` is 0; `SIGMINT_RESULT_UNKNOWN_SCHEME` for
+ * another provider name; `SIGMINT_RESULT_KEY_NOT_INITIALIZED` when a key is not initialized.
+ *
+ * # Safety
+ * `provider_name` must be readable for `provider_len` bytes, `keys` point to `key_count`
+ * `sigmint_key`s, `headers` be readable for `header_count` headers (and each name and value
+ * for its length), `body` for `body_len` bytes; `replay` must be NULL or a store set up by
+ * `sigmint_replay_init` (or zeroed) that no other thread uses during the call; `key_index`
+ * must be NULL or writable for a `size_t`, `refused_header` NULL or writable for a
+ * `sigmint_str`.
+ */
+sigmint_result sigmint_webhook_verify(const char *provider_name,
+                                      size_t provider_len,
+                                      const struct sigmint_key *keys,
+                                      size_t key_count,
+                                      const struct sigmint_http_header *headers,
+                                      size_t header_count,
+                                      const uint8_t *body,
+                                      size_t body_len,
+                                      int64_t now_s,
+                                      uint64_t tolerance_s,
+                                      struct sigmint_replay *replay,
+                                      size_t *key_index,
+                                      struct sigmint_str *refused_header);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -1,6 +1,8 @@
 //! C ABI for sigmint: `#include <sigmint.h>`, link `libsigmint.a` (or `libsigmint.so`).
 //!
-//! Request signing (keys, HMAC, Fonbnk), HS256 tokens (JWS verify, JWT verify and
+//! Request signing (keys, HMAC, Fonbnk, and any HMAC-SHA256 scheme: a template of request parts
+//! with the partners' presets), inbound webhooks (GitHub, Slack, Stripe, Shopify: rotated
+//! secrets, timestamp windows, a replay store in caller memory), HS256 tokens (JWS verify, JWT verify and
 //! validate, unverified reads, minting, the Fonbnk pay-widget signature), reading values
 //! out of claims JSON, and the partner APIs: Fonbnk request bodies, signed headers and
 //! answers (user tokens, KYC), sFOX user tokens, Mygiro access tokens, provider error text.
@@ -16,11 +18,13 @@
 //!   data given with a length may be NULL only when that length is 0.
 //! - Outputs are written only on success. On `SIGMINT_RESULT_BUFFER_TOO_SMALL` the `*out_len`
 //!   parameter holds the size needed and `out` is untouched, so `out = NULL, out_cap = 0` asks
-//!   for the size.
+//!   for the size. The one other output written on a refusal says so (the header
+//!   `sigmint_webhook_verify` refused).
 //! - Text goes in and comes out as bytes plus a length: outputs are not NUL-terminated, inputs
 //!   need not be. Text inputs must be UTF-8 (`SIGMINT_RESULT_INVALID_UTF8` otherwise). The
-//!   fixed arrays of `sigmint_fonbnk_headers` and the static texts of the getters (base URLs,
-//!   paths) are NUL-terminated as well, and say so.
+//!   fixed arrays of `sigmint_fonbnk_headers`, the static texts of the getters (base URLs,
+//!   paths) and the header names and values of `sigmint_webhook_sign` are NUL-terminated as
+//!   well, and say so.
 //! - Response parsers fill caller structs with `sigmint_str` views into the body they were
 //!   given (valid as long as it is; `{NULL, 0}` for an absent field). A JSON string is viewed
 //!   as written, escapes intact; `sigmint_view_unescape` resolves them.
@@ -35,16 +39,19 @@
 #![allow(non_camel_case_types)] // The C names are the API.
 
 mod abi;
+mod canonical;
 mod crypto;
 mod jose;
 mod json;
 mod providers;
 mod result;
 mod version;
+mod webhooks;
 
 // The C API, at the crate root for Rust callers (the tests): every `pub` item of these
 // modules is part of it.
 pub use abi::{params::*, strs::*, views::*};
+pub use canonical::{parts::*, scheme::*, sign::*};
 pub use crypto::{hmac::*, key::*};
 pub use jose::jws::*;
 pub use jose::jwt::{mint::*, validation::*, verify::*};
@@ -56,3 +63,4 @@ pub use providers::fonbnk::{
 pub use providers::{mygiro::*, sfox::*};
 pub use result::*;
 pub use version::*;
+pub use webhooks::{headers::*, replay::*, sign::*, verify::*};

@@ -48,7 +48,7 @@ size_t forge(const sigmint_key *key, const char *header, const void *payload, si
 
 /* The test groups (tests/vectors.c, tests/errors.c, tests/jwt_vectors.c, tests/jwt_errors.c,
  * tests/provider_vectors.c, tests/provider_errors.c, tests/provider_requests.c,
- * tests/parity.c). */
+ * tests/parity.c, tests/schemes.c, tests/webhooks.c). */
 void test_vectors(const char *vectors_dir);
 void test_errors(void);
 void test_jwt_vectors(const char *vectors_dir);
@@ -57,5 +57,7 @@ void test_provider_vectors(const char *vectors_dir);
 void test_provider_errors(void);
 void test_provider_requests(void);
 void test_parity(const char *vectors_dir);
+void test_schemes(const char *vectors_dir);
+void test_webhooks(void);
 
 #endif

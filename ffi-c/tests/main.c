@@ -62,6 +62,8 @@ int main(int argc, char **argv) {
     test_provider_errors();
     test_provider_requests();
     test_parity(vectors_dir);
+    test_schemes(vectors_dir);
+    test_webhooks();
     printf("%d passed, %d failed\n", check_passed, check_failed);
     return check_failed == 0 && check_passed > 0 ? 0 : 1;
 }

@@ -942,3 +942,243 @@ fn no_provider_function_allocates() {
     }
     assert_eq!(allocations(), before, "the provider functions allocated");
 }
+
+/// The scheme and webhook functions (presets, custom schemes, keys, signing, verifying, the
+/// string to sign, webhook headers, rotation, the replay store), succeeding and failing.
+#[test]
+fn no_scheme_or_webhook_function_allocates() {
+    let mut scheme: sigmint_scheme = zeroed_scheme();
+    let mut custom: sigmint_scheme = zeroed_scheme();
+    let mut keys = [zeroed_key(), zeroed_key()];
+    let mut out = [0 as std::ffi::c_char; 256];
+    let mut shown = [0u8; 256];
+    let mut out_len = 0usize;
+    let mut count = 0usize;
+    let mut index = 0usize;
+    let mut refused = s("");
+    // SAFETY: pointers and lengths: all zeros is "no part given, an empty body".
+    let mut parts: sigmint_parts = unsafe { std::mem::zeroed() };
+    // SAFETY: plain integers: all zeros is a valid value of each.
+    let (mut headers, mut replay, mut slots): (
+        [sigmint_http_header; SIGMINT_WEBHOOK_MAX_HEADERS],
+        sigmint_replay,
+        [sigmint_seen; 4],
+    ) = unsafe { std::mem::zeroed() };
+    let body = b"payload=1";
+    let template = "{{{method}}}{path}?{query}.{timestamp}.{body_sha256}";
+
+    let before = allocations();
+    // SAFETY: every pointer is valid for the length given with it, or NULL on purpose.
+    unsafe {
+        for name in [
+            "fonbnk", "coinbase", "binance", "github", "slack", "stripe", "shopify",
+        ] {
+            let (n, n_len) = t(name);
+            assert_eq!(
+                sigmint_scheme_preset(&mut scheme, n, n_len),
+                SIGMINT_RESULT_OK
+            );
+        }
+        let (n, n_len) = t("gitlab");
+        assert_eq!(
+            sigmint_scheme_preset(&mut scheme, n, n_len),
+            SIGMINT_RESULT_UNKNOWN_SCHEME
+        );
+        let (tpl, tpl_len) = t(template);
+        assert_eq!(
+            sigmint_scheme_init(
+                &mut custom,
+                tpl,
+                tpl_len,
+                SIGMINT_SECRET_ENCODING_HEX,
+                SIGMINT_TAG_ENCODING_BASE64URL,
+                c"x=".as_ptr(),
+                2
+            ),
+            SIGMINT_RESULT_OK
+        );
+        let (bad, bad_len) = t("{nope}");
+        assert_eq!(
+            sigmint_scheme_init(
+                &mut scheme,
+                bad,
+                bad_len,
+                SIGMINT_SECRET_ENCODING_RAW,
+                SIGMINT_TAG_ENCODING_HEX,
+                ptr::null(),
+                0
+            ),
+            SIGMINT_RESULT_UNKNOWN_TEMPLATE_FIELD
+        );
+        assert_eq!(
+            sigmint_scheme_key(&custom, &mut keys[0], b"00ff".as_ptr(), 4),
+            SIGMINT_RESULT_OK
+        );
+        assert_eq!(
+            sigmint_scheme_key(&custom, &mut keys[0], b"0f0".as_ptr(), 3),
+            SIGMINT_RESULT_INVALID_HEX
+        );
+        assert_eq!(
+            sigmint_scheme_signature_len(&custom, &mut out_len),
+            SIGMINT_RESULT_OK
+        );
+        assert_eq!(
+            sigmint_scheme_sign(
+                &custom,
+                &keys[0],
+                &parts,
+                out.as_mut_ptr(),
+                out.len(),
+                &mut out_len
+            ),
+            SIGMINT_RESULT_MISSING_PART
+        );
+        parts.method = c"GET".as_ptr();
+        parts.method_len = 3;
+        parts.path = c"/a".as_ptr();
+        parts.path_len = 2;
+        parts.query = c"".as_ptr();
+        parts.timestamp = c"1".as_ptr();
+        parts.timestamp_len = 1;
+        parts.body = body.as_ptr();
+        parts.body_len = body.len();
+        for cap in [0, out.len()] {
+            let expected = if cap == 0 {
+                SIGMINT_RESULT_BUFFER_TOO_SMALL
+            } else {
+                SIGMINT_RESULT_OK
+            };
+            assert_eq!(
+                sigmint_scheme_sign(
+                    &custom,
+                    &keys[0],
+                    &parts,
+                    out.as_mut_ptr(),
+                    cap,
+                    &mut out_len
+                ),
+                expected
+            );
+            assert_eq!(
+                sigmint_scheme_string_to_sign(
+                    &custom,
+                    &parts,
+                    shown.as_mut_ptr(),
+                    cap,
+                    &mut out_len
+                ),
+                expected
+            );
+        }
+        assert_eq!(
+            sigmint_scheme_verify(&custom, &keys[0], &parts, out.as_ptr(), 45),
+            SIGMINT_RESULT_OK
+        );
+        assert_eq!(
+            sigmint_scheme_verify(&custom, &keys[0], &parts, out.as_ptr(), 44),
+            SIGMINT_RESULT_INVALID_SIGNATURE
+        );
+
+        assert_eq!(
+            sigmint_key_init(&mut keys[0], b"old".as_ptr(), 3),
+            SIGMINT_RESULT_OK
+        );
+        assert_eq!(
+            sigmint_key_init(&mut keys[1], b"new".as_ptr(), 3),
+            SIGMINT_RESULT_OK
+        );
+        for name in ["github", "slack", "stripe", "shopify"] {
+            let (n, n_len) = t(name);
+            // One store per endpoint (GitHub's and Shopify's tags of a body are the same).
+            assert_eq!(
+                sigmint_replay_init(&mut replay, slots.as_mut_ptr(), slots.len()),
+                SIGMINT_RESULT_OK
+            );
+            assert_eq!(
+                sigmint_webhook_sign(
+                    n,
+                    n_len,
+                    &keys[1],
+                    body.as_ptr(),
+                    body.len(),
+                    1_531_420_618,
+                    ptr::null_mut(),
+                    0,
+                    &mut count,
+                    ptr::null_mut(),
+                    0,
+                    &mut out_len
+                ),
+                SIGMINT_RESULT_BUFFER_TOO_SMALL
+            );
+            assert_eq!(
+                sigmint_webhook_sign(
+                    n,
+                    n_len,
+                    &keys[1],
+                    body.as_ptr(),
+                    body.len(),
+                    1_531_420_618,
+                    headers.as_mut_ptr(),
+                    headers.len(),
+                    &mut count,
+                    out.as_mut_ptr(),
+                    out.len(),
+                    &mut out_len
+                ),
+                SIGMINT_RESULT_OK
+            );
+            for expected in [SIGMINT_RESULT_OK, SIGMINT_RESULT_REPLAYED] {
+                assert_eq!(
+                    sigmint_webhook_verify(
+                        n,
+                        n_len,
+                        keys.as_ptr(),
+                        keys.len(),
+                        headers.as_ptr(),
+                        count,
+                        body.as_ptr(),
+                        body.len(),
+                        1_531_420_620,
+                        SIGMINT_WEBHOOK_DEFAULT_TOLERANCE_S,
+                        &mut replay,
+                        &mut index,
+                        &mut refused
+                    ),
+                    expected
+                );
+            }
+            assert_eq!(
+                sigmint_webhook_verify(
+                    n,
+                    n_len,
+                    keys.as_ptr(),
+                    keys.len(),
+                    headers.as_ptr(),
+                    count - 1,
+                    body.as_ptr(),
+                    body.len(),
+                    1_531_420_620,
+                    SIGMINT_WEBHOOK_DEFAULT_TOLERANCE_S,
+                    ptr::null_mut(),
+                    &mut index,
+                    &mut refused
+                ),
+                SIGMINT_RESULT_MISSING_HEADER
+            );
+        }
+        assert_eq!(sigmint_key_clear(&mut keys[0]), SIGMINT_RESULT_OK);
+        assert_eq!(sigmint_key_clear(&mut keys[1]), SIGMINT_RESULT_OK);
+    }
+    assert_eq!(
+        allocations(),
+        before,
+        "the scheme and webhook functions allocated"
+    );
+    assert_eq!(index, 1);
+}
+
+fn zeroed_scheme() -> sigmint_scheme {
+    // SAFETY: a sigmint_scheme is plain integers; all zeros is a valid (empty) scheme.
+    unsafe { std::mem::zeroed() }
+}

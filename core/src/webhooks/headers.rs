@@ -5,21 +5,44 @@ use crate::Error;
 /// A received header: its name and value as bytes (a server framework's view of them).
 pub type Header<'a> = (&'a [u8], &'a [u8]);
 
+/// A received header however the caller holds it: a [`Header`] pair, or a struct of its own
+/// (the C binding's `sigmint_http_header`), so that a request's headers reach the verifier
+/// without being copied into pairs first.
+pub trait ReceivedHeader {
+    /// The header's name, as received.
+    fn name(&self) -> &[u8];
+    /// The header's value, as received.
+    fn value(&self) -> &[u8];
+}
+
+impl ReceivedHeader for Header<'_> {
+    fn name(&self) -> &[u8] {
+        self.0
+    }
+
+    fn value(&self) -> &[u8] {
+        self.1
+    }
+}
+
 /// The value of the header `name` (ASCII case-insensitive), without the spaces and tabs
 /// around it.
 ///
 /// # Errors
 /// [`Error::MissingHeader`] when it is absent; [`Error::MalformedHeader`] when it is given
 /// more than once (which one was signed cannot be told).
-pub(crate) fn find<'a>(headers: &[Header<'a>], name: &'static str) -> Result<&'a [u8], Error> {
+pub(crate) fn find<'h, H: ReceivedHeader>(
+    headers: &'h [H],
+    name: &'static str,
+) -> Result<&'h [u8], Error> {
     let mut found = headers
         .iter()
-        .filter(|(n, _)| n.eq_ignore_ascii_case(name.as_bytes()));
-    let (_, value) = found.next().ok_or(Error::MissingHeader { header: name })?;
+        .filter(|h| h.name().eq_ignore_ascii_case(name.as_bytes()));
+    let header = found.next().ok_or(Error::MissingHeader { header: name })?;
     if found.next().is_some() {
         return Err(Error::MalformedHeader { header: name });
     }
-    Ok(value.trim_ascii())
+    Ok(header.value().trim_ascii())
 }
 
 /// A timestamp header's value: ASCII digits (leading zeros allowed), up to `u64::MAX`.

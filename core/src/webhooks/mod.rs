@@ -30,7 +30,7 @@ mod sign;
 mod stripe;
 mod verify;
 
-pub use headers::Header;
+pub use headers::{Header, ReceivedHeader};
 pub use provider::Provider;
 pub use replay::{ReplayGuard, Seen, SeenSet};
 pub use sign::{SentHeaders, sign};

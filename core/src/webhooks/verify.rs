@@ -1,10 +1,12 @@
 //! Checking an inbound webhook.
 
+use core::borrow::Borrow;
+use core::fmt;
 use core::time::Duration;
 
 use subtle::Choice;
 
-use super::headers::{Header, find, seconds};
+use super::headers::{ReceivedHeader, find, seconds};
 use super::{Provider, ReplayGuard, stripe};
 use crate::canonical::Parts;
 use crate::time::UnixSeconds;
@@ -26,11 +28,32 @@ pub struct Verified {
 
 /// Checks a provider's webhooks against one or more keys (several while a secret is
 /// rotated).
-#[derive(Clone, Copy, Debug)]
-pub struct Verifier<'k> {
+///
+/// The keys are a slice of [`Key`]s, or of anything that borrows as one (`K`), for callers
+/// whose keys live inside their own structs (the C binding's `sigmint_key` array).
+pub struct Verifier<'k, K = Key> {
     provider: Provider,
-    keys: &'k [Key],
+    keys: &'k [K],
     tolerance: Duration,
+}
+
+// By hand: derived, they would ask `K` to be `Clone` and `Copy`, which a `Key` is not.
+impl<K> Clone for Verifier<'_, K> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<K> Copy for Verifier<'_, K> {}
+
+impl<K: fmt::Debug> fmt::Debug for Verifier<'_, K> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Verifier")
+            .field("provider", &self.provider)
+            .field("keys", &self.keys)
+            .field("tolerance", &self.tolerance)
+            .finish()
+    }
 }
 
 /// The received signatures to compare with.
@@ -54,11 +77,11 @@ impl Received<'_> {
     }
 }
 
-impl<'k> Verifier<'k> {
+impl<'k, K: Borrow<Key>> Verifier<'k, K> {
     /// A verifier of `provider`'s webhooks signed with any of `keys`, with
     /// [`DEFAULT_TOLERANCE`].
     #[must_use]
-    pub const fn new(provider: Provider, keys: &'k [Key]) -> Verifier<'k> {
+    pub const fn new(provider: Provider, keys: &'k [K]) -> Verifier<'k, K> {
         Verifier {
             provider,
             keys,
@@ -68,11 +91,12 @@ impl<'k> Verifier<'k> {
 
     /// The same verifier with another tolerance for the timestamp's distance from `now`.
     #[must_use]
-    pub const fn with_tolerance(self, tolerance: Duration) -> Verifier<'k> {
+    pub const fn with_tolerance(self, tolerance: Duration) -> Verifier<'k, K> {
         Verifier { tolerance, ..self }
     }
 
-    /// Checks a request's `headers` and raw `body` at the receiver's time `now`.
+    /// Checks a request's `headers` (pairs of byte slices, [`Header`](super::Header), or any
+    /// [`ReceivedHeader`]) and raw `body` at the receiver's time `now`.
     ///
     /// The headers are found whatever their case; the signature is checked before the
     /// timestamp, so that a refused timestamp always belongs to an authentic request.
@@ -83,9 +107,9 @@ impl<'k> Verifier<'k> {
     /// twice, or not in the provider's format; [`Error::InvalidSignature`] when no key's tag
     /// is among the received ones; [`Error::TimestampOutOfWindow`] for a signed timestamp
     /// further than the tolerance from `now`, either side.
-    pub fn verify(
+    pub fn verify<H: ReceivedHeader>(
         &self,
-        headers: &[Header<'_>],
+        headers: &[H],
         body: &[u8],
         now: UnixSeconds,
     ) -> Result<Verified, Error> {
@@ -97,9 +121,9 @@ impl<'k> Verifier<'k> {
     /// # Errors
     /// Those of [`Verifier::verify`]; [`Error::Replayed`] for a request `guard` has already
     /// admitted (or cannot rule out); the guard's own errors.
-    pub fn verify_once(
+    pub fn verify_once<H: ReceivedHeader>(
         &self,
-        headers: &[Header<'_>],
+        headers: &[H],
         body: &[u8],
         now: UnixSeconds,
         guard: &mut dyn ReplayGuard,
@@ -110,9 +134,9 @@ impl<'k> Verifier<'k> {
     }
 
     /// The verdict, and the matching tag (the request's identity for a replay guard).
-    fn check(
+    fn check<H: ReceivedHeader>(
         &self,
-        headers: &[Header<'_>],
+        headers: &[H],
         body: &[u8],
         now: UnixSeconds,
     ) -> Result<(Verified, [u8; TAG_LEN]), Error> {
@@ -155,7 +179,7 @@ impl<'k> Verifier<'k> {
         };
         let mut matched = None;
         for (index, key) in self.keys.iter().enumerate() {
-            let tag = scheme.tag(key, &parts)?;
+            let tag = scheme.tag(key.borrow(), &parts)?;
             let hit = bool::from(received.contains(&tag, scheme));
             if hit && matched.is_none() {
                 matched = Some((index, *tag.as_bytes()));

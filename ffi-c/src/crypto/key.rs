@@ -5,13 +5,14 @@
 //! saying "initialized" followed by the core [`Key`]. Code that takes a key checks the marker,
 //! so a zeroed or cleared key is refused with `SIGMINT_RESULT_KEY_NOT_INITIALIZED`.
 
+use core::borrow::Borrow;
 use core::ffi::c_char;
 use core::mem::{align_of, size_of};
 use core::ptr::{self, NonNull};
 
 use sigmint_core::Key;
 
-use crate::abi::args::{bytes, required, text_bytes, utf8};
+use crate::abi::args::{bytes, items, required, text_bytes, utf8};
 use crate::abi::panic::ffi;
 use crate::result::{SIGMINT_RESULT_KEY_NOT_INITIALIZED, sigmint_result};
 
@@ -83,6 +84,44 @@ pub(crate) unsafe fn key_ref<'a>(key: *const sigmint_key) -> Result<&'a Key, sig
     Ok(unsafe { &(*state).key })
 }
 
+/// A `sigmint_key` known to be initialized: only [`keys_ref`] hands these out, after checking
+/// each one's marker, so it borrows as the core [`Key`] inside it.
+#[repr(transparent)]
+pub(crate) struct LiveKey(sigmint_key);
+
+impl Borrow<Key> for LiveKey {
+    fn borrow(&self) -> &Key {
+        let state = ptr::from_ref(&self.0).cast::<KeyState>();
+        // SAFETY: a `LiveKey` is only seen through `keys_ref`, which checked that this key's
+        // marker is set, so `install` wrote a valid `KeyState` here; the caller of `keys_ref`
+        // guarantees nobody initializes or clears it while it is borrowed.
+        unsafe { &(*state).key }
+    }
+}
+
+/// The keys `keys[0..count]`, each checked to be initialized, as one slice core can take
+/// (`webhooks::Verifier` over rotated secrets) without copying a secret anywhere.
+///
+/// # Safety
+/// Unless NULL, `keys` must point to `count` `sigmint_key`s valid for reads during `'a`, none
+/// of them initialized or cleared during `'a`.
+pub(crate) unsafe fn keys_ref<'a>(
+    keys: *const sigmint_key,
+    count: usize,
+) -> Result<&'a [LiveKey], sigmint_result> {
+    // SAFETY: forwarded from the caller.
+    let keys = unsafe { items(keys, count) }?;
+    for key in keys {
+        // SAFETY: `key` is a readable `sigmint_key` (the caller's guarantee).
+        if !unsafe { is_initialized(ptr::from_ref(key).cast()) } {
+            return Err(SIGMINT_RESULT_KEY_NOT_INITIALIZED);
+        }
+    }
+    // SAFETY: `LiveKey` is `repr(transparent)` over `sigmint_key`, so the slices have the same
+    // layout; every key was just checked to be initialized, which is what a `LiveKey` is.
+    Ok(unsafe { core::slice::from_raw_parts(keys.as_ptr().cast::<LiveKey>(), keys.len()) })
+}
+
 /// Drops the key held in `key`, if any, clearing the marker first.
 ///
 /// # Safety
@@ -122,7 +161,7 @@ unsafe fn wipe(key: NonNull<sigmint_key>) {
 /// # Safety
 /// `key` must point to a `sigmint_key` valid for writes that nothing else uses during the
 /// call; it need not be initialized.
-unsafe fn install(key: NonNull<sigmint_key>, new: Key) {
+pub(crate) unsafe fn install(key: NonNull<sigmint_key>, new: Key) {
     // SAFETY: writable and exclusively ours (caller); after the wipe it holds no live value,
     // and it is aligned for `KeyState` and big enough (asserted above).
     unsafe {

@@ -12,7 +12,9 @@ private val mirrors = mapOf(
     "sigmint_str" to { Str() },
     "sigmint_query_param" to { QueryParam() },
     "sigmint_jwt_validation" to { JwtValidation() },
-    "sigmint_fonbnk_headers" to { FonbnkHeaders() }
+    "sigmint_fonbnk_headers" to { FonbnkHeaders() },
+    "sigmint_parts" to { Parts() },
+    "sigmint_http_header" to { HttpHeader() }
 )
 
 // Structure.fieldOffset is protected: the tests read it through reflection.
@@ -54,5 +56,23 @@ fun layoutTests(checks: Checks, layoutFile: File) {
         checks.equal("layout: sizeof sigmint_key", c.single { it[0] == "sigmint_key" }[2].toLong(), key.memory.size())
     } finally {
         key.destroy()
+    }
+    // The opaque structs the binding allocates, and the constants it mirrors.
+    fun cSize(struct: String) = c.single { it[0] == struct && it[1] == "sizeof" }[2].toLong()
+    fun cConst(name: String) = c.single { it[0] == "const" && it[1] == name }[2].toLong()
+    checks.equal("layout: sizeof sigmint_scheme", cSize("sigmint_scheme"), Scheme.preset("github").native.memory.size())
+    checks.equal("layout: sizeof sigmint_replay", cSize("sigmint_replay"), ReplayGuard(1).memory.size())
+    checks.equal("layout: sizeof sigmint_seen", cSize("sigmint_seen"), ReplayGuard.SEEN_SIZE)
+    checks.equal("layout: SIGMINT_SCHEME_SIGNATURE_MAX_LEN", cConst("SIGMINT_SCHEME_SIGNATURE_MAX_LEN"),
+        Scheme.SIGNATURE_MAX_LEN.toLong())
+    checks.equal("layout: SIGMINT_WEBHOOK_DEFAULT_TOLERANCE_S", cConst("SIGMINT_WEBHOOK_DEFAULT_TOLERANCE_S"),
+        Webhooks.DEFAULT_TOLERANCE_SECONDS)
+    for (encoding in SecretEncoding.values()) {
+        checks.equal("layout: SIGMINT_SECRET_ENCODING_$encoding", cConst("SIGMINT_SECRET_ENCODING_$encoding"),
+            encoding.value.toLong())
+    }
+    for (encoding in TagEncoding.values()) {
+        checks.equal("layout: SIGMINT_TAG_ENCODING_$encoding", cConst("SIGMINT_TAG_ENCODING_$encoding"),
+            encoding.value.toLong())
     }
 }

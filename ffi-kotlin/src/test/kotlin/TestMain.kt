@@ -18,6 +18,9 @@ fun main(args: Array<String>) {
         "fonbnk refusals" to { fonbnkRefusalTests(checks) },
         "jwt vectors" to { jwtVectorTests(checks, vectors) },
         "jwt refusals" to { jwtRefusalTests(checks, vectors) },
+        "scheme vectors" to { schemeVectorTests(checks, vectors) },
+        "scheme refusals" to { schemeRefusalTests(checks) },
+        "webhooks" to { webhookTests(checks) },
         "threads" to { threadTests(checks, vectors) }
     )
     for ((name, suite) in suites) {

@@ -18,3 +18,19 @@ internal inline fun negotiate(write: (out: ByteArray?, cap: SizeT, len: SizeTRef
     // C checked that what it wrote is UTF-8.
     return String(out, 0, len.value, Charsets.UTF_8)
 }
+
+/**
+ * [negotiate] for an output of bytes that need not be text (a string to sign holds the body):
+ * the bytes C wrote.
+ */
+internal inline fun negotiateBytes(write: (out: ByteArray?, cap: SizeT, len: SizeTRef) -> Int): ByteArray {
+    val len = SizeTRef()
+    val asked = write(null, SizeT(), len)
+    if (asked != RESULT_BUFFER_TOO_SMALL) {
+        checkResult(asked)
+        return ByteArray(0) // OK with no room: the output is empty.
+    }
+    val out = ByteArray(len.value)
+    checkResult(write(out, SizeT(out.size), len))
+    return out.copyOf(len.value)
+}

@@ -15,16 +15,24 @@ class SigmintException internal constructor(
      * library does not know): stable across releases, for comparing.
      */
     val code: String,
-    message: String
+    message: String,
+    /**
+     * For `MISSING_HEADER` and `MALFORMED_HEADER` from [Webhooks.verify], the request header
+     * at fault, as its provider documents it (`X-Slack-Request-Timestamp`); null otherwise.
+     */
+    val header: String? = null
 ) : RuntimeException(message)
 
 internal const val RESULT_OK = 0
 internal const val RESULT_BUFFER_TOO_SMALL = 1
 
-/** Throws the [SigmintException] for [result] unless it is `SIGMINT_RESULT_OK`. */
-internal fun checkResult(result: Int) {
+/**
+ * Throws the [SigmintException] for [result] unless it is `SIGMINT_RESULT_OK`, naming [header]
+ * when C named one.
+ */
+internal fun checkResult(result: Int, header: String? = null) {
     if (result != RESULT_OK) {
         // Names and texts come from C, so a result added there needs no change here.
-        throw SigmintException(lib.sigmint_result_name(result), lib.sigmint_result_str(result))
+        throw SigmintException(lib.sigmint_result_name(result), lib.sigmint_result_str(result), header)
     }
 }

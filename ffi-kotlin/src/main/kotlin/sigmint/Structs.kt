@@ -79,3 +79,33 @@ internal inline fun <reified T : Structure> cArray(prototype: T, count: Int, fil
     }
     return array[0].pointer
 }
+
+/**
+ * `sigmint_parts`: pointer and length per part; a NULL pointer is a part not given, a non-NULL
+ * one with length 0 a part given empty. [NativeParts] fills it.
+ */
+@Structure.FieldOrder(
+    "timestamp", "timestampLen", "method", "methodLen", "path", "pathLen", "query", "queryLen",
+    "body", "bodyLen"
+)
+internal class Parts : Structure() {
+    @JvmField var timestamp: Pointer? = null
+    @JvmField var timestampLen = SizeT()
+    @JvmField var method: Pointer? = null
+    @JvmField var methodLen = SizeT()
+    @JvmField var path: Pointer? = null
+    @JvmField var pathLen = SizeT()
+    @JvmField var query: Pointer? = null
+    @JvmField var queryLen = SizeT()
+    @JvmField var body: Pointer? = null // const uint8_t *
+    @JvmField var bodyLen = SizeT()
+}
+
+/** `sigmint_http_header`: a header's name and value, bytes plus a length each. */
+@Structure.FieldOrder("name", "nameLen", "value", "valueLen")
+internal class HttpHeader : Structure() {
+    @JvmField var name: Pointer? = null
+    @JvmField var nameLen = SizeT()
+    @JvmField var value: Pointer? = null
+    @JvmField var valueLen = SizeT()
+}
