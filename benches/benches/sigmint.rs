@@ -6,10 +6,15 @@ use std::hint::black_box;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::{Digest, Sha256};
-use sigmint_benches::{FonbnkClaims, UserData, decode_base64, fonbnk_token, order_limits};
+use sigmint_benches::{
+    FonbnkClaims, UserData, decode_base64, fonbnk_token, order_limits, slack_webhook,
+    stripe_webhook,
+};
+use sigmint_core::canonical::{Parts, Preset, Timestamp};
 use sigmint_core::jwt::{self, NewClaims, Validation};
 use sigmint_core::providers::fonbnk::{self, Signer, UserQuery};
 use sigmint_core::time::UnixSeconds;
+use sigmint_core::webhooks::{Provider, Verifier};
 use sigmint_core::{Key, query};
 
 /// Inside every vector token's lifetime.
@@ -258,6 +263,88 @@ fn c_api_sign(c: &mut Criterion) {
     group.finish();
 }
 
+/// The canonical-string engine: Fonbnk's preset beside `fonbnk::sign` (the same work: the
+/// timestamp's digits, the tag streamed over `{timestamp}:{endpoint}`, base64), and inbound
+/// webhooks verified with `Verifier::verify` from a request's headers (Slack, 1 KiB body;
+/// Stripe, the same body, two `v1` entries), each beside the bare MAC of what it signs.
+fn canonical_engine(c: &mut Criterion) {
+    let case = order_limits();
+    let key = Key::from_base64(&case.secret_b64).unwrap();
+    let scheme = Preset::Fonbnk.scheme();
+    let preset_sign = |ts: u64, endpoint: &str| {
+        let ts = Timestamp::new(ts);
+        let parts = Parts {
+            timestamp: Some(ts.as_bytes()),
+            path: Some(endpoint.as_bytes()),
+            ..Parts::default()
+        };
+        scheme.sign(&key, &parts).unwrap()
+    };
+    assert_eq!(
+        preset_sign(case.timestamp_ms, &case.endpoint).as_str(),
+        fonbnk::sign(&key, case.timestamp_ms, &case.endpoint)
+            .unwrap()
+            .as_str()
+    );
+    let mut group = c.benchmark_group("canonical_engine");
+    group.bench_function("fonbnk_preset", |b| {
+        b.iter(|| preset_sign(black_box(case.timestamp_ms), black_box(&case.endpoint)))
+    });
+    group.bench_function("fonbnk_sign", |b| {
+        b.iter(|| {
+            fonbnk::sign(
+                &key,
+                black_box(case.timestamp_ms),
+                black_box(&case.endpoint),
+            )
+            .unwrap()
+        })
+    });
+
+    let slack = slack_webhook(1024);
+    let keys = [Key::new(&slack.secret).unwrap()];
+    let verifier = Verifier::new(Provider::Slack, &keys);
+    let headers = slack.header_pairs();
+    let now = UnixSeconds(slack.timestamp + 30);
+    assert!(verifier.verify(&headers, &slack.body, now).is_ok());
+    group.throughput(Throughput::Bytes(slack.body.len() as u64));
+    group.bench_function("slack_verify_1k", |b| {
+        b.iter(|| {
+            verifier
+                .verify(black_box(&headers), black_box(&slack.body), now)
+                .unwrap()
+        })
+    });
+    let prepared = Hmac::<Sha256>::new_from_slice(&slack.secret).unwrap();
+    let ts = slack.timestamp.to_string();
+    group.bench_function("slack_hmac_raw_1k", |b| {
+        b.iter(|| {
+            let mut mac = prepared.clone();
+            mac.update(b"v0:");
+            mac.update(black_box(ts.as_bytes()));
+            mac.update(b":");
+            mac.update(black_box(&slack.body));
+            mac.finalize()
+        })
+    });
+
+    let stripe = stripe_webhook(1024);
+    let keys = [Key::new(&stripe.secret).unwrap()];
+    let verifier = Verifier::new(Provider::Stripe, &keys);
+    let headers = stripe.header_pairs();
+    let now = UnixSeconds(stripe.timestamp + 30);
+    assert!(verifier.verify(&headers, &stripe.body, now).is_ok());
+    group.throughput(Throughput::Bytes(stripe.body.len() as u64));
+    group.bench_function("stripe_verify_two_v1_1k", |b| {
+        b.iter(|| {
+            verifier
+                .verify(black_box(&headers), black_box(&stripe.body), now)
+                .unwrap()
+        })
+    });
+    group.finish();
+}
+
 criterion_group!(
     benches,
     fonbnk_sign,
@@ -266,6 +353,7 @@ criterion_group!(
     query_encode,
     json_body,
     sign_scaling,
-    c_api_sign
+    c_api_sign,
+    canonical_engine
 );
 criterion_main!(benches);

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use sigmint_core::time::UnixSeconds;
+use sigmint_core::webhooks::{self, Provider};
 
 pub mod race;
 
@@ -130,4 +132,126 @@ pub fn decode_base64(text: &str) -> Vec<u8> {
         }
     }
     out
+}
+
+/// An inbound webhook as a server sees it: the raw body and every header, the provider's
+/// among the ones any request carries.
+pub struct Webhook {
+    /// The signing secret (raw bytes).
+    pub secret: Vec<u8>,
+    /// The signed timestamp, Unix seconds: the receiver's clock in the benches.
+    pub timestamp: i64,
+    /// The raw body.
+    pub body: Vec<u8>,
+    /// `(name, value)`, as received.
+    pub headers: Vec<(String, String)>,
+}
+
+impl Webhook {
+    /// The headers as `(name, value)` byte slices, the verifier's view of them.
+    pub fn header_pairs(&self) -> Vec<(&[u8], &[u8])> {
+        self.headers
+            .iter()
+            .map(|(n, v)| (n.as_bytes(), v.as_bytes()))
+            .collect()
+    }
+}
+
+/// The `schemes.json` case of `provider` that carries the provider's published headers.
+fn scheme_case(provider: &str) -> Value {
+    let vectors = load("schemes.json");
+    vectors["cases"]
+        .as_array()
+        .and_then(|cases| {
+            cases
+                .iter()
+                .find(|c| c["provider"] == provider && c["headers"].is_object())
+        })
+        .cloned()
+        .unwrap_or_else(|| panic!("a {provider} case in schemes.json"))
+}
+
+/// A body of exactly `len` bytes: `text` repeated, joined by `&`.
+fn body_of(text: &str, len: usize) -> Vec<u8> {
+    let mut body = Vec::with_capacity(len + text.len() + 1);
+    while body.len() < len {
+        if !body.is_empty() {
+            body.push(b'&');
+        }
+        body.extend_from_slice(text.as_bytes());
+    }
+    body.truncate(len);
+    body
+}
+
+/// The headers every request carries, before the provider's.
+fn common_headers(agent: &str, content_type: &str, len: usize) -> Vec<(String, String)> {
+    [
+        ("Host", "hooks.example.com"),
+        ("User-Agent", agent),
+        ("Accept-Encoding", "gzip,deflate"),
+        ("Accept", "*/*"),
+        ("Content-Type", content_type),
+    ]
+    .into_iter()
+    .map(|(n, v)| (n.to_owned(), v.to_owned()))
+    .chain([("Content-Length".to_owned(), len.to_string())])
+    .collect()
+}
+
+/// Slack's published request (its signing secret and timestamp), with its body repeated to
+/// `len` bytes, signed as Slack signs it (`v0=` and the hex tag, the timestamp on its own).
+pub fn slack_webhook(len: usize) -> Webhook {
+    let case = scheme_case("slack");
+    let secret = case["secret"].as_str().expect("secret").as_bytes().to_vec();
+    let timestamp = case["timestamp"].as_i64().expect("timestamp");
+    let body = body_of(case["body"].as_str().expect("body"), len);
+    let key = sigmint_core::Key::new(&secret).expect("a key");
+    let sent =
+        webhooks::sign(Provider::Slack, &key, &body, UnixSeconds(timestamp)).expect("Slack signs");
+    let mut headers = common_headers(
+        "Slackbot 1.0 (+https://api.slack.com/robots)",
+        "application/x-www-form-urlencoded",
+        body.len(),
+    );
+    headers.extend(sent.pairs().map(|(n, v)| (n.to_owned(), v.to_owned())));
+    Webhook {
+        secret,
+        timestamp,
+        body,
+        headers,
+    }
+}
+
+/// Stripe's published secret and timestamp, a body of `len` bytes, and a `Stripe-Signature`
+/// with two `v1` entries (one per active secret: a retired one's first, then this secret's).
+pub fn stripe_webhook(len: usize) -> Webhook {
+    let case = scheme_case("stripe");
+    let secret = case["secret"].as_str().expect("secret").as_bytes().to_vec();
+    let timestamp = case["timestamp"].as_i64().expect("timestamp");
+    let body = body_of(case["body"].as_str().expect("body"), len);
+    let v1 = |secret: &[u8]| {
+        let key = sigmint_core::Key::new(secret).expect("a key");
+        let sent = webhooks::sign(Provider::Stripe, &key, &body, UnixSeconds(timestamp))
+            .expect("Stripe signs");
+        let value = sent.signature();
+        value[value.find(",v1=").expect("a v1 entry") + 4..].to_owned()
+    };
+    let value = format!(
+        "t={timestamp},v1={},v1={}",
+        v1(b"whsec_retired_secret"),
+        v1(&secret)
+    );
+    let mut headers = common_headers(
+        "Stripe/1.0 (+https://stripe.com/docs/webhooks)",
+        "application/json; charset=utf-8",
+        body.len(),
+    );
+    headers.push(("Stripe-Signature".to_owned(), value));
+    Webhook {
+        secret,
+        timestamp,
+        body,
+        headers,
+    }
 }

@@ -25,8 +25,8 @@ impl ReceivedHeader for Header<'_> {
     }
 }
 
-/// The value of the header `name` (ASCII case-insensitive), without the spaces and tabs
-/// around it.
+/// The value of the header `name` (ASCII case-insensitive), without the ASCII whitespace
+/// around it (spaces and tabs, and the CR or LF a framework may leave).
 ///
 /// # Errors
 /// [`Error::MissingHeader`] when it is absent; [`Error::MalformedHeader`] when it is given

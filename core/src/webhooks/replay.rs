@@ -15,8 +15,8 @@ pub trait ReplayGuard {
     /// `tolerance` from `now` are refused by the verifier already, so need not be kept.
     ///
     /// # Errors
-    /// [`Error::Replayed`] for a request already recorded, or one the guard cannot tell apart
-    /// from one it has forgotten.
+    /// [`Error::Replayed`] for a request already recorded, or one with a signed timestamp the
+    /// guard cannot tell apart from one it has forgotten.
     fn admit(
         &mut self,
         tag: &[u8; TAG_LEN],
@@ -42,9 +42,15 @@ pub struct Seen {
 /// A slot is reused once its request is older than the tolerance (the verifier refuses those
 /// anyway). When every slot holds a request still within the window, the oldest is
 /// forgotten, and from then on a signed timestamp no newer than it is refused as possibly
-/// replayed: the set fails closed, never open. Requests of providers that sign no timestamp
-/// (GitHub, Shopify) are remembered from when they arrive, for the tolerance at least and
-/// longer while there is room.
+/// replayed: for the providers that sign a timestamp (Slack, Stripe) the set fails closed,
+/// never open.
+///
+/// The providers that sign none (GitHub, Shopify) cannot be protected so: their requests
+/// verify for ever, so no bounded memory can refuse every replay of one. The set remembers
+/// the latest of them while it has room (the oldest is forgotten first, and its slot is
+/// reusable once the tolerance has passed since it arrived); a replay of one it has
+/// forgotten is accepted. Keep their delivery ids (`X-GitHub-Delivery`,
+/// `X-Shopify-Webhook-Id`) in durable storage where replays matter.
 ///
 /// ```
 /// use sigmint_core::webhooks::{ReplayGuard, Seen, SeenSet};

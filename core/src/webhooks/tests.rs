@@ -270,3 +270,32 @@ fn replays_are_refused_and_the_set_fails_closed() {
         Err(Error::BufferTooSmall { needed: 1 })
     );
 }
+
+/// GitHub and Shopify sign no timestamp: a full set forgets the oldest delivery, whose replay
+/// then passes (documented on `SeenSet`); a remembered one never does.
+#[test]
+fn untimestamped_replays_are_refused_while_remembered() {
+    let keys = [key(b"new")];
+    let verifier = Verifier::new(Provider::GitHub, &keys);
+    let mut seen = SeenSet::new([Seen::default(); 2]);
+    let delivery = |body: &[u8]| {
+        sign(Provider::GitHub, &keys[0], body, NOW)
+            .unwrap()
+            .pairs()
+            .map(|(n, v)| (String::from(n), String::from(v)))
+            .collect::<Vec<_>>()
+    };
+    let (first, second, third) = (delivery(b"1"), delivery(b"2"), delivery(b"3"));
+    let check = |headers: &[(String, String)], body: &[u8], seen: &mut SeenSet<[Seen; 2]>| {
+        verifier.verify_once(&view(headers), body, NOW, seen)
+    };
+    assert!(check(&first, b"1", &mut seen).is_ok());
+    assert!(check(&second, b"2", &mut seen).is_ok());
+    assert_eq!(check(&first, b"1", &mut seen), Err(Error::Replayed));
+    assert!(check(&third, b"3", &mut seen).is_ok());
+    assert_eq!(check(&third, b"3", &mut seen), Err(Error::Replayed));
+    assert!(
+        check(&first, b"1", &mut seen).is_ok(),
+        "forgotten, as documented"
+    );
+}
