@@ -11,6 +11,7 @@
 //! per signature, a Python step or a copied argument is a visible share.
 
 mod providers;
+mod schemes;
 mod token;
 
 use std::ops::Deref;
@@ -78,7 +79,33 @@ pub(crate) fn core_error_in(py: Python<'_>, error: Error, required: &[&str]) -> 
             let class = claim_type_class(py, name).ok().flatten().unwrap_or(class);
             PyErr::from_type(class, error.message())
         }
-        _ => PyErr::from_type(class, error.message()),
+        _ => error_of_class(py, &class, error),
+    }
+}
+
+/// `error` raised as `class`, with core's message and, for an error that carries one, its
+/// context: the part or header a scheme error is about (named in the message and set as the
+/// exception's `part` or `header`), or the offset in a template (`offset`).
+pub(crate) fn error_of_class(py: Python<'_>, class: &Bound<'_, PyType>, error: Error) -> PyErr {
+    let message = error.message();
+    let made = if let Some(offset) = error.offset() {
+        class
+            .call1((format!("{message} (at offset {offset})"),))
+            .and_then(|exc| exc.setattr(intern!(py, "offset"), offset).map(|()| exc))
+    } else if let Some(part) = error.part() {
+        let attribute = match error.kind() {
+            ErrorKind::MissingHeader | ErrorKind::MalformedHeader => intern!(py, "header"),
+            _ => intern!(py, "part"),
+        };
+        class
+            .call1((format!("{message}: {part}"),))
+            .and_then(|exc| exc.setattr(attribute, part).map(|()| exc))
+    } else {
+        return PyErr::from_type(class.clone(), message);
+    };
+    match made {
+        Ok(exc) => PyErr::from_value(exc),
+        Err(err) => err,
     }
 }
 
@@ -588,5 +615,6 @@ fn _sigmint(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(token::jwt_default_options, m)?)?;
     m.add_function(wrap_pyfunction!(token::jwt_merge_options, m)?)?;
     providers::register(m)?;
+    schemes::register(m)?;
     Ok(())
 }

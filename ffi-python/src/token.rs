@@ -553,7 +553,7 @@ fn verifying<'py>(
 
 /// `int(time.time())`, read through the module on each call (so a patched `time.time` is
 /// honoured).
-fn system_now(py: Python<'_>) -> PyResult<i64> {
+pub(crate) fn system_now(py: Python<'_>) -> PyResult<i64> {
     static TIME: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
     let module = TIME.get_or_try_init(py, || py.import("time").map(Bound::unbind))?;
     let now = module.bind(py).getattr(intern!(py, "time"))?.call0()?;
@@ -570,7 +570,7 @@ fn system_now(py: Python<'_>) -> PyResult<i64> {
 
 /// `value` in whole seconds, rounded down: an int, a finite float, a `timedelta` or a
 /// `datetime` (naive ones are UTC). `what` names the argument in errors.
-fn whole_seconds(value: &Bound<'_, PyAny>, what: &str) -> PyResult<i64> {
+pub(crate) fn whole_seconds(value: &Bound<'_, PyAny>, what: &str) -> PyResult<i64> {
     let py = value.py();
     if value.is_exact_instance_of::<PyInt>() {
         return value.extract();
@@ -615,7 +615,7 @@ fn whole_seconds(value: &Bound<'_, PyAny>, what: &str) -> PyResult<i64> {
         #[allow(clippy::cast_possible_truncation)]
         return Ok(floor as i64);
     }
-    let kinds = if what == "leeway" {
+    let kinds = if what == "leeway" || what == "tolerance" {
         "timedelta"
     } else {
         "datetime"

@@ -907,15 +907,15 @@ def test_sandbox_warns_beyond_loopback_with_demo_credentials() -> None:
 
 
 def test_sandbox_names_only_the_demo_credentials_still_in_use() -> None:
-    env = {"S1": "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", "S2": "own-sfox-key", "S3": "own mygiro secret", "S4": "own token secret"}
+    env = {"S1": "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", "S2": "own-sfox-key", "S3": "own mygiro secret", "S4": "own token secret", "S5": "own webhook secret"}
     process, _ = start_sandbox("--host", "0.0.0.0", "--client-secret-env", "S1", "--sfox-key-env", "S2", env=env)
     err = stop_sandbox(process)
-    assert "DEMO_MYGIRO_SECRET" in err and "DEMO_TOKEN_SECRET" in err
+    assert "DEMO_MYGIRO_SECRET" in err and "DEMO_TOKEN_SECRET" in err and "DEMO_WEBHOOK_SECRET" in err
     assert "DEMO_CLIENT_SECRET" not in err and "DEMO_SFOX_API_KEY" not in err
     # Every credential its own: no warning.
     process, _ = start_sandbox(
         "--host", "0.0.0.0", "--client-secret-env", "S1", "--sfox-key-env", "S2",
-        "--mygiro-secret-env", "S3", "--token-secret-env", "S4", env=env,
+        "--mygiro-secret-env", "S3", "--token-secret-env", "S4", "--webhook-secret-env", "S5", env=env,
     )
     err = stop_sandbox(process)
     assert "warning" not in err
@@ -927,7 +927,9 @@ def test_sandbox_on_loopback_does_not_warn_and_speaks_json() -> None:
         doc = json.loads(first)
         assert doc["loopback"] is True and doc["url"].startswith("http://127.0.0.1:")
         assert doc["client_id"] == sandbox.DEMO_CLIENT_ID
-        assert doc["demo_credentials"] == ["DEMO_CLIENT_SECRET", "DEMO_SFOX_API_KEY", "DEMO_MYGIRO_SECRET", "DEMO_TOKEN_SECRET"]
+        assert doc["demo_credentials"] == [
+            "DEMO_CLIENT_SECRET", "DEMO_SFOX_API_KEY", "DEMO_MYGIRO_SECRET", "DEMO_TOKEN_SECRET", "DEMO_WEBHOOK_SECRET"
+        ]
         with sfox.SfoxClient(sandbox.DEMO_SFOX_API_KEY, doc["url"], timeout=5) as client:
             assert client.create_user_token("u").partner_user_id == "u"
     finally:

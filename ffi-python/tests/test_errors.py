@@ -37,10 +37,30 @@ NOT_INPUT_ERRORS = {
     "wrong_token_type",
     "provider_error",
     "timestamp_out_of_window",
+    # A scheme asked for wrongly (a template, a missing part, a preset's name), and inbound
+    # requests refused (a header missing or malformed, a replay).
+    "malformed_template",
+    "unknown_template_field",
+    "missing_part",
+    "unknown_scheme",
+    "missing_header",
+    "malformed_header",
+    "replayed",
 }
 
 #: Errors about how a call was made (not about a token, a key or JSON): no PyJWT class.
-USAGE_ERRORS = {"buffer_too_small", "list_too_long"}
+USAGE_ERRORS = {
+    "buffer_too_small",
+    "list_too_long",
+    "malformed_template",
+    "unknown_template_field",
+    "missing_part",
+    "unknown_scheme",
+}
+
+#: Errors about signing schemes' parts and secrets and inbound requests (sigmint.Scheme,
+#: sigmint.webhooks), not tokens: no PyJWT class.
+REQUEST_ERRORS = {"invalid_part", "invalid_hex", "missing_header", "malformed_header", "replayed"}
 
 #: Errors about provider answers and requests, not tokens: no PyJWT class.
 PROVIDER_ERRORS = {
@@ -96,8 +116,13 @@ def test_each_core_error_has_its_class(code: int, name: str, message: str) -> No
 def test_no_class_without_core_error() -> None:
     table = {(code, name) for code, name, _ in _sigmint.ERRORS}
     # sigmint._claim_errors refines InvalidClaimTypeError per claim (PyJWT's classes for a
-    # mistyped iat/sub/jti/aud/iss): same code, not classes of their own.
-    classes = {c for c in all_subclasses(sigmint.Error) if c.__name__ not in _claim_errors.__all__}
+    # mistyped iat/sub/jti/aud/iss), and sigmint.webhooks the refusals of a webhook
+    # (SignatureMismatch is an InvalidSignatureError): same codes, not classes of their own.
+    classes = {
+        c
+        for c in all_subclasses(sigmint.Error)
+        if c.__name__ not in _claim_errors.__all__ and c.__module__ != "sigmint.webhooks"
+    }
     assert {(cls.code, cls.name) for cls in classes} == table
     assert len(classes) == len(table)
     assert set(_errors._BY_CODE) == {code for code, _ in table}
@@ -173,10 +198,10 @@ def test_pyjwt_mapping_names_core_errors() -> None:
     # Every key, token and JSON error (codes 10 and up but the providers' and the usage ones,
     # and the key errors) has its PyJWT class.
     names = {name for _, name, _ in _sigmint.ERRORS}
-    assert PROVIDER_ERRORS <= names and USAGE_ERRORS <= names
-    assert not (PROVIDER_ERRORS | USAGE_ERRORS) & set(PYJWT_CLASS)
+    assert PROVIDER_ERRORS <= names and USAGE_ERRORS <= names and REQUEST_ERRORS <= names
+    assert not (PROVIDER_ERRORS | USAGE_ERRORS | REQUEST_ERRORS) & set(PYJWT_CLASS)
     token_errors = {name for code, name, _ in _sigmint.ERRORS if code >= 10}
-    token_errors -= PROVIDER_ERRORS | USAGE_ERRORS
+    token_errors -= PROVIDER_ERRORS | USAGE_ERRORS | REQUEST_ERRORS
     assert token_errors <= set(PYJWT_CLASS)
     assert {name for name in names if "key" in name and name != "duplicate_key"} <= set(PYJWT_CLASS)
 

@@ -1,4 +1,6 @@
-"""The README's Python examples (README.md's Python section, ffi-python/README.md), typed.
+"""The README's Python examples (README.md's Python section, ffi-python/README.md), typed;
+and how docs/python.md's webhook receivers and SchemeAuth are called, against the frameworks'
+own types (test_docs_examples.py runs those examples).
 
 Checked by ``mypy --strict`` (``make test-typing``), not run: pytest does not collect this file
 (its name does not start with ``test_``), and importing it only defines functions, since the
@@ -167,3 +169,49 @@ def jwt_example(exp: int, key: str) -> bytes:
 def hmac_example() -> bool:
     tag: bytes = sigmint.hmac_sha256(b"key", b"The quick brown fox jumps over the lazy dog")
     return sigmint.hmac_sha256_verify(b"key", b"The quick brown fox jumps over the lazy dog", tag)
+
+
+def webhook_receivers(handler: Any, body: bytes) -> int:
+    from http.server import BaseHTTPRequestHandler
+
+    from flask import request as flask_request
+    from starlette.requests import Request
+
+    from sigmint import webhooks
+
+    async def starlette_view(request: Request) -> None:
+        raw = await request.body()
+        webhooks.verify("slack", ["new", "old"], request.headers, raw, replay=webhooks.ReplayGuard())
+        webhooks.verify("slack", "secret", request.headers.raw, raw, tolerance=600)
+
+    def flask_view() -> None:
+        webhooks.verify("stripe", "whsec_...", flask_request.headers, flask_request.get_data())
+
+    def http_server_view(h: BaseHTTPRequestHandler) -> None:
+        webhooks.verify("github", b"secret", h.headers, body, now=1765454073.5)
+
+    del starlette_view, flask_view, http_server_view
+    signed: Dict[str, str] = webhooks.sign("shopify", "secret", body)
+    try:
+        result = webhooks.verified("shopify", "secret", list(signed.items()), body)
+    except (webhooks.MissingHeader, webhooks.MalformedHeader) as err:
+        return len(err.header)
+    except webhooks.WebhookError:
+        return -1
+    return result.key_index
+
+
+def scheme_auth(secret: str, key: str, passphrase: str) -> str:
+    auth = sigmint.SchemeAuth(
+        sigmint.Scheme.preset("coinbase"),
+        secret,
+        signature_header="CB-ACCESS-SIGN",
+        timestamp_header="CB-ACCESS-TIMESTAMP",
+        headers={"CB-ACCESS-KEY": key, "CB-ACCESS-PASSPHRASE": passphrase},
+    )
+    requests.get("https://api.exchange.coinbase.com/accounts", auth=auth, timeout=10)
+    httpx.get("https://api.exchange.coinbase.com/accounts", auth=auth)
+    scheme = sigmint.Scheme("{method}\n{path}\n{body_sha256}", key="hex", encoding="base64url", prefix="v1:")
+    shown: bytes = scheme.string_to_sign(method="POST", path="/orders", body=b"{}")
+    scheme.verify("00ff", scheme.sign("00ff", method="POST", path="/orders", body=shown), method="POST", path="/orders", body=shown)
+    return scheme.sign(b"\x00\xff", timestamp=1, method="GET", path="/", body="text")

@@ -16,10 +16,11 @@ pub const SIGNATURE_MAX_LEN: usize = PREFIX_MAX_LEN + 64;
 /// A scheme's signature text: its prefix and the encoded tag.
 pub type Signature = String<SIGNATURE_MAX_LEN>;
 
-/// How a scheme's secret is written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// How a scheme's secret is written; [`SecretEncoding::Raw`] unless a scheme says otherwise.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum SecretEncoding {
     /// The secret's bytes are the key (GitHub, Slack, Stripe, Shopify, Binance).
+    #[default]
     Raw,
     /// Base64, decoded as [`Key::from_base64`] does (Fonbnk, Coinbase).
     Base64,
@@ -28,6 +29,23 @@ pub enum SecretEncoding {
 }
 
 impl SecretEncoding {
+    /// Every encoding.
+    pub const ALL: [SecretEncoding; 3] = [
+        SecretEncoding::Raw,
+        SecretEncoding::Base64,
+        SecretEncoding::Hex,
+    ];
+
+    /// Its name, as the bindings spell it (`"raw"`, `"base64"`, `"hex"`).
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            SecretEncoding::Raw => "raw",
+            SecretEncoding::Base64 => "base64",
+            SecretEncoding::Hex => "hex",
+        }
+    }
+
     /// The key a secret written so stands for.
     ///
     /// # Errors

@@ -3,10 +3,11 @@
 use crate::codec::{base64, hex};
 use crate::{Error, TAG_LEN, Tag};
 
-/// How a scheme writes a tag as text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// How a scheme writes a tag as text; [`TagEncoding::Base64`] unless a scheme says otherwise.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum TagEncoding {
     /// Standard base64 with padding (44 characters): Fonbnk, Coinbase, Shopify.
+    #[default]
     Base64,
     /// URL-safe base64 without padding (43 characters).
     Base64Url,
@@ -15,6 +16,23 @@ pub enum TagEncoding {
 }
 
 impl TagEncoding {
+    /// Every encoding.
+    pub const ALL: [TagEncoding; 3] = [
+        TagEncoding::Base64,
+        TagEncoding::Base64Url,
+        TagEncoding::Hex,
+    ];
+
+    /// Its name, as the bindings spell it (`"base64"`, `"base64url"`, `"hex"`).
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            TagEncoding::Base64 => "base64",
+            TagEncoding::Base64Url => "base64url",
+            TagEncoding::Hex => "hex",
+        }
+    }
+
     /// The length of a tag's text in this encoding.
     #[must_use]
     pub const fn text_len(self) -> usize {

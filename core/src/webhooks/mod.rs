@@ -32,7 +32,7 @@ mod verify;
 
 pub use headers::{Header, ReceivedHeader};
 pub use provider::Provider;
-pub use replay::{ReplayGuard, Seen, SeenSet};
+pub use replay::{DEFAULT_REPLAY_CAPACITY, ReplayGuard, Seen, SeenSet};
 pub use sign::{SentHeaders, sign};
 pub use verify::{DEFAULT_TOLERANCE, Verified, Verifier};
 

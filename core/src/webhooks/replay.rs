@@ -26,6 +26,12 @@ pub trait ReplayGuard {
     ) -> Result<(), Error>;
 }
 
+/// How many requests a replay set remembers when a binding allocates its slots and the caller
+/// does not say (48 bytes each on a 64-bit host: 192 KiB). A request is remembered for the
+/// tolerance either side of its timestamp, so under [`DEFAULT_TOLERANCE`](super::DEFAULT_TOLERANCE)
+/// (300 s) this holds about 6.8 requests a second before the oldest is forgotten.
+pub const DEFAULT_REPLAY_CAPACITY: usize = 4096;
+
 /// One remembered request: its tag and when it was signed (or received, for providers that
 /// sign no timestamp).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -260,6 +260,49 @@ def requests_redirect_url(response: requests.Response) -> Optional[str]:
     return requote_uri(location)
 
 
+def requests_redirect_method(status: int, method: str) -> str:
+    """The method requests sends a redirect with (``Session.rebuild_method``, which httpx's
+    ``_redirect_method`` matches): 303 and 302 turn anything but HEAD into GET, 301 a POST."""
+    if status in (302, 303) and method != "HEAD":
+        return "GET"
+    if status == 301 and method == "POST":
+        return "GET"
+    return method
+
+
+def requests_body(request: Any) -> bytes:
+    """The bytes a ``requests.PreparedRequest`` sends: its body, a ``str`` one as http.client
+    encodes it (ISO-8859-1). A streamed body (a file, a generator) cannot be signed."""
+    body = request.body
+    if body is None:
+        return b""
+    if isinstance(body, bytes):
+        return body
+    if isinstance(body, str):
+        return body.encode("iso-8859-1")
+    raise TypeError(
+        "this auth signs the body, and a streamed body (a file, a generator) cannot be "
+        "signed before it is sent: pass the body as bytes"
+    )
+
+
+def httpx_body(request: httpx.Request) -> bytes:
+    """The bytes an ``httpx.Request`` sends (read into it first when it is a redirect's)."""
+    httpx = require_httpx()
+    try:
+        content: bytes = request.content
+    except httpx.RequestNotRead:  # a redirect's request, made from the signed one's stream
+        content = request.read()
+    return content
+
+
+def request_body(request: Any) -> bytes:
+    """The body of a ``requests.PreparedRequest`` or an ``httpx.Request``."""
+    if hasattr(request, "path_url"):
+        return requests_body(request)
+    return httpx_body(request)
+
+
 _CONCRETE: Dict[type, type] = {}
 _CONCRETE_LOCK = threading.Lock()
 
@@ -326,6 +369,15 @@ class CredentialAuth:
         """Writes the credentials for a request to ``path`` (path and query, as sent)."""
         raise NotImplementedError
 
+    def apply_request(
+        self, headers: MutableMapping[str, str], method: str, path: str, body: Callable[[], bytes]
+    ) -> None:
+        """Writes the credentials for a request with ``method`` to ``path`` (path and query,
+        as sent) carrying ``body()`` (the bytes sent, read only when called). A subclass whose
+        signature covers the method or body (:class:`sigmint.SchemeAuth`) overrides this; the
+        others sign the path only (:meth:`apply`)."""
+        self.apply(headers, path)
+
     def carries(self, headers: MutableMapping[str, str]) -> bool:
         """Whether ``headers`` hold this auth's credentials (a hop that lost them, on another
         origin, never gets them back)."""
@@ -345,7 +397,8 @@ class CredentialAuth:
         path = getattr(target, "path_url", None)  # requests.PreparedRequest
         if path is None:  # httpx.Request: the raw path and query, as sent
             path = target.url.raw_path.decode("ascii")
-        self.apply(target.headers, path)
+        method = getattr(target, "method", None) or "GET"
+        self.apply_request(target.headers, method, path, lambda: request_body(target))
         hooks = getattr(target, "hooks", None)
         url = getattr(target, "url", None)
         if isinstance(hooks, dict) and isinstance(url, str) and "response" in hooks:
@@ -362,7 +415,8 @@ class CredentialAuth:
         """httpx's flow: signs ``request`` each time it is sent, marks it so that
         :meth:`redirect_hook` can tell its redirects, and fixes ``response.next_request``
         (what ``follow_redirects=False`` leaves for the caller to send)."""
-        self.apply(request.headers, request.url.raw_path.decode("ascii"))
+        path = request.url.raw_path.decode("ascii")
+        self.apply_request(request.headers, request.method, path, lambda: httpx_body(request))
         request.extensions[_EXTENSION] = _HttpxState(self, request)
         response = yield request
         if response.next_request is not None:
@@ -411,7 +465,9 @@ class _RequestsHook:
             # The redirect copy is made and sent: the caller's request is theirs again.
             auth.strip(root.headers)
             if origin(root.url) == self.origin:
-                auth.apply(root.headers, root.path_url)
+                auth.apply_request(
+                    root.headers, root.method, root.path_url, lambda: requests_body(root)
+                )
             self._root_elsewhere = False
         target = requests_redirect_url(response)
         url = sent.url if target is None else target
@@ -419,7 +475,13 @@ class _RequestsHook:
         auth.strip(sent.headers)
         home = self.origin
         if carried and home is not None and origin(sent.url) == home and origin(url) == home:
-            auth.apply(sent.headers, path_url(url))
+            if target is None:  # sent again as it is
+                method, keeps_body = sent.method, True
+            else:  # what requests' resolve_redirects sends next
+                method = requests_redirect_method(response.status_code, sent.method)
+                keeps_body = response.status_code in (307, 308)
+            body = (lambda: requests_body(sent)) if keeps_body else (lambda: b"")
+            auth.apply_request(sent.headers, method, path_url(url), body)
         if target is not None and sent is root:
             self._root_elsewhere = True
 
@@ -460,5 +522,6 @@ def guard_httpx_request(request: httpx.Request) -> None:
     carried = auth.carries(request.headers)
     auth.strip(request.headers)
     if carried and state.origin is not None and origin(str(request.url)) == state.origin:
-        auth.apply(request.headers, request.url.raw_path.decode("ascii"))
+        path = request.url.raw_path.decode("ascii")
+        auth.apply_request(request.headers, request.method, path, lambda: httpx_body(request))
         state.mark(request)

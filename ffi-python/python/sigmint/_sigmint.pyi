@@ -70,6 +70,14 @@ __all__ = [
     "FonbnkKycState",
     "SfoxUserToken",
     "MygiroAccessToken",
+    "SCHEME_PRESETS",
+    "WEBHOOK_PROVIDERS",
+    "WEBHOOK_DEFAULT_TOLERANCE",
+    "WEBHOOK_DEFAULT_REPLAY_CAPACITY",
+    "Scheme",
+    "ReplayGuard",
+    "webhook_sign",
+    "webhook_verify",
 ]
 
 __version__: Final[str]
@@ -304,3 +312,97 @@ class MygiroAccessToken:
     def created_at(self) -> str: ...
     @property
     def created_at_ms(self) -> int: ...
+
+# Schemes and webhooks (ffi-python/src/schemes.rs); use sigmint.Scheme, sigmint.SchemeAuth and
+# sigmint.webhooks.
+#: core's Preset names, in core's order
+SCHEME_PRESETS: Final[tuple[str, ...]]
+#: (provider, signature header, timestamp header or None) of each webhook provider
+WEBHOOK_PROVIDERS: Final[tuple[tuple[str, str, str | None], ...]]
+#: core's webhooks::DEFAULT_TOLERANCE, in seconds
+WEBHOOK_DEFAULT_TOLERANCE: Final[int]
+WEBHOOK_DEFAULT_REPLAY_CAPACITY: Final[int]
+
+# A secret, a part's bytes (private: the module has no such names).
+_Secret = str | ReadableBuffer
+_Stamp = int | str
+
+@final
+class Scheme:
+    def __new__(cls, template: str, key: str = "raw", encoding: str = "base64", prefix: str = "") -> Self: ...
+    @staticmethod
+    def preset(name: str) -> Scheme: ...
+    @property
+    def template(self) -> str: ...
+    @property
+    def key(self) -> str: ...
+    @property
+    def encoding(self) -> str: ...
+    @property
+    def prefix(self) -> str: ...
+    @property
+    def name(self) -> str | None: ...
+    @property
+    def fields(self) -> tuple[str, ...]: ...
+    @property
+    def signature_len(self) -> int: ...
+    def sign(
+        self,
+        secret: _Secret,
+        *,
+        timestamp: _Stamp | None = None,
+        method: str | None = None,
+        path: str | None = None,
+        query: str | None = None,
+        body: _Body | None = None,
+    ) -> str: ...
+    def verify(
+        self,
+        secret: _Secret,
+        signature: str | ReadableBuffer,
+        *,
+        timestamp: _Stamp | None = None,
+        method: str | None = None,
+        path: str | None = None,
+        query: str | None = None,
+        body: _Body | None = None,
+    ) -> None: ...
+    def string_to_sign(
+        self,
+        *,
+        timestamp: _Stamp | None = None,
+        method: str | None = None,
+        path: str | None = None,
+        query: str | None = None,
+        body: _Body | None = None,
+    ) -> bytes: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, _memo: object) -> Self: ...
+
+@final
+class ReplayGuard:
+    def __new__(cls, capacity: int = 4096) -> Self: ...
+    @property
+    def capacity(self) -> int: ...
+    @property
+    def floor(self) -> int | None: ...
+    def __len__(self) -> int: ...
+
+def webhook_sign(
+    provider: str,
+    secret: _Secret,
+    body: ReadableBuffer,
+    timestamp: int | float | datetime | None = None,
+) -> dict[str, str]: ...
+def webhook_verify(
+    provider: str,
+    secrets: _Secret | Iterable[_Secret],
+    # A mapping, anything with items(), or (name, value) pairs: sigmint.webhooks.Headers.
+    headers: Any,
+    body: ReadableBuffer,
+    now: int | float | datetime | None = None,
+    tolerance: int | float | timedelta | None = None,
+    replay: ReplayGuard | None = None,
+) -> tuple[int, int | None]: ...

@@ -597,6 +597,7 @@ def _sandbox(args: argparse.Namespace) -> int:
         ("--sfox-key-env", args.sfox_key_env, "sfox_api_key", "DEMO_SFOX_API_KEY"),
         ("--mygiro-secret-env", args.mygiro_secret_env, "mygiro_secret", "DEMO_MYGIRO_SECRET"),
         ("--token-secret-env", args.token_secret_env, "token_secret", "DEMO_TOKEN_SECRET"),
+        ("--webhook-secret-env", args.webhook_secret_env, "webhook_secret", "DEMO_WEBHOOK_SECRET"),
     ):
         if var is not None:
             credentials[field] = _secret_from_env(var, option)
@@ -642,12 +643,13 @@ def _sandbox(args: argparse.Namespace) -> int:
                 }
             )
         else:
-            secret, sfox_key, mygiro_secret, token_secret = described
+            secret, sfox_key, mygiro_secret, token_secret, webhook_secret = described
             _write(f"sigmint sandbox listening on {server.url}")
             _write(f"  Fonbnk: client id {config.client_id!r}, client secret: {secret}")
             _write(f"  sFOX:   Bearer API key: {sfox_key}")
             _write(f"  Mygiro: Bearer: an HS256 JWT signed with {mygiro_secret}, any x-tag")
             _write(f"  Fonbnk user tokens are signed with {token_secret}")
+            _write(f"  Webhooks: POST /webhooks/github|slack|stripe|shopify, signed with {webhook_secret}")
             _write("  Stop it with Ctrl-C (or SIGTERM).")
         server.serve_forever(poll_interval=0.1)
     except KeyboardInterrupt:
@@ -887,6 +889,9 @@ def _parser() -> argparse.ArgumentParser:
     box.add_argument("--sfox-key-env", metavar="VAR", help="env var holding the sFOX API key")
     box.add_argument("--mygiro-secret-env", metavar="VAR", help="env var holding the Mygiro JWT secret")
     box.add_argument("--token-secret-env", metavar="VAR", help="env var holding the user-token signing key")
+    box.add_argument(
+        "--webhook-secret-env", metavar="VAR", help="env var holding the webhooks' signing secret"
+    )
     # The defaults are sigmint.sandbox's (HEADER_TIMEOUT_S, MAX_CONNECTIONS), written out here
     # so that the other commands do not import http.server; test_cli compares them.
     box.add_argument(

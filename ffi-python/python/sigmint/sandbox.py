@@ -26,6 +26,8 @@ anything real):
   ``exp``); any ``x-tag`` of visible ASCII, such as :data:`DEMO_MYGIRO_TAG`.
 - The Fonbnk user tokens it issues are HS256 JWTs signed with :data:`DEMO_TOKEN_SECRET`
   (``fonbnk-sandbox-token-signing-key-0123456789``), so tests can verify them.
+- Webhooks: GitHub, Slack, Stripe and Shopify requests signed with :data:`DEMO_WEBHOOK_SECRET`
+  (``sigmint-sandbox-demo-webhook-secret``), such as ``sigmint.webhooks.sign`` makes.
 
 **What it answers** (JSON bodies; errors as ``{"message": ...}``, Mygiro's as ``{"status":
 "error", "message": ...}``):
@@ -58,6 +60,14 @@ anything real):
   Bearer <JWT>`` and ``x-tag``: ``{"status": "success", "data": {"tags", "_id", "type",
   "user", "token", "resetToken", "createdAt", "__v"}}``. A JWT it does not accept: 401; no
   ``x-tag``, or no ``accountId``: 400 with ``status`` ``"error"``.
+- Webhooks, ``POST /webhooks/{provider}`` for ``github``, ``slack``, ``stripe`` and
+  ``shopify``: verified with :func:`sigmint.webhooks.verify` (the raw body, the headers as
+  received, the sandbox's clock, the 5-minute window) and a :class:`sigmint.webhooks.ReplayGuard`
+  per provider (:data:`WEBHOOK_REPLAY_CAPACITY` requests), so a request sent twice is refused.
+  Accepted: 204, no body. Refused: ``{"error": CLASS, "message": ...}`` with the refusal's
+  class name, 400 for ``MissingHeader`` and ``MalformedHeader``, 401 for
+  ``SignatureMismatch``, ``TimestampOutOfWindow`` and ``Replayed``. Accepted webhooks are kept
+  in :attr:`SandboxServer.webhooks` (the last :data:`MAX_WEBHOOKS`), for tests to inspect.
 - A request body over 64 KiB: 413. Anything else: 404 (405 for a known path and another
   method).
 - A malformed request is a 4xx with a JSON ``message``, never a 500: a header that is not
@@ -94,10 +104,10 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Callable, Dict, Iterator, Optional, Tuple
+from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 from urllib.parse import parse_qs, unquote
 
-from . import _errors, fonbnk, jwt, mygiro, sfox
+from . import _errors, fonbnk, jwt, mygiro, sfox, webhooks
 from ._sigmint import __version__
 
 __all__ = [
@@ -108,9 +118,13 @@ __all__ = [
     "DEMO_MYGIRO_TOKEN",
     "DEMO_SFOX_API_KEY",
     "DEMO_TOKEN_SECRET",
+    "DEMO_WEBHOOK_SECRET",
     "HEADER_TIMEOUT_S",
     "MAX_BODY_LEN",
     "MAX_CONNECTIONS",
+    "MAX_WEBHOOKS",
+    "WEBHOOK_REPLAY_CAPACITY",
+    "Webhook",
     "Config",
     "Sandbox",
     "SandboxServer",
@@ -128,6 +142,7 @@ DEMO_MYGIRO_TOKEN = (
 )
 DEMO_MYGIRO_TAG = "sigmint-demo"
 DEMO_TOKEN_SECRET = "fonbnk-sandbox-token-signing-key-0123456789"
+DEMO_WEBHOOK_SECRET = "sigmint-sandbox-demo-webhook-secret"
 
 #: Longest request body accepted (64 KiB); a longer one is a 413.
 MAX_BODY_LEN = 64 * 1024
@@ -145,8 +160,15 @@ _DRAIN_LIMIT = 1024 * 1024
 HEADER_TIMEOUT_S = 5.0
 #: Connections served at once, a thread each; one more is answered 503 and closed.
 MAX_CONNECTIONS = 256
+#: Webhooks each provider's replay guard remembers (a ReplayGuard's slots).
+WEBHOOK_REPLAY_CAPACITY = webhooks.DEFAULT_REPLAY_CAPACITY
+#: Accepted webhooks kept for inspection (the oldest are forgotten first).
+MAX_WEBHOOKS = 1000
+#: A webhook refusal's HTTP status: the request cannot be checked (400), or is refused (401).
+_WEBHOOK_STATUS = {webhooks.MissingHeader: 400, webhooks.MalformedHeader: 400}
 
 _SFOX_PATH = re.compile(r"/v1/enterprise/user-tokens/([^/]+)")
+_WEBHOOK_PATH = re.compile(r"/webhooks/([^/]*)")
 _MYGIRO_PATH = re.compile(r"/v1/users/([^/]+)/generateaccesstoken")
 _FONBNK_TOKENS = {fonbnk.Endpoint.USER_TOKENS_V2.path, fonbnk.Endpoint.USER_TOKENS.path}
 _FONBNK_POSTS = _FONBNK_TOKENS | {fonbnk.Endpoint.KYC_STATUS.path, fonbnk.Endpoint.KYC_SUBMIT.path}
@@ -189,7 +211,18 @@ class Config:
     sfox_api_key: str = field(default=DEMO_SFOX_API_KEY, repr=False)
     mygiro_secret: str = field(default=DEMO_MYGIRO_SECRET, repr=False)
     token_secret: str = field(default=DEMO_TOKEN_SECRET, repr=False)
+    webhook_secret: str = field(default=DEMO_WEBHOOK_SECRET, repr=False)
     window_ms: int = WINDOW_MS
+
+
+@dataclass(frozen=True)
+class Webhook:
+    """A webhook the sandbox accepted."""
+
+    provider: str
+    #: The signed timestamp (Slack, Stripe), else ``None``.
+    timestamp: Optional[int]
+    body: bytes
 
 
 def _now_ms() -> int:
@@ -307,12 +340,17 @@ class SandboxServer(ThreadingHTTPServer):
         sfox.authorization(config.sfox_api_key)  # core's rules for a Bearer credential
         if not config.mygiro_secret or not config.token_secret:
             raise ValueError("the Mygiro and token secrets must not be empty")
+        webhooks.sign("github", config.webhook_secret, b"")  # core's rules for a webhook secret
         self.lock = threading.Lock()
         #: email -> user record
         self.users: Dict[str, Dict[str, Any]] = {}
         #: (x-timestamp, x-signature) -> timestamp, for refusing replays within the window
         self.seen: Dict[Tuple[int, str], int] = {}
         self._next_prune = 1024
+        #: provider -> the guard that refuses a webhook accepted before
+        self.replay = {name: webhooks.ReplayGuard(WEBHOOK_REPLAY_CAPACITY) for name in webhooks.PROVIDERS}
+        #: The webhooks accepted, oldest first (at most MAX_WEBHOOKS).
+        self.webhooks: List[Webhook] = []
         super().__init__(address, _Handler)
 
     @property
@@ -475,6 +513,23 @@ class SandboxServer(ThreadingHTTPServer):
                 user["kycStatus"] = "approved"
                 user["kycStatusDescription"] = "Verified"
                 user["passedKycType"] = document["type"]
+
+    # -- webhooks -----------------------------------------------------------------------
+
+    def receive_webhook(self, provider: str, headers: Any, body: bytes) -> None:
+        """Verifies a webhook (raising its :class:`sigmint.webhooks.WebhookError`) and keeps it."""
+        verified = webhooks.verified(
+            provider,
+            self.config.webhook_secret,
+            headers,
+            body,
+            now=self.clock_ms() // 1000,
+            replay=self.replay[provider],
+        )
+        with self.lock:
+            if len(self.webhooks) >= MAX_WEBHOOKS:
+                del self.webhooks[0]
+            self.webhooks.append(Webhook(provider, verified.timestamp, body))
 
     # -- sFOX and Mygiro ------------------------------------------------------------------
 
@@ -640,6 +695,8 @@ class _Handler(BaseHTTPRequestHandler):
                 self._sfox(method, path, body)
             elif _MYGIRO_PATH.fullmatch(path):
                 self._mygiro(method, path, query)
+            elif _WEBHOOK_PATH.fullmatch(path):
+                self._webhook(method, path, body)
             else:
                 raise _fonbnk_error(404, "Not found")
         except _Reject as reject:
@@ -749,6 +806,23 @@ class _Handler(BaseHTTPRequestHandler):
         match = _MYGIRO_PATH.fullmatch(path)
         user_id = unquote(match.group(1) if match else "")
         self._json(200, self.server.mygiro_access_token(user_id))
+
+    def _webhook(self, method: str, path: str, body: bytes) -> None:
+        match = _WEBHOOK_PATH.fullmatch(path)
+        provider = match.group(1) if match else ""
+        if provider not in webhooks.PROVIDERS:
+            raise _fonbnk_error(404, "Unknown webhook provider (github, slack, stripe, shopify)")
+        if method != "POST":
+            raise _fonbnk_error(405, "Method not allowed")
+        try:
+            self.server.receive_webhook(provider, self.headers, body)
+        except webhooks.WebhookError as err:
+            status = _WEBHOOK_STATUS.get(type(err), 401)
+            raise _Reject(status, {"error": type(err).__name__, "message": str(err)}) from None
+        self.send_response(204)
+        if self.close_connection:
+            self.send_header("Connection", "close")
+        self.end_headers()
 
     def _json(self, status: int, body: Dict[str, Any]) -> None:
         data = json.dumps(body, separators=(",", ":")).encode("utf-8")
