@@ -9,42 +9,7 @@ import sigmint.SigmintLibrary.Companion.lib
  * asks, holding an HMAC-SHA256 key that C initialized. The secret never lives anywhere else
  * for longer than the call that installs it: its copies are wiped right after.
  */
-internal class NativeKey private constructor() {
-    /** The `sigmint_key *` to hand to C. */
-    val memory = Memory(KEY_SIZE)
-
-    init {
-        // malloc aligns to max_align_t (8 or 16 bytes) on every platform JNA supports; a
-        // misaligned key would be undefined behaviour in C, so make sure rather than assume.
-        check(Pointer.nativeValue(memory) % 8 == 0L) { "sigmint_key memory is not 8-byte aligned" }
-        // Zeroed, C reads it as "not initialized" until an init succeeds (Memory is not zeroed).
-        memory.clear()
-    }
-
-    /** Written after every call that uses [memory]: see [use]. */
-    @Volatile
-    private var uses = 0
-
-    /**
-     * Runs [call] with the `sigmint_key *`, keeping this object reachable until it returns: the
-     * volatile write after it is a reachability fence that works on every JVM and Android
-     * (`Reference.reachabilityFence` needs Java 9 or Android 9), so [finalize] cannot wipe the
-     * key under a call that is still reading it.
-     */
-    inline fun <T> use(call: (Memory) -> T): T {
-        try {
-            return call(memory)
-        } finally {
-            touch()
-        }
-    }
-
-    /** The fence of [use] (public inline functions may only call what is visible to them). */
-    @PublishedApi
-    internal fun touch() {
-        uses++
-    }
-
+internal class NativeKey private constructor() : NativeBlock(KEY_SIZE) {
     /**
      * A key never cleared is wiped before the garbage collector frees its memory: [memory] is
      * reachable from this object, so it cannot be freed before this runs. (Kotlin 1.3 targets

@@ -163,37 +163,10 @@ class Scheme private constructor(internal val native: NativeScheme) {
  * A `sigmint_scheme` (`SIGMINT_SCHEME_SIZE` bytes of native memory) and the template and prefix
  * texts it borrows, which live as long as it does.
  */
-internal class NativeScheme private constructor(private val texts: Memory?) {
-    /** The `sigmint_scheme *` to hand to C. */
-    val memory = Memory(SCHEME_SIZE)
-
-    init {
-        check(Pointer.nativeValue(memory) % 8 == 0L) { "sigmint_scheme memory is not 8-byte aligned" }
-        memory.clear()
-    }
-
-    /** Written after every call that uses [memory]: the reachability fence of [NativeKey.use]. */
-    @Volatile
-    private var uses = 0
-
-    /**
-     * Runs [call] with the `sigmint_scheme *`, keeping this object, and so the texts C reads
-     * through it, reachable until it returns.
-     */
-    inline fun <T> use(call: (Memory) -> T): T {
-        try {
-            return call(memory)
-        } finally {
-            touch()
-        }
-    }
-
-    /** The fence of [use]: [texts] are reachable from this object, so they live as long. */
-    @PublishedApi
-    internal fun touch() {
-        uses++
-    }
-
+internal class NativeScheme private constructor(
+    /** Kept reachable from the struct that points into it (see [NativeBlock.use]). */
+    @Suppress("unused") private val texts: Memory?
+) : NativeBlock(SCHEME_SIZE) {
     companion object {
         /** `SIGMINT_SCHEME_SIZE`. */
         const val SCHEME_SIZE = 128L
