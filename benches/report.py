@@ -61,6 +61,10 @@ def main() -> int:
     c_sign = estimate(root, "c_api_sign", "c_api")
     check("c_api_sign: C API / core", c_sign / core_sign, "≤ 1.05", c_sign / core_sign <= 1.05)
 
+    slack = estimate(root, "canonical_engine", "slack_verify_1k")
+    slack_raw = estimate(root, "canonical_engine", "slack_hmac_raw_1k")
+    check("canonical_engine slack_verify_1k: sigmint / hmac_raw", slack / slack_raw, "(no target)", None)
+
     python = json.loads(py_json.read_text())
     for bench, r in python.items():
         check(f"python {bench}: {r['peer']} / sigmint (speed-up)", r["speedup"], f"≥ {r['target']:.0f}", r["speedup"] >= r["target"])
@@ -75,6 +79,10 @@ def main() -> int:
         ("json_body/sigmint", estimate(root, "json_body", "sigmint")),
         ("json_body/serde_json", estimate(root, "json_body", "serde_json")),
         ("c_api_sign/core", core_sign), ("c_api_sign/c_api", c_sign),
+        *[
+            (f"canonical_engine/{f}", estimate(root, "canonical_engine", f))
+            for f in ("fonbnk_preset", "fonbnk_sign", "slack_verify_1k", "slack_hmac_raw_1k", "stripe_verify_two_v1_1k")
+        ],
     ]
     c_side = json.loads(c_json.read_text())
     lines = [
