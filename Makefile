@@ -227,4 +227,4 @@ bench: setup-python setup-c
 	$(VENV)/bin/python benches/python/bench.py $(BENCH_OUT)/python.json
 	$(VENV)/bin/python benches/python/load.py $(BENCH_OUT)/load.json
 	$(VENV)/bin/python benches/report.py target/criterion $(BENCH_OUT)/python.json $(BENCH_OUT)/c.json benches/RESULTS.md \
-	  $(BENCH_OUT)/load.json
+	  $(BENCH_OUT)/load.json --interleaved $(BENCH_OUT)/interleaved.json --readme README.md

@@ -1,7 +1,12 @@
 """Turns a `make bench` run into benches/RESULTS.md: criterion's estimates (one run, one
 machine, peers side by side), the Python race and the C timing, with each target checked.
 
-Usage: report.py CRITERION_DIR PYTHON_JSON C_JSON OUT_MD
+Usage: report.py CRITERION_DIR PYTHON_JSON C_JSON OUT_MD [LOAD_JSON] [--interleaved JSON --readme README]
+
+With --interleaved, the side-by-side table (`benches/benches/interleaved.rs`: contestants raced
+in one process, round by round, best batch each) heads the results, with the project's speed
+targets as ratios, and --readme replaces the table between the README's bench markers with it,
+the machine and the version of every peer.
 """
 
 from __future__ import annotations
@@ -32,10 +37,88 @@ def machine() -> str:
     return f"{cpu}, {platform.system()} {platform.machine()}, {rustc}, Python {platform.python_version()}"
 
 
+#: The ratios the project's speed targets are stated in (issue 17): race, numerator,
+#: denominator, the target's text, and whether a value meets it.
+TARGETS = [
+    ("fonbnk headers, 218-byte endpoint", "sigmint", "hmac_raw", "≤ 1.15", lambda r: r <= 1.15),
+    ("fonbnk headers, 218-byte endpoint", "allocating_idiom", "sigmint", "> 1", lambda r: r > 1),
+    ("verify + validate + read the Fonbnk access token", "jsonwebtoken", "sigmint_all_claims", "≥ 3", lambda r: r >= 3),
+    ("verify + validate + read the Fonbnk access token", "sigmint_all_claims", "hmac_raw", "≤ 2.5", lambda r: r <= 2.5),
+    ("slack webhook verify, 1 KiB body", "hmac_idiom", "sigmint", "(no target)", None),
+    ("slack webhook verify, 1 KiB body", "sigmint", "hmac_raw", "(no target)", None),
+]
+
+#: The Rust peers whose versions the README's table names (from Cargo.lock).
+RUST_PEERS = ["jsonwebtoken", "hmac", "sha2", "base64"]
+
+README_START = "<!-- bench:start (written by make bench) -->"
+README_END = "<!-- bench:end -->"
+
+
+def locked_versions(names: list[str]) -> dict[str, str]:
+    """The versions Cargo.lock pins for `names` (the newest, if several)."""
+    lock = (Path(__file__).resolve().parent.parent / "Cargo.lock").read_text()
+    found: dict[str, str] = {}
+    for block in lock.split("[[package]]"):
+        fields = dict(
+            line.split(" = ", 1) for line in block.strip().splitlines() if " = " in line
+        )
+        name = fields.get("name", "").strip('"')
+        if name in names:
+            version = fields.get("version", "").strip('"')
+            if name not in found or tuple(map(int, version.split("."))) > tuple(map(int, found[name].split("."))):
+                found[name] = version
+    return found
+
+
+def interleaved_table(races: list[dict], python: dict) -> list[str]:
+    """The side-by-side table: each race's contestants, then the target ratios, Rust and Python."""
+    by_work = {race["work"]: race["ns"] for race in races}
+    lines = ["| work | contestant | best (ns) |", "|---|---|---:|"]
+    for race in races:
+        for name, ns in race["ns"].items():
+            lines.append(f"| {race['work']} | {name} | {ns:.0f} |")
+    lines += ["", "| ratio | value | target | |", "|---|---:|---|---|"]
+    for work, a, b, target, ok in TARGETS:
+        ns = by_work.get(work, {})
+        if a in ns and b in ns:
+            ratio = ns[a] / ns[b]
+            verdict = "" if ok is None else ("met" if ok(ratio) else "**missed**")
+            lines.append(f"| {work}: {a} / {b} | {ratio:.2f} | {target} | {verdict} |")
+    for bench, r in python.items():
+        verdict = "met" if r["speedup"] >= r["target"] else "**missed**"
+        lines.append(
+            f"| python {bench}: {r['peer']} / sigmint | {r['speedup']:.2f} | ≥ {r['target']:.0f} | {verdict} |"
+        )
+    return lines
+
+
+def peers_line(python: dict) -> str:
+    rust = ", ".join(f"{n} {v}" for n, v in sorted(locked_versions(RUST_PEERS).items()))
+    py = sorted({f"{r['peer']} {r['peer_version']}" for r in python.values() if r.get("peer_version")})
+    return f"Peers: Rust {rust}" + (f"; Python {', '.join(py)}" if py else "") + "."
+
+
+def write_readme(readme: Path, table: list[str], python: dict) -> None:
+    text = readme.read_text()
+    start, end = text.find(README_START), text.find(README_END)
+    if start < 0 or end < start:
+        raise SystemExit(f"{readme}: no {README_START} ... {README_END} markers")
+    block = [README_START, "", f"Machine: {machine()}. {peers_line(python)}", "", *table, "", README_END]
+    readme.write_text(text[:start] + "\n".join(block) + text[end + len(README_END):])
+
+
 def main() -> int:
-    root, py_json, c_json, out = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), Path(sys.argv[4])
+    args = sys.argv[1:]
+    options: dict[str, Path] = {}
+    for flag in ("--interleaved", "--readme"):
+        if flag in args:
+            at = args.index(flag)
+            options[flag] = Path(args[at + 1])
+            del args[at : at + 2]
+    root, py_json, c_json, out = Path(args[0]), Path(args[1]), Path(args[2]), Path(args[3])
     # The sandbox under load (benches/python/load.py), when given.
-    load = json.loads(Path(sys.argv[5]).read_text()) if len(sys.argv) > 5 else {}
+    load = json.loads(Path(args[4]).read_text()) if len(args) > 4 else {}
     rows = []
 
     def check(name: str, value: float, target: str, ok: bool | None) -> None:
@@ -85,12 +168,22 @@ def main() -> int:
         ],
     ]
     c_side = json.loads(c_json.read_text())
+    races = json.loads(options["--interleaved"].read_text()) if "--interleaved" in options else []
+    side_by_side = interleaved_table(races, python) if races else []
+    if side_by_side and "--readme" in options:
+        write_readme(options["--readme"], side_by_side, python)
     lines = [
         "# Benchmark results",
         "",
-        f"Machine: {machine()}. Written by `make bench` (criterion means; Python: medians of "
-        "interleaved rounds). Ratios compare contestants of one run on one machine.",
+        f"Machine: {machine()}. {peers_line(python)} Written by `make bench` (criterion means; "
+        "Python: interleaved rounds). Ratios compare contestants of one run on one machine.",
         "",
+        *(
+            ["## Side by side (one process, interleaved rounds, best round each)", "", *side_by_side, "",
+             "## Criterion", ""]
+            if side_by_side
+            else []
+        ),
         "| check | value | target | |",
         "|---|---|---|---|",
         *rows,
