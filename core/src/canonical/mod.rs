@@ -29,8 +29,8 @@ mod tag;
 mod template;
 
 pub use field::Field;
-pub(crate) use parts::check_path;
 pub use parts::{Parts, Timestamp};
+pub(crate) use parts::{TimestampSource, check_path};
 pub use preset::Preset;
 pub use scheme::{PREFIX_MAX_LEN, SIGNATURE_MAX_LEN, Scheme, SecretEncoding, Signature};
 pub use tag::TagEncoding;

@@ -52,6 +52,16 @@ pub(crate) fn check_path(path: &[u8]) -> Result<(), Error> {
     Ok(())
 }
 
+/// Where a request's timestamp comes from: the caller's bytes, checked like every part, or
+/// digits core formatted from a number (a Fonbnk signature's), which need no check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TimestampSource {
+    /// Given by the caller: checked.
+    Given,
+    /// [`Decimal`] digits: at least one, all ASCII digits.
+    Formatted,
+}
+
 impl<'a> Parts<'a> {
     /// The bytes of `field` (for [`Field::BodySha256`], the body the digest is of), checked.
     ///
@@ -59,7 +69,7 @@ impl<'a> Parts<'a> {
     /// [`Error::MissingPart`] when it was not given; [`Error::InvalidPart`] for a method,
     /// query or timestamp that cannot go on the wire as given; the path errors of
     /// [`check_path`].
-    pub(crate) fn get(&self, field: Field) -> Result<&'a [u8], Error> {
+    pub(crate) fn get(&self, field: Field, timestamp: TimestampSource) -> Result<&'a [u8], Error> {
         let given = match field {
             Field::Timestamp => self.timestamp,
             Field::Method => self.method,
@@ -70,7 +80,9 @@ impl<'a> Parts<'a> {
         let part = field.name();
         let bytes = given.ok_or(Error::MissingPart { part })?;
         let valid = match field {
-            Field::Timestamp => !bytes.is_empty() && sendable(bytes),
+            Field::Timestamp => {
+                timestamp == TimestampSource::Formatted || (!bytes.is_empty() && sendable(bytes))
+            }
             Field::Method => !bytes.is_empty() && bytes.iter().all(u8::is_ascii_uppercase),
             Field::Query => bytes.first() != Some(&b'?') && sendable(bytes),
             _ => {

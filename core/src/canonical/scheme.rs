@@ -4,7 +4,7 @@
 use heapless::String;
 use sha2::{Digest, Sha256};
 
-use super::{Field, Parts, Segment, TagEncoding, Template};
+use super::{Field, Parts, Segment, TagEncoding, Template, TimestampSource};
 use crate::sink::write_exact_bytes;
 use crate::{Error, Key, Tag};
 
@@ -177,13 +177,14 @@ impl<'t> Scheme<'t> {
     fn feed(
         &self,
         parts: &Parts<'_>,
+        timestamp: TimestampSource,
         mut put: impl FnMut(&[u8]) -> Result<(), Error>,
     ) -> Result<(), Error> {
         for segment in self.template.segments() {
             match segment? {
                 Segment::Literal(text) => put(text)?,
                 Segment::Field(Field::BodySha256) => put(&body_sha256(parts.body))?,
-                Segment::Field(field) => put(parts.get(field)?)?,
+                Segment::Field(field) => put(parts.get(field, timestamp)?)?,
             }
         }
         Ok(())
@@ -196,12 +197,23 @@ impl<'t> Scheme<'t> {
     /// [`Error::InvalidPart`], [`Error::EndpointNotAbsolute`] or
     /// [`Error::EndpointInvalidChar`] for one that cannot go on the wire as given.
     pub fn tag(&self, key: &Key, parts: &Parts<'_>) -> Result<Tag, Error> {
+        self.tag_from(key, parts, TimestampSource::Given)
+    }
+
+    /// [`Scheme::tag`], with the timestamp's digits formatted by core (not checked again).
+    pub(crate) fn tag_from(
+        &self,
+        key: &Key,
+        parts: &Parts<'_>,
+        timestamp: TimestampSource,
+    ) -> Result<Tag, Error> {
         let mut signing = key.start();
-        self.feed(parts, |bytes| {
+        self.feed(parts, timestamp, |bytes| {
             signing.update(bytes);
             Ok(())
         })?;
-        Ok(signing.finish())
+        // Finished where it was fed: `finish(self)` moved the state to a new place first.
+        Ok(signing.finish_in_place())
     }
 
     /// The signature: the prefix, then the tag in the scheme's encoding.
@@ -243,6 +255,8 @@ impl<'t> Scheme<'t> {
         parts: &Parts<'_>,
         out: &'o mut [u8],
     ) -> Result<&'o [u8], Error> {
-        write_exact_bytes(out, |sink| self.feed(parts, |bytes| sink.put(bytes)))
+        write_exact_bytes(out, |sink| {
+            self.feed(parts, TimestampSource::Given, |bytes| sink.put(bytes))
+        })
     }
 }

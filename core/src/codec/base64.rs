@@ -57,6 +57,27 @@ fn base64_with<'a>(
     core::str::from_utf8(dst).map_err(|_| Error::InvalidUtf8)
 }
 
+/// Standard padded base64 of a 32-byte tag (a signature's 44 characters), into an array of
+/// exactly that length: no length to check, no remainder to branch on, and the caller makes
+/// its text where the bytes end up (validating them once).
+pub(crate) fn base64_tag(tag: &[u8; 32]) -> [u8; 44] {
+    let mut out = [b'='; 44];
+    // `n & 63` is always in range: the fallback is never taken and the check is compiled out.
+    let symbol = |n: u32| STANDARD.get((n & 63) as usize).copied().unwrap_or(b'=');
+    let (triples, rest) = tag.as_chunks::<3>();
+    let (quads, _) = out.as_chunks_mut::<4>();
+    for (&[a, b, c], quad) in triples.iter().zip(quads.iter_mut()) {
+        let n = u32::from(a) << 16 | u32::from(b) << 8 | u32::from(c);
+        *quad = [symbol(n >> 18), symbol(n >> 12), symbol(n >> 6), symbol(n)];
+    }
+    // 32 = 10 × 3 + 2: the last group has two bytes, three symbols and one `=`.
+    if let ([a, b], Some(quad)) = (rest, quads.last_mut()) {
+        let n = u32::from(*a) << 16 | u32::from(*b) << 8;
+        *quad = [symbol(n >> 18), symbol(n >> 12), symbol(n >> 6), b'='];
+    }
+    out
+}
+
 /// Bytes needed for padded standard base64 of `n` bytes.
 #[must_use]
 pub const fn base64_len(n: usize) -> usize {

@@ -72,6 +72,22 @@ proptest::proptest! {
     }
 
     #[test]
+    fn digits_in_place_match_std(n: u64, shift in 0u32..64) {
+        extern crate std;
+        use std::string::ToString;
+        let n = n >> shift;
+        let digits = Decimal::digits(n, |d| std::string::String::from_utf8(d.to_vec()));
+        proptest::prop_assert_eq!(digits.ok(), Some(n.to_string()));
+    }
+
+    #[test]
+    fn tag_base64_matches_base64ct(tag: [u8; 32]) {
+        use base64ct::Encoding;
+        let expected = base64ct::Base64::encode_string(&tag);
+        proptest::prop_assert_eq!(&super::base64::base64_tag(&tag)[..], expected.as_bytes());
+    }
+
+    #[test]
     fn strict_decoders_match_base64ct(
         text in "[A-Za-z0-9+/_=-]{0,12}|([A-Za-z0-9+/]{4}){0,3}[A-Za-z0-9+/]{2,3}={0,2}|([A-Za-z0-9_-]{4}){0,3}[A-Za-z0-9_-]{0,3}|\\PC{0,8}",
         bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..40),

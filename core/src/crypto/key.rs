@@ -8,7 +8,12 @@
 
 use core::fmt;
 
-use hmac::{Hmac, KeyInit, Mac};
+use hmac::KeyInit;
+// The unit tests below check the key against `hmac`'s own `Mac` API.
+#[cfg(test)]
+use hmac::Mac;
+use hmac::block_api::HmacCore;
+use hmac::digest::block_api::{Buffer, FixedOutputCore, UpdateCore};
 use sha2::Sha256;
 use subtle::ConstantTimeEq;
 
@@ -17,9 +22,12 @@ use crate::Error;
 /// Length of an HMAC-SHA256 tag in bytes.
 pub const TAG_LEN: usize = 32;
 
-/// HMAC over SHA-256: the inner and outer hash states after their pad blocks, and an empty
-/// message buffer.
-type HmacSha256 = Hmac<Sha256>;
+/// HMAC over SHA-256 at the block level (the `hmac` crate's own core, which its `Hmac` wraps
+/// with a message buffer): the inner and outer hash states after their pad blocks. A key keeps
+/// only these; each message gets an empty buffer of its own, and is finished in place (the
+/// wrapper's `finalize` takes it by value: a copy of the whole state per signature, two on a
+/// terminal).
+type HmacSha256 = HmacCore<Sha256>;
 
 /// An HMAC-SHA256 key with its inner and outer pads already absorbed.
 ///
@@ -89,6 +97,7 @@ impl Key {
     pub fn start(&self) -> Signing {
         Signing {
             mac: self.mac.clone(),
+            buffer: Buffer::<HmacSha256>::default(),
         }
     }
 
@@ -119,23 +128,37 @@ impl fmt::Debug for Key {
     }
 }
 
-/// A MAC computation in progress, started by [`Key::start`]. Zeroized when dropped.
+/// A MAC computation in progress, started by [`Key::start`]. Zeroized when dropped (the hash
+/// states and the buffer each wipe themselves).
 pub struct Signing {
     mac: HmacSha256,
+    /// The message's bytes not yet in a whole block.
+    buffer: Buffer<HmacSha256>,
 }
 
 impl Signing {
     /// Absorbs the next piece of the message.
     #[inline(never)]
     pub fn update(&mut self, bytes: &[u8]) {
-        self.mac.update(bytes);
+        let Signing { mac, buffer } = self;
+        buffer.digest_blocks(bytes, |blocks| mac.update_blocks(blocks));
     }
 
     /// The tag of everything absorbed.
     #[must_use]
+    #[inline]
+    pub fn finish(mut self) -> Tag {
+        self.finish_in_place()
+    }
+
+    /// The tag, computed where the state is (then wiped with it when dropped): out of line
+    /// for flash, and by reference so that no caller copies the state to hand it over (what
+    /// is left is a finished state: callers drop it).
     #[inline(never)]
-    pub fn finish(self) -> Tag {
-        Tag(self.mac.finalize().into_bytes().into())
+    pub(crate) fn finish_in_place(&mut self) -> Tag {
+        let mut tag = hmac::digest::Output::<HmacSha256>::default();
+        self.mac.finalize_fixed_core(&mut self.buffer, &mut tag);
+        Tag(tag.into())
     }
 
     /// Compares the tag of everything absorbed with `tag` in constant time.

@@ -6,7 +6,7 @@ use core::time::Duration;
 
 use heapless::String;
 
-use crate::canonical::{Parts, Preset, check_path};
+use crate::canonical::{Parts, Preset, TimestampSource, check_path};
 use crate::codec::{Decimal, base64};
 use crate::query::{self, Pairs};
 use crate::sink::{Sink, write_exact};
@@ -112,17 +112,22 @@ fn parts<'a>(timestamp: &'a [u8], endpoint: &'a str) -> Parts<'a> {
 /// [`Error::EndpointNotAbsolute`] or [`Error::EndpointInvalidChar`] for an endpoint that could
 /// not go on the wire as given.
 pub fn sign(key: &Key, timestamp_ms: u64, endpoint: &str) -> Result<Signature, Error> {
-    sign_formatted(key, Decimal::new(timestamp_ms).as_bytes(), endpoint)
+    Decimal::digits(timestamp_ms, |digits| sign_formatted(key, digits, endpoint))
 }
 
-/// [`sign`] with the timestamp already in decimal, so that [`Signer::headers`] formats it once.
+/// [`sign`] with the timestamp already in decimal (by [`Decimal`]: callers pass nothing else),
+/// so that [`Signer::headers`] formats it once.
 fn sign_formatted(key: &Key, timestamp: &[u8], endpoint: &str) -> Result<Signature, Error> {
-    let tag = Preset::Fonbnk
-        .scheme()
-        .tag(key, &parts(timestamp, endpoint))?;
-    let mut out = [0u8; SIGNATURE_LEN];
-    let text = base64::base64(tag.as_bytes(), &mut out)?;
-    String::try_from(text).map_err(|_| Error::BufferTooSmall { needed: text.len() })
+    // The digits are core's own (`Decimal`): the engine checks only the endpoint.
+    let tag = Preset::Fonbnk.scheme().tag_from(
+        key,
+        &parts(timestamp, endpoint),
+        TimestampSource::Formatted,
+    )?;
+    // Encoded where the signature keeps it, and validated once there (the base64 alphabet is
+    // ASCII: the error cannot happen).
+    let text = heapless::Vec::from_array(base64::base64_tag(tag.as_bytes()));
+    String::from_utf8(text).map_err(|_| Error::InvalidUtf8)
 }
 
 /// Checks an inbound request's `x-signature` (as a partner or a test server receives it) for
@@ -300,12 +305,25 @@ impl Signer {
     /// # Errors
     /// As [`sign`].
     pub fn headers(&self, timestamp_ms: u64, endpoint: &str) -> Result<Headers<'_>, Error> {
-        let digits = Decimal::new(timestamp_ms);
-        let timestamp = digits.as_str();
-        let signature = sign_formatted(&self.key, timestamp.as_bytes(), endpoint)?;
-        let timestamp = String::try_from(timestamp).map_err(|_| Error::BufferTooSmall {
-            needed: timestamp.len(),
-        })?;
+        Decimal::digits(timestamp_ms, |digits| {
+            self.headers_formatted(digits, endpoint)
+        })
+    }
+
+    /// [`Signer::headers`] with the timestamp's digits (by [`Decimal`]).
+    fn headers_formatted(&self, digits: &[u8], endpoint: &str) -> Result<Headers<'_>, Error> {
+        let signature = sign_formatted(&self.key, digits, endpoint)?;
+        // Pushed as ASCII characters (`& 0x7F` tells the compiler so: each is one byte, and
+        // the digits are not validated again as UTF-8); at most 20, so the capacity error
+        // cannot happen.
+        let mut timestamp = String::new();
+        for &digit in digits {
+            timestamp
+                .push(char::from(digit & 0x7F))
+                .map_err(|_| Error::BufferTooSmall {
+                    needed: digits.len(),
+                })?;
+        }
         Ok(Headers {
             client_id: &self.client_id,
             timestamp,
