@@ -214,9 +214,10 @@ miri:
 	MIRIFLAGS=-Zmiri-disable-isolation PROPTEST_CASES=16 cargo +nightly miri test -p sigmint-core --all-features --lib
 
 # Benchmarks (not part of `make test`, which only compiles them): criterion groups with their
-# peers, the interleaved side-by-side race (benches/benches/interleaved.rs), the Python race, the
-# sandbox under load (requests/s and p99 at 50 clients) and the C timing program; writes
-# benches/RESULTS.md.
+# peers, the interleaved side-by-side race (benches/benches/interleaved.rs), the Python race
+# (sigmint.jwt against the PyJWT-compatible peers pinned in benches/python/requirements.txt,
+# each installed into its own directory), the sandbox under load (requests/s and p99 at 50
+# clients) and the C timing program; writes benches/RESULTS.md.
 bench: setup-python setup-c
 	mkdir -p $(BENCH_OUT)
 	cargo bench -p sigmint-benches --bench sigmint -- --noplot
@@ -224,6 +225,10 @@ bench: setup-python setup-c
 	cargo build --release -p sigmint-ffi
 	cc -O2 -std=c99 -Iffi-c/include benches/c/sign_bench.c target/release/libsigmint.a -lpthread -ldl -lm -o $(BENCH_OUT)/sign_bench
 	$(BENCH_OUT)/sign_bench > $(BENCH_OUT)/c.json
+	for peer in oxyjwt pyjwt-rs PyJWT; do \
+	  [ -d $(BENCH_OUT)/peers/$$peer ] || $(VENV)/bin/pip install -q --target $(BENCH_OUT)/peers/$$peer \
+	    -c benches/python/requirements.txt $$peer || exit 1; \
+	done
 	$(VENV)/bin/python benches/python/bench.py $(BENCH_OUT)/python.json
 	$(VENV)/bin/python benches/python/load.py $(BENCH_OUT)/load.json
 	$(VENV)/bin/python benches/report.py target/criterion $(BENCH_OUT)/python.json $(BENCH_OUT)/c.json benches/RESULTS.md \
