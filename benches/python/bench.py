@@ -79,8 +79,11 @@ def load_peer(directory: str, package: str, alias: Optional[str] = None) -> Opti
 
 
 def version_of(directory: str, distribution: str) -> str:
-    found = sorted((PEERS / directory).glob(f"{distribution}-*.dist-info"))
-    return found[0].name[len(distribution) + 1 : -len(".dist-info")] if found else "?"
+    """The version of ``distribution`` installed in ``PEERS/directory``."""
+    import importlib.metadata
+
+    found = importlib.metadata.distributions(name=distribution, path=[str(PEERS / directory)])
+    return next((d.version for d in found), "?")
 
 
 def jwt_peers() -> List[Tuple[str, str, str, Any]]:
@@ -148,18 +151,16 @@ def main() -> int:
         # sigmint's encode as its callers write it (HS256 is the default algorithm).
         "jwt_encode": race({"sigmint": lambda: sigjwt.encode(claims, key), **{s: encoder(m) for s, _, _, m in peers}}, 5000),
     }
-    # bench -> (peer, version, target): against the fastest peers, 2x (issue 17); against the
-    # dev venv's PyJWT 2.15.1 the older targets.
-    targets: Dict[str, Tuple[str, str, float]] = {"headers": ("stdlib", "", 6.0)}
+    # bench -> (race, contestant, peer, version, target): against the fastest peers, 2x
+    # (issue 17); against the dev venv's PyJWT 2.15.1 the older targets.
+    targets: Dict[str, Tuple[str, str, str, str, float]] = {"headers": ("headers", "stdlib", "stdlib", "", 6.0)}
     for suffix, name, version, _ in peers:
-        targets[f"jwt_decode{suffix}"] = (name, version, 10.0 if suffix == "" else 2.0)
-        targets[f"jwt_encode{suffix}"] = (name, version, 8.0 if suffix == "" else 2.0)
+        for group, older in (("jwt_decode", 10.0), ("jwt_encode", 8.0)):
+            targets[group + suffix] = (group, suffix, name, version, older if suffix == "" else 2.0)
     print(f"{'bench':<26} {'sigmint':>12} {'peer':>12} {'speed-up':>9} {'target':>7}  peer")
     summary = {}
-    for bench, (peer, version, target) in targets.items():
-        group = "headers" if bench == "headers" else bench[:10]
+    for bench, (group, key_of, peer, version, target) in targets.items():
         times = results[group]
-        key_of = "stdlib" if bench == "headers" else bench[10:]
         ratio = times[key_of] / times["sigmint"]
         entry = {"sigmint_ns": times["sigmint"], "peer": peer, "peer_ns": times[key_of], "speedup": ratio, "target": target}
         if version:
