@@ -4,6 +4,7 @@
 use proptest::prelude::*;
 use serde_json::Value as Json;
 use sigmint_core::json::{self, Kind, Value};
+use sigmint_core::{jws, jwt};
 
 fn json_strategy() -> impl Strategy<Value = Json> {
     let leaf = prop_oneof![
@@ -93,6 +94,67 @@ proptest! {
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
         if let Ok(doc) = json::validate(&bytes, 8) {
             let _ = to_serde(doc);
+        }
+    }
+}
+
+/// Every path of object keys in `value` (keys without dots, as a path cannot name the
+/// others), with the value it leads to.
+fn paths<'v>(value: &'v Json, prefix: Option<&str>, out: &mut Vec<(String, &'v Json)>) {
+    if let Json::Object(members) = value {
+        for (key, member) in members {
+            if key.contains('.') {
+                continue;
+            }
+            let path = prefix.map_or_else(|| key.clone(), |prefix| format!("{prefix}.{key}"));
+            out.push((path.clone(), member));
+            paths(member, Some(&path), out);
+        }
+    }
+}
+
+/// `claims` as an unsigned token, for `jwt::dangerous_unverified`.
+fn token_of(claims: &str) -> String {
+    use base64ct::{Base64UrlUnpadded, Encoding};
+    format!(
+        "{}.{}.",
+        Base64UrlUnpadded::encode_string(br#"{"alg":"HS256"}"#),
+        Base64UrlUnpadded::encode_string(claims.as_bytes())
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    // The index the validating pass records (scratch of `indexed_scratch_len`) finds exactly
+    // what reading the text finds (scratch of `scratch_len`, no room for an index), and what
+    // serde_json holds: every path, every top-level name (dots and all), absent ones.
+    #[test]
+    fn claims_found_by_index_as_by_text(
+        members in prop::collection::btree_map(any::<String>(), json_strategy(), 0..8),
+        pretty in any::<bool>(),
+    ) {
+        let value = Json::Object(members.into_iter().collect());
+        let text = if pretty { serde_json::to_string_pretty(&value) } else { serde_json::to_string(&value) }.unwrap();
+        let token = token_of(&text);
+        let limits = jws::Limits { max_depth: json::MAX_DEPTH, ..jws::Limits::default() };
+        let mut exact = vec![0u8; jws::scratch_len(&token)];
+        let mut roomy = vec![0u8; jwt::indexed_scratch_len(&token)];
+        let (_, by_text) = jwt::dangerous_unverified(&token, &mut exact, &limits).unwrap();
+        let (_, by_index) = jwt::dangerous_unverified(&token, &mut roomy, &limits).unwrap();
+        let mut all = Vec::new();
+        paths(&value, None, &mut all);
+        for (path, expected) in &all {
+            prop_assert_eq!(by_index.get(path).map(to_serde), Some((*expected).clone()), "{}", path);
+            prop_assert_eq!(by_text.get(path).map(to_serde), Some((*expected).clone()), "{}", path);
+        }
+        if let Json::Object(members) = &value {
+            for (key, expected) in members {
+                prop_assert_eq!(by_index.claim(key).map(to_serde), Some(expected.clone()));
+            }
+        }
+        for absent in ["\u{0}absent", "a.\u{0}absent", "\u{0}absent.b"] {
+            prop_assert_eq!(by_index.get(absent).map(|v| v.raw()), by_text.get(absent).map(|v| v.raw()));
         }
     }
 }

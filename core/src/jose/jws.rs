@@ -209,20 +209,25 @@ impl<'a> Header<'a> {
     fn parse(bytes: &'a [u8], limits: &Limits) -> Result<Header<'a>, Error> {
         // The members sigmint reads, kept as the validating pass meets them.
         let [mut alg, mut typ, mut kid, mut crit, mut b64] = [None; 5];
-        let json = json::validate_reporting(bytes, limits.max_depth, &mut |member| {
-            let slot = [
-                ("alg", &mut alg),
-                ("typ", &mut typ),
-                ("kid", &mut kid),
-                ("crit", &mut crit),
-                ("b64", &mut b64),
-            ]
-            .into_iter()
-            .find(|(name, _)| member.key_is(name));
-            if let Some((_, slot)) = slot {
-                *slot = Some(member.value);
-            }
-        })?;
+        let json = json::validate_reporting(
+            bytes,
+            limits.max_depth,
+            &mut |member| {
+                let slot = [
+                    ("alg", &mut alg),
+                    ("typ", &mut typ),
+                    ("kid", &mut kid),
+                    ("crit", &mut crit),
+                    ("b64", &mut b64),
+                ]
+                .into_iter()
+                .find(|(name, _)| member.key_is(name));
+                if let Some((_, slot)) = slot {
+                    *slot = Some(member.value);
+                }
+            },
+            &mut json::IndexBuilder::none(),
+        )?;
         if json.kind() != Kind::Object {
             return Err(Error::InvalidJson);
         }
@@ -367,6 +372,16 @@ pub(crate) fn split_scratch<'s>(
     scratch
         .split_at_mut_checked(header_len)
         .ok_or(Error::BufferTooSmall { needed })
+}
+
+/// The payload's part of the scratch (`payload_len` bytes, or all of it when shorter: decoding
+/// then reports the buffer too small) and the rest.
+pub(crate) fn split_payload_scratch(
+    payload_len: usize,
+    scratch: &mut [u8],
+) -> (&mut [u8], &mut [u8]) {
+    let at = payload_len.min(scratch.len());
+    scratch.split_at_mut_checked(at).unwrap_or_default()
 }
 
 /// [`decode`] for a token already within the size limit ([`token_text`]) and split into its

@@ -9,17 +9,22 @@
 //!
 //! The parts: `reader` validates a document in one pass (UTF-8, nesting, duplicate keys);
 //! [`Value`] reads one value of it in place; `path` finds members by key or dotted path in
-//! text already validated; `unescape` resolves string escapes; `writer` writes JSON;
+//! text already validated; `index` records, while validating, where the members a path can
+//! reach are, so that finding them needs no rescan; `unescape` resolves string escapes; `writer` writes JSON;
 //! `de` is serde's `Deserializer` over this reader (the `serde` feature).
 
 #[cfg(feature = "serde")]
 pub(crate) mod de;
+mod index;
 mod path;
 mod reader;
 mod unescape;
 mod value;
 pub mod writer;
 
+pub(crate) use index::Builder as IndexBuilder;
+#[cfg(feature = "claim-index")]
+pub(crate) use index::{Index, room_for as index_room_for};
 pub(crate) use reader::{Reported, validate_reporting};
 pub use unescape::Unescaped;
 pub use value::{Elements, Kind, Member, Members, Value};
@@ -41,7 +46,7 @@ pub const DEFAULT_MAX_DEPTH: usize = 32;
 /// [`Error::InvalidUtf8`], [`Error::InvalidJson`], [`Error::JsonTooDeep`] or
 /// [`Error::DuplicateKey`].
 pub fn validate(doc: &[u8], max_depth: usize) -> Result<Value<'_>, Error> {
-    validate_reporting(doc, max_depth, &mut |_| {})
+    validate_reporting(doc, max_depth, &mut |_| {}, &mut IndexBuilder::none())
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 // grows, and it shrinks only at a bracket that an opening one matched).
 #![allow(clippy::arithmetic_side_effects)]
 
+use super::index::Builder;
 use super::unescape::{Unescaped, hex4_value, raw_denotes, unescape_into, unescaped_eq};
 use super::{MAX_DEPTH, Member, Value};
 use crate::Error;
@@ -15,16 +16,24 @@ use crate::scan;
 /// completes, so a caller that wants certain members (a JWT's registered claims) finds them
 /// in the validating pass instead of rescanning the text. Members are reported before the
 /// rest of the document is checked: the caller must discard what it kept if this fails.
+/// Every member a dotted path can reach goes into `index` (see [`Builder`]).
 pub(crate) fn validate_reporting<'a>(
     doc: &'a [u8],
     max_depth: usize,
     on_member: &mut dyn FnMut(Reported<'a>),
+    index: &mut Builder<'_>,
 ) -> Result<Value<'a>, Error> {
     let text = core::str::from_utf8(doc).map_err(|_| Error::InvalidUtf8)?;
     let max_depth = max_depth.min(MAX_DEPTH);
     let mut r = Reader::new(text);
     // Bit d of `objects` is set when the container at depth d+1 is an object.
     let mut objects: u64 = 0;
+    // Bit d of `indexed` is set when the container at depth d+1 is an object whose members
+    // go into the index: the top-level one, and each that is an indexed member's value.
+    let mut indexed: u64 = 0;
+    let in_indexed = |indexed: u64, depth: usize| {
+        cfg!(feature = "claim-index") && depth > 0 && indexed >> (depth - 1) & 1 != 0
+    };
     let mut depth: usize = 0;
     // Per open object: where its members start, and a Bloom filter of its keys. The filter is
     // a `usize`: as wide as the position beside it, so it costs no memory on any target.
@@ -34,10 +43,14 @@ pub(crate) fn validate_reporting<'a>(
 
     r.ws();
     let start = r.pos;
+    index.begin(start);
     'value: loop {
         r.ws();
         if depth == 1 {
             member.1 = r.pos;
+        }
+        if in_indexed(indexed, depth) {
+            index.value_start(r.pos);
         }
         match r.peek() {
             Some(open @ (b'{' | b'[')) => {
@@ -50,6 +63,17 @@ pub(crate) fn validate_reporting<'a>(
                     objects | bit
                 } else {
                     objects & !bit
+                };
+                let indexes = is_object
+                    && if depth == 0 {
+                        index.active()
+                    } else {
+                        in_indexed(indexed, depth)
+                    };
+                indexed = if indexes {
+                    indexed | bit
+                } else {
+                    indexed & !bit
                 };
                 r.bump();
                 if let Some(slot) = objects_open.get_mut(depth) {
@@ -64,6 +88,9 @@ pub(crate) fn validate_reporting<'a>(
                 } else {
                     if is_object {
                         let key = r.member_key(text, objects_open.get_mut(depth - 1))?;
+                        if indexes {
+                            index.key(&key.contents, key.escaped);
+                        }
                         if depth == 1 {
                             member.0 = key;
                         }
@@ -94,6 +121,10 @@ pub(crate) fn validate_reporting<'a>(
                 };
             }
             let in_object = objects & (1u64 << (depth - 1)) != 0;
+            let indexes = in_indexed(indexed, depth);
+            if indexes {
+                index.value_end(end);
+            }
             if depth == 1
                 && in_object
                 && let RawKey { contents, escaped } = &member.0
@@ -111,6 +142,9 @@ pub(crate) fn validate_reporting<'a>(
                     r.bump();
                     r.ws();
                     let key = r.member_key(text, objects_open.get_mut(depth - 1))?;
+                    if indexes {
+                        index.key(&key.contents, key.escaped);
+                    }
                     if depth == 1 {
                         member.0 = key;
                     }

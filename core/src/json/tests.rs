@@ -77,10 +77,15 @@ fn reports_exactly_the_top_level_members() {
         r#""{\"a\":1}""#,
     ] {
         let mut reported = heapless::Vec::<_, 8>::new();
-        let value = validate_reporting(doc.as_bytes(), DEFAULT_MAX_DEPTH, &mut |m| {
-            assert_eq!(m.escaped, m.contents.contains('\\'));
-            reported.push((m.contents, m.value.raw())).unwrap();
-        })
+        let value = validate_reporting(
+            doc.as_bytes(),
+            DEFAULT_MAX_DEPTH,
+            &mut |m| {
+                assert_eq!(m.escaped, m.contents.contains('\\'));
+                reported.push((m.contents, m.value.raw())).unwrap();
+            },
+            &mut IndexBuilder::none(),
+        )
         .unwrap();
         let expected: heapless::Vec<_, 8> = value
             .members()
@@ -250,4 +255,67 @@ fn surrogate_pairs_decode_to_every_plane() {
             "{escaped}"
         );
     }
+}
+
+/// The index of `doc` built in `room` bytes, with the document's value.
+#[cfg(feature = "claim-index")]
+fn indexed<'a>(doc: &'a str, room: &'a mut [u8]) -> (Value<'a>, Option<Index<'a>>) {
+    let mut builder = IndexBuilder::new(room, doc.len());
+    let value =
+        validate_reporting(doc.as_bytes(), DEFAULT_MAX_DEPTH, &mut |_| {}, &mut builder).unwrap();
+    let index = builder.finish(value.raw());
+    (value, index)
+}
+
+#[cfg(feature = "claim-index")]
+#[test]
+fn index_finds_what_the_text_holds() {
+    let doc = " \n{\"a\": {\"b\": [ {\"c\": 1} ], \"\\u0064\": {\"e\": \"x\"}, \"f\": {}}, \"g.h\": 2, \"i\": {\"j\": null}} ";
+    let mut room = [0u8; 256];
+    let (value, index) = indexed(doc, &mut room);
+    let index = index.unwrap();
+    for path in [
+        "a", "a.b", "a.d", "a.d.e", "a.f", "i", "i.j", "a.b.c", "a.f.x", "g", "a.e", "i.j.k", "x",
+    ] {
+        assert_eq!(
+            index.path(path).map(|v| v.raw()),
+            value.path(path).map(|v| v.raw()),
+            "{path}"
+        );
+    }
+    assert_eq!(index.get("g.h").unwrap().raw(), "2");
+    assert_eq!(index.path("a.d.e").unwrap().raw(), "\"x\"");
+    // Objects inside arrays are not indexed: a path cannot reach them.
+    assert!(index.path("a.b.c").is_none());
+}
+
+#[cfg(feature = "claim-index")]
+#[test]
+fn index_too_small_or_too_long_is_not_kept() {
+    let doc = r#"{"a":1,"b":{"c":2}}"#;
+    // Three entries are needed.
+    let mut room = [0u8; 2 * index::ENTRY];
+    assert!(indexed(doc, &mut room).1.is_none());
+    let mut room = [0u8; 3 * index::ENTRY];
+    assert_eq!(
+        indexed(doc, &mut room)
+            .1
+            .unwrap()
+            .path("b.c")
+            .unwrap()
+            .raw(),
+        "2"
+    );
+    // Bound: the densest members take five bytes each.
+    let dense = r#"{"":0,"":0}"#;
+    assert!(index::room_for(dense.len()) >= 2 * index::ENTRY);
+    // Beyond `u16` offsets.
+    let mut long = [b' '; 70_000];
+    long[..7].copy_from_slice(br#"{"a":1}"#);
+    let mut room = [0u8; 64];
+    assert!(
+        indexed(core::str::from_utf8(&long).unwrap(), &mut room)
+            .1
+            .is_none()
+    );
 }

@@ -11,6 +11,9 @@ use crate::{Claim, Error};
 pub struct Claims<'a> {
     pub(super) json: Value<'a>,
     pub(super) registered: Registered<'a>,
+    /// Where every claim a path reaches is, when the caller's scratch had room for it.
+    #[cfg(feature = "claim-index")]
+    index: Option<json::Index<'a>>,
 }
 
 /// `aud`: one string or an array of strings.
@@ -153,32 +156,48 @@ impl<'a> Claims<'a> {
     /// [`Error::InvalidJson`] (including a payload that is not an object), [`Error::InvalidUtf8`],
     /// [`Error::JsonTooDeep`], [`Error::DuplicateKey`].
     pub fn parse(payload: &'a [u8], limits: &Limits) -> Result<Claims<'a>, Error> {
-        Self::parse_noting(payload, limits, &[]).map(|(claims, _)| claims)
+        Self::parse_noting(payload, limits, &[], &mut []).map(|(claims, _)| claims)
     }
 
     /// [`Claims::parse`], also noting which of the first 64 `names` are present and not null
-    /// (bit `i` for `names[i]`), so that required claims need no lookup afterwards.
+    /// (bit `i` for `names[i]`), so that required claims need no lookup afterwards, and
+    /// indexing the claims into `index_room` when they fit (see [`super::indexed_scratch_len`]).
     pub(super) fn parse_noting(
         payload: &'a [u8],
         limits: &Limits,
         names: &[&str],
+        index_room: &'a mut [u8],
     ) -> Result<(Claims<'a>, u64), Error> {
+        let mut index = json::IndexBuilder::new(index_room, payload.len());
         let mut registered = Registered::default();
         let mut present = 0u64;
-        let json = json::validate_reporting(payload, limits.max_depth, &mut |member| {
-            if member.value.kind() != Kind::Null {
-                for (i, name) in names.iter().enumerate().take(64) {
-                    if member.key_is(name) {
-                        present |= 1 << i;
+        let json = json::validate_reporting(
+            payload,
+            limits.max_depth,
+            &mut |member| {
+                if member.value.kind() != Kind::Null {
+                    for (i, name) in names.iter().enumerate().take(64) {
+                        if member.key_is(name) {
+                            present |= 1 << i;
+                        }
                     }
                 }
-            }
-            registered.record(&member);
-        })?;
+                registered.record(&member);
+            },
+            &mut index,
+        )?;
         if json.kind() != Kind::Object {
             return Err(Error::InvalidJson);
         }
-        Ok((Claims { json, registered }, present))
+        Ok((
+            Claims {
+                json,
+                registered,
+                #[cfg(feature = "claim-index")]
+                index: index.finish(json.raw()),
+            },
+            present,
+        ))
     }
 
     /// The whole claims object.
@@ -191,9 +210,13 @@ impl<'a> Claims<'a> {
     /// `http://example.com/is_root`); `None` when absent.
     #[must_use]
     pub fn claim(&self, name: &str) -> Option<Value<'a>> {
-        self.registered
-            .get(name)
-            .unwrap_or_else(|| self.json.get(name))
+        self.registered.get(name).unwrap_or_else(|| {
+            #[cfg(feature = "claim-index")]
+            if let Some(index) = &self.index {
+                return index.get(name);
+            }
+            self.json.get(name)
+        })
     }
 
     /// Any claim by dotted path (`userData.email`); `None` when absent.
@@ -203,8 +226,14 @@ impl<'a> Claims<'a> {
         match (self.registered.get(name), rest) {
             (Some(claim), None) => claim,
             (Some(claim), Some(rest)) => claim?.path(rest),
-            // Descends without reading any enclosing object to its end.
-            (None, _) => self.json.path(path),
+            (None, _) => {
+                #[cfg(feature = "claim-index")]
+                if let Some(index) = &self.index {
+                    return index.path(path);
+                }
+                // Descends without reading any enclosing object to its end.
+                self.json.path(path)
+            }
         }
     }
 

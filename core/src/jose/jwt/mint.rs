@@ -107,9 +107,14 @@ impl NewClaims<'_> {
             // Checked member by member as it is validated: writing the whole object and
             // validating it again cost as much as the rest of minting.
             let mut repeated = false;
-            let extra = json::validate_reporting(extra, json::MAX_DEPTH, &mut |member| {
-                repeated |= self.named_before(|name| member.key_is(name), self.strings.len());
-            })?;
+            let extra = json::validate_reporting(
+                extra,
+                json::MAX_DEPTH,
+                &mut |member| {
+                    repeated |= self.named_before(|name| member.key_is(name), self.strings.len());
+                },
+                &mut json::IndexBuilder::none(),
+            )?;
             if extra.kind() != Kind::Object {
                 return Err(Error::InvalidJson);
             }

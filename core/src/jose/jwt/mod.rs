@@ -60,8 +60,30 @@ impl<'a> VerifiedToken<'a> {
     }
 }
 
+/// The scratch that [`decode`] and [`dangerous_unverified`] need for `token` to find claims
+/// by path without rescanning the payload: [`jws::scratch_len`] and room for an index of
+/// every claim a path reaches. With less (but at least [`jws::scratch_len`]), decoding works
+/// the same and lookups read the payload's text.
+///
+/// ```
+/// use sigmint_core::{jws, jwt};
+///
+/// let token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyLTEifQ.sig";
+/// assert!(jwt::indexed_scratch_len(token) > jws::scratch_len(token));
+/// ```
+#[cfg(feature = "claim-index")]
+#[must_use]
+pub fn indexed_scratch_len<T: AsRef<[u8]> + ?Sized>(token: &T) -> usize {
+    let token = token.as_ref();
+    let payload = token.split(|&b| b == b'.').nth(1).map_or(0, <[u8]>::len);
+    jws::scratch_len(token).saturating_add(crate::json::index_room_for(
+        crate::codec::base64::decoded_len(payload),
+    ))
+}
+
 /// Decodes, verifies and validates an HS256 JWT, given as text or its bytes; `scratch` holds
-/// the decoded header and payload (see [`jws::scratch_len`]).
+/// the decoded header and payload (see [`jws::scratch_len`]), and an index of the claims
+/// when it has room for one (see `indexed_scratch_len`, the `claim-index` feature).
 ///
 /// # Errors
 /// Those of [`jws::decode`], [`jws::Unverified::verify`], [`Claims::parse`] and
@@ -89,8 +111,10 @@ fn decode_bytes<'a>(
         jws::split_scratch(token, segments, scratch, &validation.limits)?;
     let verified = jws::decode_segments(token, segments, header_scratch, &validation.limits)?
         .verify(key, validation.algorithms)?;
-    let payload = verified.decode_payload(payload_scratch)?;
-    let (claims, present) = Claims::parse_noting(payload, &validation.limits, validation.required)?;
+    let (payload, index_room) = jws::split_payload_scratch(verified.payload_len(), payload_scratch);
+    let payload = verified.decode_payload(payload)?;
+    let (claims, present) =
+        Claims::parse_noting(payload, &validation.limits, validation.required, index_room)?;
     claims.validate_noted(verified.header(), validation, present)?;
     Ok(VerifiedToken {
         header: *verified.header(),
@@ -112,7 +136,9 @@ pub fn dangerous_unverified<'a, T: AsRef<[u8]> + ?Sized>(
     let segments = jws::segments(token);
     let (header_scratch, payload_scratch) = jws::split_scratch(token, segments, scratch, limits)?;
     let token = jws::decode_segments(token, segments, header_scratch, limits)?;
-    let claims = Claims::parse(token.dangerous_decode_payload(payload_scratch)?, limits)?;
+    let (payload, index_room) = jws::split_payload_scratch(token.payload_len(), payload_scratch);
+    let payload = token.dangerous_decode_payload(payload)?;
+    let (claims, _) = Claims::parse_noting(payload, limits, &[], index_room)?;
     Ok((*token.header(), claims))
 }
 
